@@ -1,0 +1,104 @@
+//! The typed command surface. Each command is one line into `Core`; the
+//! types are in `crate::api` and generated into `ui/src/lib/bindings/`.
+
+use std::sync::Arc;
+
+use tauri::{AppHandle, Emitter, State};
+use tauri_plugin_opener::OpenerExt;
+
+use crate::api::*;
+use crate::ops::Core;
+
+type Core_<'a> = State<'a, Arc<Core>>;
+
+/// The event that carries [`SyncProgress`].
+pub const SYNC_PROGRESS_EVENT: &str = "sync-progress";
+
+pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        get_session,
+        sign_in_demo,
+        sign_in_webex,
+        sign_out,
+        get_settings,
+        save_settings,
+        list_orgs,
+        sync_org,
+        cancel_sync,
+        sync_status,
+        search_people,
+        get_person,
+    ]
+}
+
+#[tauri::command]
+async fn get_session(core: Core_<'_>) -> Result<SessionInfo, ApiError> {
+    Ok(core.session_info().await)
+}
+
+#[tauri::command]
+async fn sign_in_demo(core: Core_<'_>) -> Result<SessionInfo, ApiError> {
+    core.sign_in_demo().await
+}
+
+#[tauri::command]
+async fn sign_in_webex(app: AppHandle, core: Core_<'_>) -> Result<SessionInfo, ApiError> {
+    let open: crate::auth::Opener = Box::new(move |url| {
+        Box::pin(async move {
+            app.opener()
+                .open_url(url, None::<&str>)
+                .map_err(|e| ApiError::new(ErrorCode::SignInFailed, format!("cannot open the browser: {e}")))
+        })
+    });
+    core.sign_in_webex(open).await
+}
+
+#[tauri::command]
+async fn sign_out(core: Core_<'_>) -> Result<SessionInfo, ApiError> {
+    core.sign_out().await
+}
+
+#[tauri::command]
+fn get_settings(core: Core_<'_>) -> Result<Settings, ApiError> {
+    core.settings()
+}
+
+#[tauri::command]
+fn save_settings(core: Core_<'_>, input: SettingsInput) -> Result<Settings, ApiError> {
+    core.save_settings(&input)
+}
+
+#[tauri::command]
+fn list_orgs(core: Core_<'_>) -> Result<Vec<OrgSummary>, ApiError> {
+    core.list_orgs()
+}
+
+#[tauri::command]
+async fn sync_org(app: AppHandle, core: Core_<'_>, org_id: String) -> Result<Vec<SyncStatusRow>, ApiError> {
+    let emit = move |progress: SyncProgress| {
+        if let Err(e) = app.emit(SYNC_PROGRESS_EVENT, progress) {
+            tracing::warn!("cannot emit sync progress: {e}");
+        }
+    };
+    core.sync_org(&org_id, &emit).await
+}
+
+#[tauri::command]
+fn cancel_sync(core: Core_<'_>) {
+    core.cancel_sync()
+}
+
+#[tauri::command]
+fn sync_status(core: Core_<'_>, org_id: String) -> Result<Vec<SyncStatusRow>, ApiError> {
+    core.sync_status(&org_id)
+}
+
+#[tauri::command]
+fn search_people(core: Core_<'_>, query: PeopleQuery) -> Result<PeoplePage, ApiError> {
+    core.search_people(&query)
+}
+
+#[tauri::command]
+fn get_person(core: Core_<'_>, org_id: String, person_id: String) -> Result<PersonDetail, ApiError> {
+    core.person_detail(&org_id, &person_id)
+}

@@ -1,0 +1,16 @@
+//! Logs go to a daily file in the data folder. Tokens are never logged: the
+//! client and the sign-in only ever log tracking ids and statuses.
+
+use std::path::Path;
+
+use tracing_appender::non_blocking::WorkerGuard;
+use tracing_subscriber::EnvFilter;
+
+pub fn init(data_dir: &Path) -> Option<WorkerGuard> {
+    let dir = data_dir.join("logs");
+    std::fs::create_dir_all(&dir).ok()?;
+    let (writer, guard) = tracing_appender::non_blocking(tracing_appender::rolling::daily(dir, "hubdesk.log"));
+    let filter = EnvFilter::try_from_env("HUBDESK_LOG").unwrap_or_else(|_| EnvFilter::new("info,hubdesk=debug"));
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(writer).with_ansi(false).try_init().ok()?;
+    Some(guard)
+}

@@ -1,0 +1,59 @@
+//! The command line: no subcommand opens the window; subcommands run headless.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser, Debug)]
+#[command(name = "hubdesk", version, about = "A fast desktop app for Cisco Webex administrators")]
+pub struct Cli {
+    /// Open the window signed in to the built-in demo tenant.
+    #[arg(long)]
+    pub demo: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run the Webex API simulator in the foreground (the demo tenant).
+    Sim(SimArgs),
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct SimArgs {
+    /// Port on 127.0.0.1; 0 picks a free one.
+    #[arg(long, default_value_t = 8787)]
+    pub port: u16,
+    /// Seed of the deterministic demo tenant.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// People in the whole tenant (partner and customers together).
+    #[arg(long, default_value_t = 2000)]
+    pub people: usize,
+    /// Customer organizations managed by the partner.
+    #[arg(long, default_value_t = 3)]
+    pub customers: usize,
+    /// Access token lifetime in seconds (refresh tokens live 90 days).
+    #[arg(long, default_value_t = 14 * 24 * 3600)]
+    pub token_ttl: u64,
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        None => crate::app::run(crate::app::AppOptions { demo: cli.demo }),
+        Some(Command::Sim(args)) => run_async(crate::sim::run_foreground(args.into())),
+    }
+}
+
+fn run_async(fut: impl std::future::Future<Output = anyhow::Result<()>>) -> ExitCode {
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
+    match runtime.block_on(fut) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! Use cases on top of the store, the client and the sign-in, shared by the
+//! window (through thin Tauri commands) and the headless command line.
+
+mod session;
+mod settings;
+mod sync;
+mod users;
+
+use std::path::{Path, PathBuf};
+
+use tokio::sync::{Mutex, RwLock};
+use tokio_util::sync::CancellationToken;
+
+use crate::api::{ApiError, ErrorCode, SignedInUser, TenantKind};
+use crate::auth::Vault;
+use crate::sim::SimServer;
+use crate::store::Store;
+use crate::webex::WebexClient;
+
+pub use session::{DEMO_CUSTOMERS, DEMO_PEOPLE, DEMO_SEED};
+
+/// The app's state without a window: one per process.
+pub struct Core {
+    pub store: Store,
+    vault: Vault,
+    data_dir: PathBuf,
+    session: RwLock<Option<ActiveSession>>,
+    /// The in-process simulator behind the demo tenant, once started.
+    demo: Mutex<Option<SimServer>>,
+    /// The running sync's cancel switch; one sync at a time.
+    sync: std::sync::Mutex<Option<CancellationToken>>,
+}
+
+/// Who is signed in, and the client that acts for them.
+pub(crate) struct ActiveSession {
+    tenant: TenantKind,
+    user: SignedInUser,
+    client: WebexClient,
+}
+
+impl Core {
+    /// Opens the cache in `data_dir` (created if needed).
+    pub fn open(data_dir: &Path, vault: Vault) -> Result<Core, ApiError> {
+        let store = Store::open(&data_dir.join("cache.sqlite"))?;
+        Ok(Core {
+            store,
+            vault,
+            data_dir: data_dir.to_owned(),
+            session: RwLock::new(None),
+            demo: Mutex::new(None),
+            sync: std::sync::Mutex::new(None),
+        })
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    /// The signed-in client, or `not_signed_in`.
+    pub async fn client(&self) -> Result<WebexClient, ApiError> {
+        self.session
+            .read()
+            .await
+            .as_ref()
+            .map(|s| s.client.clone())
+            .ok_or_else(|| ApiError::new(ErrorCode::NotSignedIn, "please sign in first"))
+    }
+
+    /// Stops the demo simulator, if any (on exit).
+    pub async fn shutdown(&self) {
+        if let Some(sim) = self.demo.lock().await.take() {
+            sim.shutdown().await;
+        }
+    }
+}
+
+/// The default data directory: `HUBDESK_DATA_DIR`, else the platform's
+/// (e.g. `~/.local/share/com.hubdesk.app`).
+pub fn default_data_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("HUBDESK_DATA_DIR") {
+        return PathBuf::from(dir);
+    }
+    dirs::data_dir().unwrap_or_else(std::env::temp_dir).join("com.hubdesk.app")
+}

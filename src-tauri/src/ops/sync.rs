@@ -1,0 +1,47 @@
+//! Running a sync for the UI: one at a time, cancellable.
+
+use tokio_util::sync::CancellationToken;
+
+use super::Core;
+use crate::api::{ApiError, ErrorCode, OrgSummary, SyncStatusRow};
+use crate::sync::{self, ProgressFn};
+
+impl Core {
+    pub fn list_orgs(&self) -> Result<Vec<OrgSummary>, ApiError> {
+        Ok(self.store.org_summaries()?)
+    }
+
+    pub fn sync_status(&self, org_id: &str) -> Result<Vec<SyncStatusRow>, ApiError> {
+        Ok(self.store.sync_status(org_id)?)
+    }
+
+    /// Syncs one org's people and licenses; `busy` if a sync is running.
+    pub async fn sync_org(&self, org_id: &str, progress: &ProgressFn) -> Result<Vec<SyncStatusRow>, ApiError> {
+        let client = self.client().await?;
+        let cancel = self.claim_sync_slot()?;
+        let result = sync::sync_org(&client, &self.store, org_id, progress, &cancel).await;
+        self.release_sync_slot();
+        result
+    }
+
+    /// Cancels the running sync, if any. The previous cache stays.
+    pub fn cancel_sync(&self) {
+        if let Some(token) = self.sync.lock().unwrap_or_else(|p| p.into_inner()).as_ref() {
+            token.cancel();
+        }
+    }
+
+    fn claim_sync_slot(&self) -> Result<CancellationToken, ApiError> {
+        let mut slot = self.sync.lock().unwrap_or_else(|p| p.into_inner());
+        if slot.is_some() {
+            return Err(ApiError::new(ErrorCode::Busy, "a sync is already running"));
+        }
+        let token = CancellationToken::new();
+        *slot = Some(token.clone());
+        Ok(token)
+    }
+
+    fn release_sync_slot(&self) {
+        self.sync.lock().unwrap_or_else(|p| p.into_inner()).take();
+    }
+}

@@ -1,0 +1,122 @@
+//! Schema migrations, newest last. Never edit a migration that has shipped:
+//! add a new one.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+use rusqlite_migration::{Migrations, M};
+
+use super::{Result, StoreError};
+
+const MIGRATIONS: &[&str] = &[
+    // 1: the foundation cache.
+    r#"
+    CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE orgs (
+        id           TEXT PRIMARY KEY,
+        display_name TEXT NOT NULL,
+        created      TEXT,
+        is_home      INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE people (
+        org_id         TEXT NOT NULL,
+        id             TEXT NOT NULL,
+        display_name   TEXT NOT NULL,
+        email          TEXT NOT NULL,
+        status         TEXT NOT NULL,
+        work_number    TEXT,
+        extension      TEXT,
+        -- lower-cased name, email, numbers and extension, for search
+        search_text    TEXT NOT NULL,
+        -- the whole person as Webex returned it, for the detail pane
+        json           TEXT NOT NULL,
+        PRIMARY KEY (org_id, id)
+    ) WITHOUT ROWID;
+    CREATE INDEX people_by_name ON people (org_id, display_name COLLATE NOCASE);
+    CREATE TABLE licenses (
+        org_id            TEXT NOT NULL,
+        id                TEXT NOT NULL,
+        name              TEXT NOT NULL,
+        total_units       INTEGER NOT NULL,
+        consumed_units    INTEGER NOT NULL,
+        consumed_by_users INTEGER,
+        subscription_id   TEXT,
+        site_url          TEXT,
+        PRIMARY KEY (org_id, id)
+    ) WITHOUT ROWID;
+    CREATE TABLE person_licenses (
+        org_id     TEXT NOT NULL,
+        person_id  TEXT NOT NULL,
+        license_id TEXT NOT NULL,
+        PRIMARY KEY (org_id, person_id, license_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE sync_status (
+        org_id          TEXT NOT NULL,
+        resource        TEXT NOT NULL,
+        last_attempt_ms INTEGER,
+        last_success_ms INTEGER,
+        last_error      TEXT,
+        item_count      INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (org_id, resource)
+    ) WITHOUT ROWID;
+    "#,
+];
+
+/// The schema version this build writes.
+pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+}
+
+/// Refuses a database from a newer build (its tables may mean something this
+/// build does not know), then applies any pending migrations.
+pub(super) fn guard_and_migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    let found: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    if found > LATEST_VERSION {
+        return Err(StoreError::TooNew { path: path.to_owned(), found, known: LATEST_VERSION });
+    }
+    migrations().to_latest(conn)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn newer_database_is_refused_with_a_clear_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache.sqlite");
+        drop(crate::store::Store::open(&path).unwrap());
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", LATEST_VERSION + 1).unwrap();
+        drop(conn);
+        let err = crate::store::Store::open(&path).err().expect("a newer schema must be refused");
+        assert!(matches!(err, StoreError::TooNew { found, .. } if found == LATEST_VERSION + 1));
+        assert!(err.to_string().contains("newer hubdesk"), "{err}");
+        let api: crate::api::ApiError = err.into();
+        assert_eq!(api.code, crate::api::ErrorCode::DatabaseTooNew);
+    }
+
+    #[test]
+    fn reopening_keeps_the_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache.sqlite");
+        drop(crate::store::Store::open(&path).unwrap());
+        drop(crate::store::Store::open(&path).unwrap());
+        let conn = Connection::open(&path).unwrap();
+        let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(v, LATEST_VERSION);
+        let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+        assert_eq!(mode, "wal");
+    }
+}

@@ -1,0 +1,298 @@
+//! People, licenses and who holds which license, per org.
+
+use rusqlite::{params, OptionalExtension};
+
+use super::{Result, Store, StoreError};
+use crate::api::{PeoplePage, PeopleQuery, PersonDetail, PersonLicense, PersonRow, PhoneNumber, SyncResource};
+use crate::webex::models::{License, Person};
+
+/// The most rows one search returns; the table asks for windows.
+const MAX_PAGE: u32 = 500;
+
+impl Store {
+    /// Swaps in an org's whole people list in one transaction, so a reader
+    /// sees the old list or the new one, never a mix.
+    pub fn replace_people(&self, org_id: &str, people: &[Person]) -> Result<()> {
+        let mut conn = self.writer();
+        let tx = conn.transaction()?;
+        tx.execute("DELETE FROM people WHERE org_id = ?1", [org_id])?;
+        tx.execute("DELETE FROM person_licenses WHERE org_id = ?1", [org_id])?;
+        {
+            let mut insert_person = tx.prepare(
+                "INSERT OR REPLACE INTO people
+                   (org_id, id, display_name, email, status, work_number, extension, search_text, json)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?;
+            let mut insert_license =
+                tx.prepare("INSERT OR IGNORE INTO person_licenses (org_id, person_id, license_id) VALUES (?1, ?2, ?3)")?;
+            for person in people {
+                let json = serde_json::to_string(person).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                insert_person.execute(params![
+                    org_id,
+                    person.id,
+                    person.display_name,
+                    person.primary_email(),
+                    person.status.as_deref().unwrap_or("unknown"),
+                    person.work_number(),
+                    person.extension,
+                    search_text(person),
+                    json,
+                ])?;
+                for license_id in &person.licenses {
+                    insert_license.execute(params![org_id, person.id, license_id])?;
+                }
+            }
+        }
+        Store::record_sync_success_in(&tx, org_id, SyncResource::People, people.len())?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn replace_licenses(&self, org_id: &str, licenses: &[License]) -> Result<()> {
+        let mut conn = self.writer();
+        let tx = conn.transaction()?;
+        tx.execute("DELETE FROM licenses WHERE org_id = ?1", [org_id])?;
+        {
+            let mut insert = tx.prepare(
+                "INSERT OR REPLACE INTO licenses
+                   (org_id, id, name, total_units, consumed_units, consumed_by_users, subscription_id, site_url)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?;
+            for l in licenses {
+                insert.execute(params![
+                    org_id,
+                    l.id,
+                    l.name,
+                    l.total_units,
+                    l.consumed_units,
+                    l.consumed_by_users,
+                    l.subscription_id,
+                    l.site_url
+                ])?;
+            }
+        }
+        Store::record_sync_success_in(&tx, org_id, SyncResource::Licenses, licenses.len())?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// One window of the users table: people of an org whose name, email,
+    /// number or extension contains `text` (case-insensitive), by name.
+    pub fn search_people(&self, query: &PeopleQuery) -> Result<PeoplePage> {
+        let conn = self.reader();
+        let pattern = format!("%{}%", escape_like(&query.text.trim().to_lowercase()));
+        let total: u32 = conn.query_row(
+            "SELECT COUNT(*) FROM people WHERE org_id = ?1 AND search_text LIKE ?2 ESCAPE '\\'",
+            params![query.org_id, pattern],
+            |r| r.get(0),
+        )?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT p.id, p.display_name, p.email, p.status, p.work_number, p.extension,
+                    (SELECT GROUP_CONCAT(name, char(31)) FROM
+                        (SELECT l.name FROM person_licenses pl
+                         JOIN licenses l ON l.org_id = pl.org_id AND l.id = pl.license_id
+                         WHERE pl.org_id = p.org_id AND pl.person_id = p.id
+                         ORDER BY l.name))
+             FROM people p
+             WHERE p.org_id = ?1 AND p.search_text LIKE ?2 ESCAPE '\\'
+             ORDER BY p.display_name COLLATE NOCASE, p.id
+             LIMIT ?3 OFFSET ?4",
+        )?;
+        let rows = stmt.query_map(
+            params![query.org_id, pattern, query.limit.min(MAX_PAGE), query.offset],
+            |row| {
+                let licenses: Option<String> = row.get(6)?;
+                Ok(PersonRow {
+                    id: row.get(0)?,
+                    display_name: row.get(1)?,
+                    email: row.get(2)?,
+                    status: row.get(3)?,
+                    phone_number: row.get(4)?,
+                    extension: row.get(5)?,
+                    licenses: licenses
+                        .map(|s| s.split('\u{1f}').map(str::to_owned).collect())
+                        .unwrap_or_default(),
+                })
+            },
+        )?;
+        Ok(PeoplePage { total, offset: query.offset, rows: rows.collect::<std::result::Result<_, _>>()? })
+    }
+
+    pub fn person_detail(&self, org_id: &str, person_id: &str) -> Result<PersonDetail> {
+        let conn = self.reader();
+        let json: String = conn
+            .query_row("SELECT json FROM people WHERE org_id = ?1 AND id = ?2", [org_id, person_id], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("person {person_id} is not in the cache")))?;
+        let person: Person = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, name, site_url, subscription_id FROM licenses WHERE org_id = ?1 AND id = ?2",
+        )?;
+        let mut licenses = Vec::new();
+        for id in &person.licenses {
+            let known = stmt
+                .query_row([org_id, id], |r| {
+                    Ok(PersonLicense { id: r.get(0)?, name: r.get(1)?, site_url: r.get(2)?, subscription_id: r.get(3)? })
+                })
+                .optional()?;
+            // A license id we have no record of still shows, by its id.
+            licenses.push(known.unwrap_or(PersonLicense { id: id.clone(), name: id.clone(), site_url: None, subscription_id: None }));
+        }
+        licenses.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(detail_from(org_id, person, licenses))
+    }
+}
+
+fn detail_from(org_id: &str, p: Person, licenses: Vec<PersonLicense>) -> PersonDetail {
+    PersonDetail {
+        id: p.id,
+        org_id: org_id.to_owned(),
+        display_name: p.display_name,
+        first_name: p.first_name,
+        last_name: p.last_name,
+        emails: p.emails,
+        status: p.status.unwrap_or_else(|| "unknown".into()),
+        phone_numbers: p
+            .phone_numbers
+            .into_iter()
+            .map(|n| PhoneNumber { kind: n.kind, value: n.value, primary: n.primary })
+            .collect(),
+        extension: p.extension,
+        location_id: p.location_id,
+        department: p.department,
+        title: p.title,
+        created: p.created,
+        last_activity: p.last_activity,
+        invite_pending: p.invite_pending,
+        login_enabled: p.login_enabled,
+        licenses,
+        site_urls: p.site_urls,
+    }
+}
+
+fn search_text(p: &Person) -> String {
+    let mut text = String::with_capacity(96);
+    text.push_str(&p.display_name);
+    for email in &p.emails {
+        text.push('\u{1f}');
+        text.push_str(email);
+    }
+    for number in &p.phone_numbers {
+        text.push('\u{1f}');
+        text.push_str(&number.value);
+    }
+    if let Some(ext) = &p.extension {
+        text.push('\u{1f}');
+        text.push_str(ext);
+    }
+    text.to_lowercase()
+}
+
+/// `%` and `_` typed by a user are literal characters, not wildcards.
+fn escape_like(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::temp_store;
+    use crate::webex::models::PhoneNumber as WxNumber;
+
+    fn person(id: &str, name: &str, email: &str, licenses: &[&str]) -> Person {
+        Person {
+            id: id.into(),
+            display_name: name.into(),
+            emails: vec![email.into()],
+            licenses: licenses.iter().map(|s| s.to_string()).collect(),
+            status: Some("active".into()),
+            ..Default::default()
+        }
+    }
+
+    fn license(id: &str, name: &str) -> License {
+        License {
+            id: id.into(),
+            name: name.into(),
+            total_units: 10,
+            consumed_units: 1,
+            consumed_by_users: Some(1),
+            subscription_id: None,
+            site_url: None,
+            site_type: None,
+        }
+    }
+
+    fn query(org: &str, text: &str) -> PeopleQuery {
+        PeopleQuery { org_id: org.into(), text: text.into(), offset: 0, limit: 100 }
+    }
+
+    #[test]
+    fn search_matches_name_email_number_and_extension_case_insensitively() {
+        let (_dir, store) = temp_store();
+        let mut søren = person("1", "Søren Ødegård", "soren@nordlys.dk", &[]);
+        søren.phone_numbers = vec![WxNumber { kind: "work".into(), value: "+4533123456".into(), primary: true }];
+        søren.extension = Some("4711".into());
+        store.replace_people("org", &[søren, person("2", "Zoé Lefèvre", "zoe@exemple.fr", &[])]).unwrap();
+        for text in ["SØREN", "nordlys.dk", "+4533123", "4711"] {
+            let page = store.search_people(&query("org", text)).unwrap();
+            assert_eq!(page.total, 1, "{text}");
+            assert_eq!(page.rows[0].display_name, "Søren Ødegård");
+        }
+        assert_eq!(store.search_people(&query("org", "")).unwrap().total, 2);
+    }
+
+    #[test]
+    fn wildcards_typed_by_the_user_are_literal() {
+        let (_dir, store) = temp_store();
+        store.replace_people("org", &[person("1", "Ann", "ann@x.com", &[]), person("2", "B_b", "b@x.com", &[])]).unwrap();
+        assert_eq!(store.search_people(&query("org", "_")).unwrap().total, 1);
+        assert_eq!(store.search_people(&query("org", "%")).unwrap().total, 0);
+    }
+
+    #[test]
+    fn rows_are_sorted_by_name_and_windowed() {
+        let (_dir, store) = temp_store();
+        let people: Vec<_> =
+            (0..30).map(|i| person(&format!("id{i}"), &format!("Person {i:02}"), &format!("p{i}@x.com"), &[])).collect();
+        store.replace_people("org", &people).unwrap();
+        let page = store.search_people(&PeopleQuery { org_id: "org".into(), text: String::new(), offset: 10, limit: 5 }).unwrap();
+        assert_eq!(page.total, 30);
+        let names: Vec<_> = page.rows.iter().map(|r| r.display_name.as_str()).collect();
+        assert_eq!(names, ["Person 10", "Person 11", "Person 12", "Person 13", "Person 14"]);
+    }
+
+    #[test]
+    fn orgs_do_not_see_each_other() {
+        let (_dir, store) = temp_store();
+        store.replace_people("a", &[person("1", "Ann", "ann@a.com", &[])]).unwrap();
+        store.replace_people("b", &[person("2", "Bo", "bo@b.com", &[])]).unwrap();
+        assert_eq!(store.search_people(&query("a", "")).unwrap().total, 1);
+        assert!(store.person_detail("a", "2").is_err());
+    }
+
+    #[test]
+    fn replacing_people_removes_those_gone_and_their_licenses() {
+        let (_dir, store) = temp_store();
+        store.replace_licenses("org", &[license("L1", "Messaging")]).unwrap();
+        store.replace_people("org", &[person("1", "Ann", "ann@x.com", &["L1"]), person("2", "Bo", "bo@x.com", &["L1"])]).unwrap();
+        store.replace_people("org", &[person("1", "Ann", "ann@x.com", &["L1"])]).unwrap();
+        let page = store.search_people(&query("org", "")).unwrap();
+        assert_eq!(page.total, 1);
+        assert_eq!(page.rows[0].licenses, ["Messaging"]);
+        let status = store.sync_status("org").unwrap();
+        let people = status.iter().find(|s| s.resource == SyncResource::People).unwrap();
+        assert_eq!(people.item_count, 1);
+    }
+
+    #[test]
+    fn detail_names_licenses_and_keeps_unknown_ones_by_id() {
+        let (_dir, store) = temp_store();
+        store.replace_licenses("org", &[license("L1", "Webex Calling - Professional")]).unwrap();
+        store.replace_people("org", &[person("1", "Ann", "ann@x.com", &["L1", "L9"])]).unwrap();
+        let d = store.person_detail("org", "1").unwrap();
+        let names: Vec<_> = d.licenses.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["L9", "Webex Calling - Professional"]);
+        assert_eq!(d.emails, ["ann@x.com"]);
+    }
+}

@@ -1,0 +1,122 @@
+//! The sync engine: fetch a resource completely, then swap it into the store
+//! in one transaction. A failed or cancelled sync leaves the previous cache.
+
+use tokio_util::sync::CancellationToken;
+
+use crate::api::{ApiError, ErrorCode, SyncPhase, SyncProgress, SyncResource, SyncStatusRow};
+use crate::store::Store;
+use crate::webex::models::Organization;
+use crate::webex::WebexClient;
+
+/// Receives progress as pages arrive (drives the UI's progress bars).
+pub type ProgressFn = dyn Fn(SyncProgress) + Send + Sync;
+
+/// Refreshes the list of organizations the token manages.
+pub async fn sync_organizations(
+    client: &WebexClient,
+    store: &Store,
+    home_org_id: &str,
+) -> Result<Vec<Organization>, ApiError> {
+    let mut orgs = client.organizations().await?;
+    // Some tokens (read-only admins) do not list their own org: add it.
+    if !orgs.iter().any(|o| o.id == home_org_id) {
+        orgs.push(Organization { id: home_org_id.to_owned(), display_name: home_org_id.to_owned(), created: None });
+    }
+    store.replace_orgs(home_org_id, &orgs)?;
+    Ok(orgs)
+}
+
+/// Syncs the people and licenses of one org, both at once.
+pub async fn sync_org(
+    client: &WebexClient,
+    store: &Store,
+    org_id: &str,
+    progress: &ProgressFn,
+    cancel: &CancellationToken,
+) -> Result<Vec<SyncStatusRow>, ApiError> {
+    let (licenses, people) = tokio::join!(
+        run(store, org_id, SyncResource::Licenses, progress, cancel, sync_licenses(client, store, org_id)),
+        run(store, org_id, SyncResource::People, progress, cancel, sync_people(client, store, org_id, progress)),
+    );
+    licenses?;
+    people?;
+    Ok(store.sync_status(org_id)?)
+}
+
+/// Wraps one resource's sync with its status row, its progress events and
+/// cancellation.
+async fn run(
+    store: &Store,
+    org_id: &str,
+    resource: SyncResource,
+    progress: &ProgressFn,
+    cancel: &CancellationToken,
+    work: impl std::future::Future<Output = Result<Counts, ApiError>>,
+) -> Result<(), ApiError> {
+    store.record_sync_attempt(org_id, resource)?;
+    let event = |phase, counts: Counts, error: Option<ApiError>| SyncProgress {
+        org_id: org_id.to_owned(),
+        resource,
+        phase,
+        pages: counts.pages,
+        items: counts.items,
+        error,
+    };
+    progress(event(SyncPhase::Running, Counts::default(), None));
+    let result = tokio::select! {
+        _ = cancel.cancelled() => Err(ApiError::new(ErrorCode::Cancelled, "the sync was cancelled; the previous data is kept")),
+        result = work => result,
+    };
+    match result {
+        Ok(counts) => {
+            progress(event(SyncPhase::Done, counts, None));
+            Ok(())
+        }
+        Err(error) => {
+            let phase = if error.code == ErrorCode::Cancelled { SyncPhase::Cancelled } else { SyncPhase::Failed };
+            if phase == SyncPhase::Failed {
+                store.record_sync_failure(org_id, resource, &error.message)?;
+            }
+            progress(event(phase, Counts::default(), Some(error.clone())));
+            Err(error)
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Counts {
+    pages: u32,
+    items: u32,
+}
+
+async fn sync_licenses(client: &WebexClient, store: &Store, org_id: &str) -> Result<Counts, ApiError> {
+    let licenses = client.licenses(org_id).await?;
+    store.replace_licenses(org_id, &licenses)?;
+    Ok(Counts { pages: 1, items: licenses.len() as u32 })
+}
+
+async fn sync_people(
+    client: &WebexClient,
+    store: &Store,
+    org_id: &str,
+    progress: &ProgressFn,
+) -> Result<Counts, ApiError> {
+    let mut pager = client.people(org_id);
+    let mut people = Vec::new();
+    while let Some(page) = pager.next_page().await? {
+        people.extend(page);
+        progress(SyncProgress {
+            org_id: org_id.to_owned(),
+            resource: SyncResource::People,
+            phase: SyncPhase::Running,
+            pages: pager.pages(),
+            items: people.len() as u32,
+            error: None,
+        });
+    }
+    // Paging over a list that changes underneath can repeat a person.
+    people.sort_by(|a, b| a.id.cmp(&b.id));
+    people.dedup_by(|a, b| a.id == b.id);
+    store.replace_people(org_id, &people)?;
+    Ok(Counts { pages: pager.pages(), items: people.len() as u32 })
+}

@@ -1,0 +1,234 @@
+//! One authenticated HTTP client per session.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures::future::BoxFuture;
+use reqwest::{Method, RequestBuilder, Response, StatusCode};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+use super::WebexError;
+
+/// Where the client gets its bearer token. The session implementation
+/// refreshes ahead of expiry and keeps tokens in the OS keyring.
+pub trait TokenSource: Send + Sync {
+    /// A token believed valid now.
+    fn token(&self) -> BoxFuture<'_, Result<String, WebexError>>;
+    /// Called once after a 401 with the rejected token: return a new one.
+    fn refresh(&self, rejected: String) -> BoxFuture<'_, Result<String, WebexError>>;
+}
+
+/// A fixed token (headless use with `HUBDESK_TOKEN`, tests): no refresh.
+pub struct StaticToken(pub String);
+
+impl TokenSource for StaticToken {
+    fn token(&self) -> BoxFuture<'_, Result<String, WebexError>> {
+        Box::pin(async move { Ok(self.0.clone()) })
+    }
+    fn refresh(&self, _rejected: String) -> BoxFuture<'_, Result<String, WebexError>> {
+        Box::pin(async move {
+            Err(WebexError::Auth(crate::api::ApiError::new(
+                crate::api::ErrorCode::Unauthorized,
+                "the token was rejected and cannot be refreshed",
+            )))
+        })
+    }
+}
+
+/// Retries for transient failures of idempotent requests.
+const MAX_ATTEMPTS: u32 = 5;
+/// Never wait longer than this for one Retry-After.
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+/// When a 429 carries no usable Retry-After.
+const DEFAULT_RETRY_AFTER: Duration = Duration::from_secs(5);
+
+#[derive(Clone)]
+pub struct WebexClient {
+    http: reqwest::Client,
+    base: String,
+    tokens: Arc<dyn TokenSource>,
+}
+
+impl WebexClient {
+    /// `base` is the API root, e.g. `https://webexapis.com/v1`.
+    pub fn new(base: &str, tokens: Arc<dyn TokenSource>) -> Self {
+        let http = reqwest::Client::builder()
+            .user_agent(concat!("hubdesk/", env!("CARGO_PKG_VERSION")))
+            .connect_timeout(Duration::from_secs(10))
+            .timeout(Duration::from_secs(60))
+            .build()
+            .expect("reqwest client");
+        Self { http, base: base.trim_end_matches('/').to_owned(), tokens }
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// An absolute URL for a path below the API root (`people/me`).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}/{}", self.base, path.trim_start_matches('/'))
+    }
+
+    pub async fn get_json<T: DeserializeOwned>(&self, url: &str) -> Result<T, WebexError> {
+        let response = self.send(Method::GET, url).await?;
+        decode(response).await
+    }
+
+    /// Sends with the bearer token, refreshing once on 401 and retrying
+    /// transient failures with capped exponential backoff.
+    pub(super) async fn send(&self, method: Method, url: &str) -> Result<Response, WebexError> {
+        let mut token = self.tokens.token().await?;
+        let mut refreshed = false;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let result = self.request(method.clone(), url, &token).send().await;
+            let failure = match result {
+                Ok(resp) if resp.status().is_success() => return Ok(resp),
+                Ok(resp) if resp.status() == StatusCode::UNAUTHORIZED && !refreshed => {
+                    refreshed = true;
+                    token = self.tokens.refresh(token).await?;
+                    continue;
+                }
+                Ok(resp) => {
+                    let wait = retry_after(&resp);
+                    (api_error(resp).await, wait)
+                }
+                Err(err) => (network_error(url, &err), None),
+            };
+            let (error, retry_after) = failure;
+            if !error.is_transient() || attempt >= MAX_ATTEMPTS {
+                return Err(error);
+            }
+            let wait = retry_after.unwrap_or_else(|| backoff(attempt));
+            tracing::warn!(%url, attempt, ?wait, "transient Webex failure, retrying: {error}");
+            tokio::time::sleep(wait).await;
+        }
+    }
+
+    fn request(&self, method: Method, url: &str, token: &str) -> RequestBuilder {
+        self.http
+            .request(method, url)
+            .bearer_auth(token)
+            .header("TrackingID", format!("HUBDESK_{}", uuid::Uuid::new_v4()))
+    }
+}
+
+async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, WebexError> {
+    let url = response.url().to_string();
+    let bytes = response.bytes().await.map_err(|e| network_error(&url, &e))?;
+    serde_json::from_slice(&bytes).map_err(|e| WebexError::Decode(format!("{url}: {e}")))
+}
+
+/// The standard error body: `{message, errors: [{description, errorCode}], trackingId}`.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct ErrorBody {
+    #[serde(default)]
+    message: Option<String>,
+    #[serde(default)]
+    errors: Vec<ErrorDetail>,
+    #[serde(default)]
+    tracking_id: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ErrorDetail {
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    error_code: Option<i64>,
+}
+
+pub(super) async fn api_error(response: Response) -> WebexError {
+    let status = response.status().as_u16();
+    let header_tracking = response
+        .headers()
+        .get("trackingid")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let body: ErrorBody = response.json().await.unwrap_or_default();
+    let message = body
+        .errors
+        .iter()
+        .find_map(|e| e.description.clone())
+        .or(body.message)
+        .unwrap_or_else(|| StatusCode::from_u16(status).map(|s| s.to_string()).unwrap_or_default());
+    let tracking_id = body.tracking_id.or(header_tracking);
+    tracing::info!(status, tracking_id = tracking_id.as_deref().unwrap_or("-"), "Webex error: {message}");
+    WebexError::Api {
+        status,
+        message,
+        tracking_id,
+        error_codes: body.errors.iter().filter_map(|e| e.error_code).collect(),
+    }
+}
+
+fn network_error(url: &str, err: &reqwest::Error) -> WebexError {
+    let host = reqwest::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_owned)).unwrap_or_default();
+    let detail = if err.is_timeout() { "the request timed out".to_owned() } else { error_chain(err) };
+    WebexError::Network { host, detail }
+}
+
+fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text
+}
+
+/// `Retry-After` in whole seconds; malformed values (seen in the wild) fall
+/// back to a default rather than hammering or stalling.
+fn retry_after(response: &Response) -> Option<Duration> {
+    if response.status() != StatusCode::TOO_MANY_REQUESTS && response.status().as_u16() != 423 {
+        return None;
+    }
+    let value = response.headers().get("retry-after").and_then(|v| v.to_str().ok());
+    Some(parse_retry_after(value))
+}
+
+pub(crate) fn parse_retry_after(value: Option<&str>) -> Duration {
+    value
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .map(|s| Duration::from_secs_f64(s.max(1.0)).min(MAX_RETRY_AFTER))
+        .unwrap_or(DEFAULT_RETRY_AFTER)
+}
+
+/// 0.5 s, 1 s, 2 s, 4 s... capped at 8 s, with up to 25 % jitter so that
+/// parallel tasks do not retry in lockstep.
+fn backoff(attempt: u32) -> Duration {
+    let base = Duration::from_millis(500 * 2u64.pow(attempt.saturating_sub(1).min(4)));
+    let jitter = rand::random::<f64>() * 0.25;
+    base.mul_f64(1.0 + jitter)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_parses_seconds_and_survives_garbage() {
+        assert_eq!(parse_retry_after(Some("7")), Duration::from_secs(7));
+        assert_eq!(parse_retry_after(Some(" 2 ")), Duration::from_secs(2));
+        assert_eq!(parse_retry_after(Some("0")), Duration::from_secs(1));
+        assert_eq!(parse_retry_after(Some("3600")), MAX_RETRY_AFTER);
+        assert_eq!(parse_retry_after(Some("Wed, 21 Oct 2015 07:28:00 GMT")), DEFAULT_RETRY_AFTER);
+        assert_eq!(parse_retry_after(Some("-5")), DEFAULT_RETRY_AFTER);
+        assert_eq!(parse_retry_after(None), DEFAULT_RETRY_AFTER);
+    }
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        assert!(backoff(1) < Duration::from_millis(700));
+        assert!(backoff(3) >= Duration::from_secs(2));
+        assert!(backoff(30) <= Duration::from_secs(10));
+    }
+}

@@ -1,0 +1,15 @@
+//! The Webex REST client: auth header, Link-header pager, retries, typed
+//! resources. No Tauri here; the tests run it against the simulator.
+
+mod client;
+mod error;
+pub mod models;
+mod pager;
+mod resources;
+
+pub use client::{StaticToken, TokenSource, WebexClient};
+pub use error::WebexError;
+pub use pager::Pager;
+
+/// The real Webex API.
+pub const WEBEX_API_BASE: &str = "https://webexapis.com/v1";

@@ -1,0 +1,136 @@
+//! The backend end to end without a window: the demo sign-in (OAuth code
+//! flow with PKCE over real HTTP against the simulator), the real keyring,
+//! the sync into a real SQLite file, search, restart and sign-out.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use hubdesk::api::{ErrorCode, PeopleQuery, SyncPhase, SyncProgress, SyncResource, TenantKind};
+use hubdesk::auth::{self, Endpoints, LoopbackRedirect, OAuthApp, TokenKind, TokenSession, Vault};
+use hubdesk::ops::Core;
+use hubdesk::sim::{self, SimConfig};
+use hubdesk::webex::{StaticToken, TokenSource, WebexClient};
+
+fn test_vault() -> Vault {
+    Vault::new(format!("hubdesk-it-{}", uuid::Uuid::new_v4()))
+}
+
+fn everyone(org_id: &str) -> PeopleQuery {
+    PeopleQuery { org_id: org_id.to_owned(), text: String::new(), offset: 0, limit: 500 }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn demo_sign_in_sync_search_restart_sign_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = test_vault();
+    let core = Core::open(dir.path(), vault.clone()).unwrap();
+    assert!(core.session_info().await.user.is_none());
+
+    let info = core.sign_in_demo().await.expect("demo sign-in");
+    assert_eq!(info.tenant, Some(TenantKind::Demo));
+    let user = info.user.expect("signed-in user");
+    assert!(!user.org_name.is_empty());
+    assert!(vault.get(TokenKind::Access).unwrap().is_some(), "the access token is in the keyring");
+
+    let orgs = core.list_orgs().unwrap();
+    assert!(orgs.len() >= 4, "a partner and three customers: {orgs:?}");
+    assert!(orgs[0].is_home && orgs[0].id == user.org_id);
+    let customer = &orgs[1];
+
+    let events: Arc<Mutex<Vec<SyncProgress>>> = Arc::default();
+    let sink = events.clone();
+    let status = core.sync_org(&customer.id, &move |p| sink.lock().unwrap().push(p)).await.expect("sync");
+    let people_status = status.iter().find(|s| s.resource == SyncResource::People).unwrap();
+    assert!(people_status.item_count > 100, "{people_status:?}");
+    assert!(people_status.last_success_ms.is_some());
+
+    let events = events.lock().unwrap();
+    let done: Vec<_> = events.iter().filter(|e| e.phase == SyncPhase::Done).collect();
+    assert_eq!(done.len(), 2, "people and licenses each finish once");
+    let people_done = done.iter().find(|e| e.resource == SyncResource::People).unwrap();
+    assert_eq!(people_done.items, people_status.item_count);
+    assert!(people_done.pages >= 2, "people come in several pages");
+    assert!(events.iter().any(|e| e.phase == SyncPhase::Running && e.items > 0 && e.items < people_done.items));
+
+    let all = core.search_people(&everyone(&customer.id)).unwrap();
+    assert_eq!(all.total, people_status.item_count);
+    let first = &all.rows[0];
+    let fragment: String = first.display_name.chars().take(4).collect();
+    let some = core.search_people(&PeopleQuery { text: fragment.clone(), ..everyone(&customer.id) }).unwrap();
+    assert!(some.total >= 1 && some.total < all.total, "{fragment}: {} of {}", some.total, all.total);
+    assert!(some.rows.iter().all(|r| format!("{} {} {:?} {:?}", r.display_name, r.email, r.phone_number, r.extension)
+        .to_lowercase()
+        .contains(&fragment.to_lowercase())));
+    let detail = core.person_detail(&customer.id, &first.id).unwrap();
+    assert_eq!(detail.display_name, first.display_name);
+    assert!(all.rows.iter().any(|r| !r.licenses.is_empty()), "licenses are named in the table");
+    core.shutdown().await;
+    drop(core);
+
+    // A restart opens on the cache with the remembered session.
+    let core = Core::open(dir.path(), vault.clone()).unwrap();
+    core.restore_session().await.unwrap();
+    assert_eq!(core.session_info().await.user.map(|u| u.person_id), Some(user.person_id.clone()));
+    assert_eq!(core.search_people(&everyone(&customer.id)).unwrap().total, all.total);
+    // The restored tokens still work against the new in-process simulator.
+    core.client().await.unwrap().me().await.expect("restored token accepted");
+
+    let out = core.sign_out().await.unwrap();
+    assert!(out.user.is_none());
+    assert_eq!(vault.get(TokenKind::Access).unwrap(), None, "sign-out deletes the tokens");
+    assert_eq!(vault.get(TokenKind::Refresh).unwrap(), None);
+    assert_eq!(core.client().await.err().map(|e| e.code), Some(ErrorCode::NotSignedIn));
+    core.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failed_sync_keeps_the_cache_and_records_the_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = hubdesk::store::Store::open(&dir.path().join("cache.sqlite")).unwrap();
+    let person = hubdesk::webex::models::Person { id: "p1".into(), display_name: "Åsa Björk".into(), ..Default::default() };
+    store.replace_people("org", &[person]).unwrap();
+    // Nothing listens on port 9 of loopback: the network is "down".
+    let client = WebexClient::new("http://127.0.0.1:9/v1", Arc::new(StaticToken("t".into())));
+    let cancel = tokio_util::sync::CancellationToken::new();
+    let err = hubdesk::sync::sync_org(&client, &store, "org", &|_| {}, &cancel).await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::Network, "{err:?}");
+    assert_eq!(store.search_people(&everyone("org")).unwrap().total, 1, "the old cache is kept");
+    let status = store.sync_status("org").unwrap();
+    let people = status.iter().find(|s| s.resource == SyncResource::People).unwrap();
+    assert!(people.last_error.is_some() && people.last_success_ms.is_some(), "{people:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_expired_token_is_refreshed_once_after_a_401() {
+    let server = sim::start(SimConfig { token_ttl_secs: 1, people: 50, customers: 1, ..SimConfig::default() }).await.unwrap();
+    let app = OAuthApp {
+        client_id: sim::DEMO_CLIENT_ID.into(),
+        client_secret: sim::DEMO_CLIENT_SECRET.into(),
+        endpoints: Endpoints::under(&server.base_url()),
+        scopes: auth::WEBEX_SCOPES.iter().map(|s| s.to_string()).collect(),
+    };
+    let redirect = LoopbackRedirect::bind("http://127.0.0.1:0/callback").await.unwrap();
+    let open: auth::Opener = Box::new(|url| {
+        Box::pin(async move {
+            reqwest::get(url).await.unwrap().error_for_status().unwrap();
+            Ok(())
+        })
+    });
+    let mut tokens = auth::sign_in(&app, redirect, Some(&server.partner_admin_email()), open, Duration::from_secs(10))
+        .await
+        .expect("sign-in");
+    // Pretend we believe the token lives long, so only the 401 can tell us.
+    tokens.access_expires_at_ms = i64::MAX / 2;
+    let first_token = tokens.access_token.clone();
+    let vault = test_vault();
+    let session = Arc::new(TokenSession::create(app, vault.clone(), tokens).unwrap());
+    let client = WebexClient::new(&server.base_url(), session.clone());
+    client.me().await.expect("fresh token works");
+    tokio::time::sleep(Duration::from_millis(2100)).await;
+    client.me().await.expect("refreshed after the 401");
+    let now_token = session.token().await.unwrap();
+    assert_ne!(now_token, first_token, "a new access token was issued");
+    assert!(vault.get(TokenKind::Access).unwrap().unwrap().contains(&now_token), "and saved in the keyring");
+    TokenSession::forget(&vault).unwrap();
+    server.shutdown().await;
+}
