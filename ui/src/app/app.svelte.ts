@@ -1,0 +1,98 @@
+// Application state shared by the shell and the screens: session, settings,
+// organizations, which screen is showing. Screens own their own details.
+
+import type { ApiError } from "../lib/bindings/ApiError";
+import type { OrgSummary } from "../lib/bindings/OrgSummary";
+import type { SessionInfo } from "../lib/bindings/SessionInfo";
+import type { Settings } from "../lib/bindings/Settings";
+import { backend, toApiError } from "../lib/backend";
+import { showToast } from "../lib/components/toasts.svelte";
+import { setLanguage, t } from "../lib/i18n/index.svelte";
+import { applyTheme } from "../lib/theme";
+import { sync } from "../features/orgs/sync.svelte";
+
+export type Screen = "users" | "settings";
+
+/** Home organization first, then by name. */
+export function sortOrgs(orgs: readonly OrgSummary[]): OrgSummary[] {
+  return [...orgs].sort(
+    (a, b) => Number(b.isHome) - Number(a.isHome) || a.displayName.localeCompare(b.displayName),
+  );
+}
+
+class AppState {
+  session = $state<SessionInfo | null>(null);
+  settings = $state<Settings | null>(null);
+  orgs = $state<OrgSummary[]>([]);
+  orgId = $state<string | null>(null);
+  screen = $state<Screen>("users");
+  /** Bumped when a sync replaced cached data, so lists fetch again. */
+  dataVersion = $state(0);
+  startupError = $state<ApiError | null>(null);
+  orgsError = $state<ApiError | null>(null);
+
+  org = $derived(this.orgs.find((o) => o.id === this.orgId) ?? null);
+  signedIn = $derived(this.session?.user != null);
+
+  async start(): Promise<void> {
+    try {
+      const [session, settings] = await Promise.all([backend.getSession(), backend.getSettings()]);
+      this.useSettings(settings);
+      this.session = session;
+      if (session.user) await this.loadOrgs();
+    } catch (reason) {
+      this.startupError = toApiError(reason);
+    }
+  }
+
+  useSettings(settings: Settings): void {
+    this.settings = settings;
+    applyTheme(settings.theme);
+    setLanguage(settings.language);
+  }
+
+  /** After a fresh sign-in: open the home org and, if it was never synced,
+   * start syncing it (in the background: the shell shows the progress). */
+  async signedInWith(session: SessionInfo): Promise<void> {
+    await this.loadOrgs();
+    this.screen = "users";
+    this.session = session;
+    if (this.org && this.org.lastSyncedMs === null) void this.syncOrg(this.org.id);
+  }
+
+  async signOut(): Promise<void> {
+    if (sync.running) await sync.cancel();
+    this.session = await backend.signOut();
+    this.orgs = [];
+    this.orgId = null;
+    this.screen = "users";
+  }
+
+  async loadOrgs(): Promise<void> {
+    try {
+      this.orgs = sortOrgs(await backend.listOrgs());
+      this.orgsError = null;
+    } catch (reason) {
+      this.orgsError = toApiError(reason);
+      return;
+    }
+    if (!this.orgs.some((o) => o.id === this.orgId)) this.orgId = this.orgs[0]?.id ?? null;
+  }
+
+  selectOrg(orgId: string): void {
+    this.orgId = orgId;
+  }
+
+  async syncOrg(orgId: string): Promise<void> {
+    const name = this.orgs.find((o) => o.id === orgId)?.displayName ?? "";
+    const outcome = await sync.run(orgId);
+    if (outcome === "cancelled") showToast(t("sync.cancelledNotice"), "info");
+    if (outcome !== "done") return;
+    await this.loadOrgs();
+    this.dataVersion++;
+    const count = this.orgs.find((o) => o.id === orgId)?.peopleCount ?? 0;
+    showToast(t("sync.completed", { org: name, count }));
+  }
+}
+
+export const app = new AppState();

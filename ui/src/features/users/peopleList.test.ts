@@ -1,0 +1,72 @@
+import { describe, expect, it, vi } from "vitest";
+import type { PeoplePage } from "../../lib/bindings/PeoplePage";
+import type { PeopleQuery } from "../../lib/bindings/PeopleQuery";
+
+// Replies the test releases by hand, to reorder them.
+const pending: { query: PeopleQuery; resolve: (page: PeoplePage) => void; reject: (e: unknown) => void }[] = [];
+vi.mock("../../lib/backend", () => ({
+  backend: {
+    searchPeople: (query: PeopleQuery) =>
+      new Promise<PeoplePage>((resolve, reject) => pending.push({ query, resolve, reject })),
+  },
+  toApiError: (e: unknown) => e,
+}));
+
+const { PeopleList } = await import("./peopleList.svelte");
+
+function page(total: number, names: string[]): PeoplePage {
+  const rows = names.map((name, i) => ({
+    id: `${name}-${i}`,
+    displayName: name,
+    email: "",
+    status: "active",
+    licenses: [],
+    phoneNumber: null,
+    extension: null,
+  }));
+  return { total, offset: 0, rows };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe("PeopleList", () => {
+  it("keeps the old rows until the new search answers, and ignores a stale answer", async () => {
+    pending.length = 0;
+    const replaced = vi.fn();
+    const list = new PeopleList(replaced);
+
+    list.search("org", "");
+    pending[0].resolve(page(2000, ["Ada"]));
+    await settle();
+    expect(list.get(0)?.displayName).toBe("Ada");
+    expect(list.total).toBe(2000);
+
+    list.search("org", "b");
+    list.search("org", "bo");
+    expect(pending.map((p) => p.query.text)).toEqual(["", "b", "bo"]);
+    expect(list.get(0)?.displayName).toBe("Ada");
+
+    pending[2].resolve(page(1, ["Bob"]));
+    await settle();
+    pending[1].resolve(page(5, ["Bea"]));
+    await settle();
+
+    expect(list.get(0)?.displayName).toBe("Bob");
+    expect(list.total).toBe(1);
+    expect(list.shownText).toBe("bo");
+    expect(replaced).toHaveBeenCalledTimes(2);
+  });
+
+  it("reports an error only for the latest search", async () => {
+    pending.length = 0;
+    const list = new PeopleList(() => {});
+    list.search("org", "a");
+    list.search("org", "ab");
+    pending[0].reject({ code: "database", message: "old", trackingId: null });
+    await settle();
+    expect(list.error).toBeNull();
+    pending[1].reject({ code: "database", message: "new", trackingId: null });
+    await settle();
+    expect(list.error?.message).toBe("new");
+  });
+});

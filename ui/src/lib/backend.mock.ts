@@ -1,0 +1,239 @@
+// A fake tenant for looking at the UI in a plain browser (`vite --mode mock`).
+// vite.config.ts aliases @tauri-apps/api/core and /event to this file in that
+// mode only, so backend.ts runs unchanged on top of it and the production
+// bundle never contains it. Not a test double for Rust behaviour: the real
+// contract is tested end to end against the app.
+//
+// URL parameters pick a starting point: ?mock=signed-out (default),
+// signed-in, no-keyring, fresh (signed in, home org never synced);
+// &theme=light|dark; &fail=sync makes syncs fail.
+
+import type { ApiError } from "./bindings/ApiError";
+import type { OrgSummary } from "./bindings/OrgSummary";
+import type { PersonDetail } from "./bindings/PersonDetail";
+import type { PersonRow } from "./bindings/PersonRow";
+import type { PeopleQuery } from "./bindings/PeopleQuery";
+import type { SessionInfo } from "./bindings/SessionInfo";
+import type { Settings } from "./bindings/Settings";
+import type { SettingsInput } from "./bindings/SettingsInput";
+import type { SyncProgress } from "./bindings/SyncProgress";
+
+const params = new URLSearchParams(location.search);
+const scenario = params.get("mock") ?? "signed-out";
+const MINUTE = 60_000;
+
+function rng(seed: number) {
+  return () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+}
+
+const FIRST = ["Ada", "Bjørn", "Camille", "Dev", "Elin", "Farah", "Gustav", "Hana", "Ivan", "Julie", "Kofi", "Lars", "Maja", "Noah", "Olivia", "Pierre", "Quinn", "Rosa", "Sven", "Tariq", "Ulla", "Victor", "Wen", "Yusuf", "Zoé"];
+const LAST = ["Andersen", "Bernard", "Carlsson", "Dubois", "Eriksson", "Fontaine", "García", "Hansen", "Ivanova", "Jensen", "Kowalski", "Lindqvist", "Moreau", "Nielsen", "Okafor", "Petersen", "Quist", "Rasmussen", "Svensson", "Thomsen", "Ueda", "Vidal", "Walsh", "Yilmaz", "Zimmermann"];
+const LICENSES = ["Webex Calling - Professional", "Webex Meetings - Enterprise", "Webex Messaging", "Webex Calling - Basic", "Webex Suite - Meet + Call", "Webex Webinars 1000"];
+const STATUSES = ["active", "active", "active", "inactive", "inactive", "pending", "call", "meeting", "DoNotDisturb", "OutOfOffice"];
+const TITLES = ["Sales Engineer", "Account Manager", "Support Specialist", "Office Manager", "Head of IT", null];
+const DEPARTMENTS = ["Sales", "Support", "Finance", "IT", "Operations", null];
+
+function makePeople(orgId: string, domain: string, count: number, seed: number): PersonDetail[] {
+  const random = rng(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  return Array.from({ length: count }, (_, i) => {
+    const first = pick(FIRST);
+    const last = pick(LAST);
+    const licenses = LICENSES.filter(() => random() < 0.35).map((name, j) => ({
+      id: `lic-${j}-${name.length}`,
+      name,
+      siteUrl: name.includes("Meetings") ? `${domain.split(".")[0]}.webex.com` : null,
+      subscriptionId: random() < 0.5 ? `Sub${100000 + i}` : null,
+    }));
+    const hasPhone = random() < 0.7;
+    return {
+      id: `${orgId}-person-${i}`,
+      orgId,
+      displayName: `${first} ${last}`,
+      firstName: first,
+      lastName: last,
+      emails: [`${first}.${last}${i}@${domain}`.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")],
+      status: pick(STATUSES),
+      phoneNumbers: hasPhone ? [{ type: "work", value: `+1 415 555 ${String(1000 + i).slice(-4)}`, primary: true }] : [],
+      extension: hasPhone ? String(2000 + i) : null,
+      locationId: hasPhone ? "Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OLzE" : null,
+      department: pick(DEPARTMENTS),
+      title: pick(TITLES),
+      created: new Date(Date.now() - random() * 900 * 24 * 60 * MINUTE).toISOString(),
+      lastActivity: random() < 0.8 ? new Date(Date.now() - random() * 30 * 24 * 60 * MINUTE).toISOString() : null,
+      invitePending: random() < 0.05,
+      loginEnabled: random() < 0.95,
+      licenses,
+      siteUrls: licenses.some((l) => l.siteUrl) ? [`${domain.split(".")[0]}.webex.com`] : [],
+    };
+  });
+}
+
+interface MockOrg {
+  summary: OrgSummary;
+  domain: string;
+  size: number;
+  people: PersonDetail[];
+}
+
+function org(id: string, name: string, domain: string, size: number, isHome: boolean, syncedAgoMs: number | null): MockOrg {
+  const synced = syncedAgoMs !== null;
+  const summary = { id, displayName: name, isHome, peopleCount: synced ? size : 0, lastSyncedMs: synced ? Date.now() - syncedAgoMs : null };
+  return { summary, domain, size, people: synced ? makePeople(id, domain, size, id.length * 7919) : [] };
+}
+
+// Only "signed-in" starts with a synced home org; a new sign-in syncs it.
+const fresh = scenario !== "signed-in";
+const orgs: MockOrg[] = [
+  org("org-home", "Northwind Partners", "northwind.example", 2000, true, fresh ? null : 3 * MINUTE),
+  org("org-contoso", "Contoso Dental", "contoso.example", 340, false, 2 * 24 * 60 * MINUTE),
+  org("org-fabrikam", "Fabrikam Logistics", "fabrikam.example", 100_000, false, null),
+  org("org-globex", "Globex Retail", "globex.example", 860, false, 21 * 24 * 60 * MINUTE),
+];
+
+const admin = { personId: "admin-1", displayName: "Sam Rivera", email: "sam.rivera@northwind.example", orgId: "org-home", orgName: "Northwind Partners" };
+const keyring: SessionInfo["keyring"] =
+  scenario === "no-keyring"
+    ? { state: "unavailable", detail: "Platform secure storage failure: DBus error: The name org.freedesktop.secrets was not provided by any .service files" }
+    : { state: "available" };
+const signedIn = scenario === "signed-in" || scenario === "fresh";
+let session: SessionInfo = {
+  tenant: signedIn ? "demo" : null,
+  user: signedIn ? admin : null,
+  keyring,
+  apiBase: null,
+};
+let settings: Settings = {
+  clientId: "",
+  hasClientSecret: false,
+  redirectUri: "http://127.0.0.1:8765/callback",
+  theme: (params.get("theme") as Settings["theme"]) ?? "system",
+  language: "en",
+  scopes: ["spark:people_read", "spark-admin:people_read", "spark-admin:licenses_read", "spark-admin:organizations_read"],
+};
+
+const listeners = new Set<(event: { payload: SyncProgress }) => void>();
+let cancelRequested = false;
+let syncing = false;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const fail = (code: ApiError["code"], message: string): never => {
+  throw { code, message, trackingId: null } satisfies ApiError;
+};
+const emit = (payload: SyncProgress) => listeners.forEach((l) => l({ payload }));
+
+function findOrg(orgId: unknown): MockOrg {
+  return orgs.find((o) => o.summary.id === orgId) ?? fail("not_found", `No organization ${String(orgId)}`);
+}
+
+async function syncOrg(orgId: string) {
+  if (syncing) fail("busy", "A sync is already running.");
+  const target = findOrg(orgId);
+  syncing = true;
+  cancelRequested = false;
+  try {
+    for (const resource of ["people", "licenses"] as const) {
+      const total = resource === "people" ? target.size : 6;
+      // Big orgs come in bigger pages so the fake sync stays short.
+      const pageSize = total > 10_000 ? 2000 : 100;
+      let items = 0;
+      let pages = 0;
+      while (items < total) {
+        await sleep(resource === "people" ? 90 : 200);
+        if (cancelRequested) {
+          emit({ orgId, resource, phase: "cancelled", pages, items, error: null });
+          fail("cancelled", "Sync cancelled.");
+        }
+        if (params.get("fail") === "sync" && pages === 3) {
+          const error: ApiError = { code: "rate_limited", message: "Webex asked us to wait 600 seconds (429 Too Many Requests).", trackingId: "ROUTERGW_6f1c2a" };
+          emit({ orgId, resource, phase: "failed", pages, items, error });
+          throw error;
+        }
+        pages++;
+        items = Math.min(total, items + pageSize);
+        emit({ orgId, resource, phase: "running", pages, items, error: null });
+      }
+      emit({ orgId, resource, phase: "done", pages, items, error: null });
+    }
+    target.people = makePeople(target.summary.id, target.domain, target.size, target.summary.id.length * 7919);
+    target.summary = { ...target.summary, peopleCount: target.size, lastSyncedMs: Date.now() };
+    return [];
+  } finally {
+    syncing = false;
+  }
+}
+
+function toRow(p: PersonDetail): PersonRow {
+  return {
+    id: p.id,
+    displayName: p.displayName,
+    email: p.emails[0] ?? "",
+    status: p.status,
+    licenses: p.licenses.map((l) => l.name).sort(),
+    phoneNumber: p.phoneNumbers[0]?.value ?? null,
+    extension: p.extension,
+  };
+}
+
+function searchPeople(query: PeopleQuery) {
+  const text = query.text.trim().toLowerCase();
+  const matches = findOrg(query.orgId).people.filter(
+    (p) =>
+      !text ||
+      p.displayName.toLowerCase().includes(text) ||
+      p.emails.some((e) => e.includes(text)) ||
+      p.phoneNumbers.some((n) => n.value.replace(/\s/g, "").includes(text.replace(/\s/g, ""))) ||
+      (p.extension ?? "").includes(text),
+  );
+  return { total: matches.length, offset: query.offset, rows: matches.slice(query.offset, query.offset + query.limit).map(toRow) };
+}
+
+function saveSettings(input: SettingsInput): Settings {
+  if (input.redirectUri.trim() === "") fail("invalid_input", "The redirect URI must not be empty.");
+  const hasClientSecret = input.clientSecret === null ? settings.hasClientSecret : input.clientSecret !== "";
+  settings = { ...settings, clientId: input.clientId, hasClientSecret, redirectUri: input.redirectUri, theme: input.theme, language: input.language };
+  return settings;
+}
+
+type Args = Record<string, unknown>;
+const COMMANDS: Record<string, (args: Args) => unknown> = {
+  get_session: () => session,
+  sign_in_demo: async () => {
+    await sleep(600);
+    session = { ...session, tenant: "demo", user: admin };
+    return session;
+  },
+  sign_in_webex: async () => {
+    if (!settings.clientId) fail("not_configured", "Add the integration's client ID in Settings first.");
+    await sleep(120_000);
+    return fail("sign_in_failed", "The browser did not come back within two minutes.");
+  },
+  sign_out: () => (session = { ...session, tenant: null, user: null }),
+  get_settings: () => settings,
+  save_settings: (a) => saveSettings(a.input as SettingsInput),
+  list_orgs: () => orgs.map((o) => o.summary),
+  sync_org: (a) => syncOrg(a.orgId as string),
+  cancel_sync: () => void (cancelRequested = true),
+  sync_status: () => [],
+  search_people: async (a) => (await sleep(15), searchPeople(a.query as PeopleQuery)),
+  get_person: async (a) => {
+    await sleep(40);
+    return findOrg(a.orgId).people.find((p) => p.id === a.personId) ?? fail("not_found", "No such person.");
+  },
+};
+
+export async function invoke<T>(command: string, args: Args = {}): Promise<T> {
+  const handler = COMMANDS[command];
+  if (!handler) throw `command ${command} not found`;
+  return (await handler(args)) as T;
+}
+
+export async function listen<T>(event: string, handler: (event: { payload: T }) => void): Promise<() => void> {
+  if (event !== "sync-progress") return () => {};
+  const l = handler as unknown as (event: { payload: SyncProgress }) => void;
+  listeners.add(l);
+  return () => listeners.delete(l);
+}

@@ -1,0 +1,91 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+const invoke = vi.fn();
+const listen = vi.fn();
+vi.mock("@tauri-apps/api/core", () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
+vi.mock("@tauri-apps/api/event", () => ({ listen: (...args: unknown[]) => listen(...args) }));
+
+const { backend, onSyncProgress, toApiError } = await import("./backend");
+
+beforeEach(() => {
+  invoke.mockReset();
+  listen.mockReset();
+});
+
+describe("toApiError", () => {
+  it("keeps a well-formed ApiError", () => {
+    const e = { code: "forbidden", message: "Missing scope", trackingId: "T1" };
+    expect(toApiError(e)).toEqual(e);
+  });
+
+  it("fills a missing tracking id with null", () => {
+    expect(toApiError({ code: "network", message: "down" })).toEqual({
+      code: "network",
+      message: "down",
+      trackingId: null,
+    });
+  });
+
+  it("turns a plain string rejection into an internal error", () => {
+    expect(toApiError("command sync_orgs not found")).toEqual({
+      code: "internal",
+      message: "command sync_orgs not found",
+      trackingId: null,
+    });
+  });
+
+  it("treats an unknown code as internal, keeping no half-trusted fields", () => {
+    const e = toApiError({ code: "teapot", message: "I am one" });
+    expect(e.code).toBe("internal");
+  });
+
+  it("uses an Error's message, and a generic one for anything else", () => {
+    expect(toApiError(new Error("boom")).message).toBe("boom");
+    expect(toApiError(undefined)).toEqual({ code: "internal", message: "Unexpected error", trackingId: null });
+  });
+});
+
+describe("backend commands", () => {
+  it("passes argument names the Rust commands expect", async () => {
+    invoke.mockResolvedValue([]);
+    await backend.syncOrg("org-1");
+    await backend.getPerson("org-1", "p-9");
+    const input = { clientId: "c", clientSecret: null, redirectUri: "r", theme: "dark", language: "en" } as const;
+    await backend.saveSettings(input);
+    expect(invoke.mock.calls).toEqual([
+      ["sync_org", { orgId: "org-1" }],
+      ["get_person", { orgId: "org-1", personId: "p-9" }],
+      ["save_settings", { input }],
+    ]);
+  });
+
+  it("rejects with a normalised ApiError", async () => {
+    invoke.mockRejectedValue("invalid args `orgId` for command `sync_org`");
+    await expect(backend.syncOrg("x")).rejects.toEqual({
+      code: "internal",
+      message: "invalid args `orgId` for command `sync_org`",
+      trackingId: null,
+    });
+  });
+
+  it("resolves with the command's value", async () => {
+    invoke.mockResolvedValue({ total: 3, offset: 0, rows: [] });
+    const page = await backend.searchPeople({ orgId: "o", text: "", offset: 0, limit: 50 });
+    expect(page.total).toBe(3);
+  });
+});
+
+describe("onSyncProgress", () => {
+  it("hands the handler the event payload", async () => {
+    const unlisten = vi.fn();
+    listen.mockImplementation(async (_name: string, cb: (e: { payload: unknown }) => void) => {
+      cb({ payload: { orgId: "o", resource: "people", phase: "running", pages: 1, items: 100, error: null } });
+      return unlisten;
+    });
+    const seen: unknown[] = [];
+    const stop = await onSyncProgress((p) => seen.push(p));
+    expect(listen.mock.calls[0][0]).toBe("sync-progress");
+    expect(seen).toEqual([{ orgId: "o", resource: "people", phase: "running", pages: 1, items: 100, error: null }]);
+    expect(stop).toBe(unlisten);
+  });
+});
