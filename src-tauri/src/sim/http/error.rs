@@ -1,0 +1,95 @@
+//! Errors in the Webex shape (webex-api.md §2.5):
+//! `{message, errors: [{description}], trackingId}`. OAuth errors also
+//! carry the RFC 6749 keys `error` and `error_description`, because clients
+//! read either (§2.5 [?]).
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Serialize;
+
+use super::tracking;
+
+#[derive(Debug, Clone)]
+pub struct ApiError {
+    status: StatusCode,
+    message: String,
+    /// RFC 6749 error code, for the OAuth endpoints.
+    oauth_error: Option<&'static str>,
+    /// Ask for HTTP Basic (a failed Basic client authentication, RFC 6749 §5.2).
+    basic_challenge: bool,
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error_description: Option<&'a str>,
+    message: &'a str,
+    errors: [Detail<'a>; 1],
+    #[serde(rename = "trackingId")]
+    tracking_id: String,
+}
+
+#[derive(Serialize)]
+struct Detail<'a> {
+    description: &'a str,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
+        ApiError { status, message: message.into(), oauth_error: None, basic_challenge: false }
+    }
+
+    pub fn bad_request(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::BAD_REQUEST, message)
+    }
+
+    /// Missing, unknown or expired access token: Webex's own wording.
+    pub fn unauthorized() -> ApiError {
+        ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "The request requires a valid access token set in the Authorization request header.",
+        )
+    }
+
+    pub fn forbidden(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::FORBIDDEN, message)
+    }
+
+    pub fn not_found(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::NOT_FOUND, message)
+    }
+
+    /// An OAuth error (`invalid_request`, `invalid_grant`...) with status 400.
+    pub fn oauth(error: &'static str, description: impl Into<String>) -> ApiError {
+        ApiError { oauth_error: Some(error), ..ApiError::bad_request(description) }
+    }
+
+    /// `invalid_client` after a failed HTTP Basic authentication: 401 with a challenge.
+    pub fn oauth_basic_rejected(description: impl Into<String>) -> ApiError {
+        ApiError {
+            status: StatusCode::UNAUTHORIZED,
+            basic_challenge: true,
+            ..ApiError::oauth("invalid_client", description)
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = Body {
+            error: self.oauth_error,
+            error_description: self.oauth_error.map(|_| self.message.as_str()),
+            message: &self.message,
+            errors: [Detail { description: &self.message }],
+            tracking_id: tracking::current(),
+        };
+        let mut response = (self.status, Json(body)).into_response();
+        if self.basic_challenge {
+            response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Basic realm=\"webex\""));
+        }
+        response
+    }
+}

@@ -1,0 +1,110 @@
+//! Binding, routing and the server's life: `start` for the app and tests,
+//! `run_foreground` for `hubdesk sim`.
+
+use std::io::Write;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+
+use axum::http::StatusCode;
+use axum::routing::Router;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use super::http::{tracking, ApiError};
+use super::state::{Shared, SimState};
+use super::tenant::{self, Tenant};
+use super::{helpers, licenses, oauth, organizations, people, SimConfig};
+
+/// A running simulator. Dropping it leaves the server running until the
+/// runtime ends; `shutdown` stops it.
+pub struct SimServer {
+    addr: SocketAddr,
+    partner_admin_email: String,
+    /// One line about the generated tenant, for `hubdesk sim`.
+    summary: String,
+    stop: oneshot::Sender<()>,
+    task: JoinHandle<()>,
+}
+
+impl SimServer {
+    /// `http://127.0.0.1:PORT/v1`, the Webex base URL to give a client.
+    pub fn base_url(&self) -> String {
+        format!("{}/v1", self.origin())
+    }
+
+    /// `http://127.0.0.1:PORT`
+    pub fn origin(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The seeded partner full admin: the demo sign-in's `login_hint`.
+    pub fn partner_admin_email(&self) -> String {
+        self.partner_admin_email.clone()
+    }
+
+    /// Stops accepting, lets requests in flight finish, and waits for the server task.
+    pub async fn shutdown(self) {
+        let _ = self.stop.send(());
+        let _ = self.task.await;
+    }
+}
+
+/// Generates the tenant, binds 127.0.0.1:`cfg.port` (0 = a free port) and
+/// serves in a tokio task.
+pub async fn start(cfg: SimConfig) -> anyhow::Result<SimServer> {
+    let (seed, people, customers) = (cfg.seed, cfg.people, cfg.customers);
+    let tenant = tokio::task::spawn_blocking(move || tenant::generate(seed, people, customers)).await?;
+    let partner_admin_email = partner_admin_email(&tenant);
+    let summary = format!("{} people in {} orgs (seed {seed})", tenant.people_count(), tenant.org_indices().count());
+    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, cfg.port)).await?;
+    let addr = listener.local_addr()?;
+    let state = Arc::new(SimState::new(tenant, cfg.seed, format!("http://{addr}"), cfg.token_ttl_secs));
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let (stop, stopped) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        let served = axum::serve(listener, app).with_graceful_shutdown(async {
+            let _ = stopped.await;
+        });
+        if let Err(err) = served.await {
+            tracing::error!("simulator stopped: {err}");
+        }
+    });
+    Ok(SimServer { addr, partner_admin_email, summary, stop, task })
+}
+
+/// `hubdesk sim`: the first stdout line is exactly
+/// `listening on http://127.0.0.1:PORT/v1`; serves until Ctrl-C.
+pub async fn run_foreground(cfg: SimConfig) -> anyhow::Result<()> {
+    let server = start(cfg).await?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "listening on {}", server.base_url())?;
+    writeln!(out, "demo tenant: {}", server.summary)?;
+    writeln!(out, "partner admin: {} (login_hint for /v1/authorize)", server.partner_admin_email())?;
+    writeln!(out, "test token: curl -s -X POST {}/_sim/tokens -d '{{\"role\":\"partner_full_admin\"}}'", server.origin())?;
+    out.flush()?;
+    drop(out);
+    tokio::signal::ctrl_c().await?;
+    server.shutdown().await;
+    Ok(())
+}
+
+fn partner_admin_email(tenant: &Tenant) -> String {
+    let admin = tenant.seeded_admin(tenant::AdminRole::PartnerFull, tenant.partner()).expect("the partner admin is always seeded");
+    tenant.person(admin).email.to_string()
+}
+
+fn router(state: Shared) -> Router {
+    Router::new()
+        .merge(oauth::routes())
+        .merge(people::routes())
+        .merge(organizations::routes())
+        .merge(licenses::routes())
+        .merge(helpers::routes())
+        .fallback(|| async { ApiError::not_found("The requested resource could not be found.") })
+        .method_not_allowed_fallback(|| async {
+            ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "The request method is not supported by this resource.")
+        })
+        .with_state(state)
+        .layer(axum::middleware::from_fn(tracking::middleware))
+}

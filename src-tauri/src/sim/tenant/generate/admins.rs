@@ -1,0 +1,35 @@
+//! The seeded admins who can sign in: the partner's full admin, and a full
+//! admin and a read-only admin in every customer org.
+
+use super::super::person::AdminRole;
+use super::super::OrgIdx;
+use super::catalogue::{CUSTOMERS, PARTNER};
+use super::Generator;
+
+impl Generator {
+    /// `orgs` is the partner first, then the customers in order.
+    pub(super) fn seed_admins(&mut self, orgs: &[OrgIdx]) {
+        let Some((&partner, customers)) = orgs.split_first() else { return };
+        self.add_admin(partner, AdminRole::PartnerFull, PARTNER.admin);
+        for (i, &org) in customers.iter().enumerate() {
+            self.add_admin(org, AdminRole::CustomerFull, CUSTOMERS[i % CUSTOMERS.len()].admin);
+            let language = self.tenant.org(org).language;
+            let name = (self.pick(language.first_names()), self.pick(language.last_names()));
+            self.add_admin(org, AdminRole::ReadOnly, name);
+        }
+    }
+
+    /// An active admin with Messaging and a meeting license, and a valid work number.
+    fn add_admin(&mut self, org: OrgIdx, role: AdminRole, (first, last): (&'static str, &'static str)) {
+        let language = self.tenant.org(org).language;
+        let mut person = self.compose_person(org, language, first, last);
+        person.admin = Some(role);
+        self.set_presence(&mut person);
+        let slots = &self.license_slots[org.get()];
+        for slot in [slots.messaging, slots.screen_share, slots.meeting[0]] {
+            person.licenses.insert(slot);
+        }
+        person.work_number = Some(self.number_plans[person.location.get()].fresh_number().into());
+        self.tenant.push_person(person);
+    }
+}

@@ -1,0 +1,122 @@
+//! Seeded generation of the demo tenant. One ChaCha stream drives every
+//! choice in a fixed order (orgs, admins, people, license units), so a seed
+//! always yields the same ids, names and numbers, and the admins (created
+//! before the bulk) keep their ids whatever the number of people.
+
+mod admins;
+mod catalogue;
+mod licenses;
+mod numbers;
+mod orgs;
+mod people;
+
+use std::collections::HashMap;
+
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+use super::{OrgIdx, Tenant};
+use licenses::LicenseSlots;
+use numbers::NumberPlan;
+
+/// "Now" for the demo tenant (2026-11-01T09:00:00Z): fixed, so that dates
+/// depend on the seed alone.
+const REFERENCE_MS: i64 = 1_793_523_600_000;
+const MINUTE_MS: i64 = 60_000;
+const DAY_MS: i64 = 86_400_000;
+
+/// Builds the tenant: `people` in all (at least the seeded admins), one
+/// partner org and `customers` customer orgs it manages.
+pub fn generate(seed: u64, people: usize, customers: usize) -> Tenant {
+    let mut generator = Generator::new(seed);
+    let admin_count = 1 + 2 * customers;
+    let bulk = split_people(people.saturating_sub(admin_count), customers);
+    let partner = generator.add_org(&catalogue::PARTNER, 0, None, bulk[0]);
+    let orgs: Vec<OrgIdx> = std::iter::once(partner)
+        .chain((0..customers).map(|i| {
+            let template = &catalogue::CUSTOMERS[i % catalogue::CUSTOMERS.len()];
+            generator.add_org(template, i, Some(partner), bulk[i + 1])
+        }))
+        .collect();
+    generator.seed_admins(&orgs);
+    for (&org, &count) in orgs.iter().zip(&bulk) {
+        for _ in 0..count {
+            generator.add_person(org);
+        }
+    }
+    generator.settle_units();
+    generator.tenant
+}
+
+/// Shares the non-admin people out: the partner gets a small team (2 %),
+/// customers the rest, the first ones bigger than the last ones.
+fn split_people(total: usize, customers: usize) -> Vec<usize> {
+    if customers == 0 {
+        return vec![total];
+    }
+    let partner = (total / 50).max(total.min(3));
+    let rest = total - partner;
+    let weights: Vec<usize> = (0..customers).map(|i| 2 * customers - i).collect();
+    let weight_sum: usize = weights.iter().sum();
+    let mut sizes: Vec<usize> = weights.iter().map(|w| rest * w / weight_sum).collect();
+    let short = rest - sizes.iter().sum::<usize>();
+    for size in sizes.iter_mut().take(short) {
+        *size += 1;
+    }
+    std::iter::once(partner).chain(sizes).collect()
+}
+
+struct Generator {
+    rng: ChaCha8Rng,
+    tenant: Tenant,
+    /// Per location, in location order.
+    number_plans: Vec<NumberPlan>,
+    /// Per org, in org order.
+    license_slots: Vec<LicenseSlots>,
+    /// Next block digit per city name.
+    city_blocks: HashMap<&'static str, u8>,
+    /// Next suffix to try per `local@domain` base address.
+    email_counters: HashMap<String, u32>,
+}
+
+impl Generator {
+    fn new(seed: u64) -> Generator {
+        Generator {
+            rng: ChaCha8Rng::seed_from_u64(seed),
+            tenant: Tenant::default(),
+            number_plans: Vec::new(),
+            license_slots: Vec::new(),
+            city_blocks: HashMap::new(),
+            email_counters: HashMap::new(),
+        }
+    }
+
+    fn chance(&mut self, percent: u32) -> bool {
+        self.rng.random_range(0..100) < percent
+    }
+
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.rng.random_range(0..items.len())]
+    }
+
+    /// A time between `min_days` and `max_days` before the reference "now".
+    fn days_ago(&mut self, min_days: i64, max_days: i64) -> i64 {
+        REFERENCE_MS - self.rng.random_range(min_days * DAY_MS..max_days * DAY_MS)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_gives_everyone_a_place() {
+        for (total, customers) in [(0, 3), (5, 3), (1997, 3), (99_959, 20), (10, 0)] {
+            let sizes = split_people(total, customers);
+            assert_eq!(sizes.len(), customers + 1);
+            assert_eq!(sizes.iter().sum::<usize>(), total, "{total} over {customers}");
+        }
+        let sizes = split_people(1997, 3);
+        assert!(sizes[0] < sizes[3] && sizes[3] < sizes[1], "partner small, first customer biggest: {sizes:?}");
+    }
+}
