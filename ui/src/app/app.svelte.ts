@@ -39,7 +39,10 @@ class AppState {
       const [session, settings] = await Promise.all([backend.getSession(), backend.getSettings()]);
       this.useSettings(settings);
       this.session = session;
-      if (session.user) await this.loadOrgs();
+      if (session.user) {
+        await this.loadOrgs();
+        this.syncIfNeverSynced();
+      }
     } catch (reason) {
       this.startupError = toApiError(reason);
     }
@@ -51,13 +54,19 @@ class AppState {
     setLanguage(settings.language);
   }
 
-  /** After a fresh sign-in: open the home org and, if it was never synced,
-   * start syncing it (in the background: the shell shows the progress). */
+  /** After a fresh sign-in: open the home org. */
   async signedInWith(session: SessionInfo): Promise<void> {
     await this.loadOrgs();
     this.screen = "users";
     this.session = session;
-    if (this.org && this.org.lastSyncedMs === null) void this.syncOrg(this.org.id);
+    this.syncIfNeverSynced();
+  }
+
+  /** An org with no cache yet has nothing to show: fetch it at once (in the
+   * background; the shell shows the progress). Synced orgs open on the cache
+   * and sync only when asked, so they also open offline. */
+  syncIfNeverSynced(): void {
+    if (this.org && this.org.lastSyncedMs === null && !sync.running) void this.syncOrg(this.org.id);
   }
 
   async signOut(): Promise<void> {
@@ -81,6 +90,7 @@ class AppState {
 
   selectOrg(orgId: string): void {
     this.orgId = orgId;
+    this.syncIfNeverSynced();
   }
 
   async syncOrg(orgId: string): Promise<void> {
