@@ -15,6 +15,15 @@ fn test_vault() -> Vault {
     Vault::new(format!("hubdesk-it-{}", uuid::Uuid::new_v4()))
 }
 
+fn app_for(server: &sim::SimServer) -> OAuthApp {
+    OAuthApp {
+        client_id: sim::DEMO_CLIENT_ID.into(),
+        client_secret: sim::DEMO_CLIENT_SECRET.into(),
+        endpoints: Endpoints::under(&server.base_url()),
+        scopes: auth::WEBEX_SCOPES.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
 fn everyone(org_id: &str) -> PeopleQuery {
     PeopleQuery { org_id: org_id.to_owned(), text: String::new(), offset: 0, limit: 500 }
 }
@@ -103,12 +112,7 @@ async fn a_failed_sync_keeps_the_cache_and_records_the_error() {
 #[tokio::test(flavor = "multi_thread")]
 async fn an_expired_token_is_refreshed_once_after_a_401() {
     let server = sim::start(SimConfig { token_ttl_secs: 1, people: 50, customers: 1, ..SimConfig::default() }).await.unwrap();
-    let app = OAuthApp {
-        client_id: sim::DEMO_CLIENT_ID.into(),
-        client_secret: sim::DEMO_CLIENT_SECRET.into(),
-        endpoints: Endpoints::under(&server.base_url()),
-        scopes: auth::WEBEX_SCOPES.iter().map(|s| s.to_string()).collect(),
-    };
+    let app = app_for(&server);
     let redirect = LoopbackRedirect::bind("http://127.0.0.1:0/callback").await.unwrap();
     let open: auth::Opener = Box::new(|url| {
         Box::pin(async move {
@@ -131,6 +135,79 @@ async fn an_expired_token_is_refreshed_once_after_a_401() {
     let now_token = session.token().await.unwrap();
     assert_ne!(now_token, first_token, "a new access token was issued");
     assert!(vault.get(TokenKind::Access).unwrap().unwrap().contains(&now_token), "and saved in the keyring");
+
+    // A token about to expire is refreshed before it is used.
+    let restored = TokenSession::restore(app_for(&server), vault.clone()).unwrap().expect("restorable");
+    assert!(restored.access_token_expires_at_ms().await > 0);
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let proactive = restored.token().await.expect("refreshed ahead of expiry");
+    assert_ne!(proactive, now_token, "the 1 s token was inside the refresh margin");
     TokenSession::forget(&vault).unwrap();
+    server.shutdown().await;
+}
+
+/// "Sign in to Webex" with the integration from Settings, against a
+/// simulator standing in for webexapis.com; the "browser" picks the admin.
+#[tokio::test(flavor = "multi_thread")]
+async fn webex_sign_in_uses_the_settings_and_keeps_secrets_out_of_sqlite() {
+    use hubdesk::api::{SettingsInput, Theme};
+    let server = sim::start(SimConfig { people: 60, customers: 1, ..SimConfig::default() }).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let vault = test_vault();
+    let core = Core::open(dir.path(), vault.clone()).unwrap().with_webex_api_base(&server.base_url());
+    let browser = |hint: String| -> auth::Opener {
+        Box::new(move |url| {
+            Box::pin(async move {
+                let url = format!("{url}&login_hint={hint}");
+                reqwest::get(url).await.unwrap().error_for_status().unwrap();
+                Ok(())
+            })
+        })
+    };
+
+    let err = core.sign_in_webex(browser(server.partner_admin_email())).await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotConfigured, "no client id yet");
+
+    let mut input = SettingsInput {
+        client_id: sim::DEMO_CLIENT_ID.into(),
+        client_secret: None,
+        redirect_uri: "https://example.com/callback".into(),
+        theme: Theme::Dark,
+        language: "en".into(),
+    };
+    assert_eq!(core.save_settings(&input).unwrap_err().code, ErrorCode::InvalidInput, "not a loopback redirect");
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    input.redirect_uri = format!("http://127.0.0.1:{port}/callback");
+    core.save_settings(&input).unwrap();
+    let err = core.sign_in_webex(browser(server.partner_admin_email())).await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotConfigured, "no client secret yet");
+
+    input.client_secret = Some(sim::DEMO_CLIENT_SECRET.into());
+    let settings = core.save_settings(&input).unwrap();
+    assert!(settings.has_client_secret && settings.theme == Theme::Dark);
+    assert!(settings.scopes.iter().any(|s| s == "spark-admin:people_read"));
+
+    let info = core.sign_in_webex(browser(server.partner_admin_email())).await.expect("webex sign-in");
+    assert_eq!(info.tenant, Some(TenantKind::Webex));
+    assert_eq!(info.api_base.as_deref(), Some(server.base_url().as_str()));
+
+    // Tokens and the client secret live only in the keyring.
+    let access = vault.get(TokenKind::Access).unwrap().unwrap();
+    let access: serde_json::Value = serde_json::from_str(&access).unwrap();
+    let token = access["token"].as_str().unwrap().to_owned();
+    let mut on_disk = Vec::new();
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            on_disk.extend(std::fs::read(path).unwrap());
+        }
+    }
+    let disk = String::from_utf8_lossy(&on_disk);
+    assert!(disk.contains(sim::DEMO_CLIENT_ID), "the scan reads the database");
+    assert!(!disk.contains(&token), "the access token must not be written to disk");
+    assert!(!disk.contains(sim::DEMO_CLIENT_SECRET), "the client secret must not be written to disk");
+
+    core.sign_out().await.unwrap();
+    vault.delete(TokenKind::ClientSecret).unwrap();
     server.shutdown().await;
 }

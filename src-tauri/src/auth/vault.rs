@@ -123,3 +123,31 @@ mod tests {
         assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "s3cret");
     }
 }
+
+#[cfg(test)]
+mod no_keyring {
+    use super::*;
+
+    const CHILD: &str = "HUBDESK_VAULT_TEST_CHILD";
+
+    /// Re-runs this test in a child process whose D-Bus address leads
+    /// nowhere: there, signing in must fail loudly, never write elsewhere.
+    #[test]
+    fn without_a_secret_service_secrets_are_refused_with_a_fix() {
+        if std::env::var_os(CHILD).is_some() {
+            let vault = Vault::new(format!("hubdesk-test-{}", uuid::Uuid::new_v4()));
+            assert!(matches!(vault.status(), KeyringStatus::Unavailable { .. }), "{:?}", vault.status());
+            let err = vault.set(TokenKind::Access, "t").unwrap_err();
+            assert_eq!(err.code, ErrorCode::KeyringUnavailable);
+            assert!(err.message.contains("GNOME Keyring"), "says how to fix it: {}", err.message);
+            return;
+        }
+        let status = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "auth::vault::no_keyring::without_a_secret_service_secrets_are_refused_with_a_fix"])
+            .env(CHILD, "1")
+            .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/hubdesk-no-bus")
+            .status()
+            .unwrap();
+        assert!(status.success(), "the child's assertions failed");
+    }
+}

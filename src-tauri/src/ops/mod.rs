@@ -15,7 +15,7 @@ use crate::api::{ApiError, ErrorCode, SignedInUser, TenantKind};
 use crate::auth::Vault;
 use crate::sim::SimServer;
 use crate::store::Store;
-use crate::webex::WebexClient;
+use crate::webex::{WebexClient, WEBEX_API_BASE};
 
 pub use session::{DEMO_CUSTOMERS, DEMO_PEOPLE, DEMO_SEED};
 
@@ -29,6 +29,8 @@ pub struct Core {
     demo: Mutex<Option<SimServer>>,
     /// The running sync's cancel switch; one sync at a time.
     sync: std::sync::Mutex<Option<CancellationToken>>,
+    /// Where "Sign in to Webex" goes: Webex, or a simulator for testing.
+    webex_api_base: String,
 }
 
 /// Who is signed in, and the client that acts for them.
@@ -49,7 +51,14 @@ impl Core {
             session: RwLock::new(None),
             demo: Mutex::new(None),
             sync: std::sync::Mutex::new(None),
+            webex_api_base: std::env::var("HUBDESK_WEBEX_API").unwrap_or_else(|_| WEBEX_API_BASE.to_owned()),
         })
+    }
+
+    /// Points "Sign in to Webex" at another server (a simulator, in tests).
+    pub fn with_webex_api_base(mut self, base: &str) -> Self {
+        self.webex_api_base = base.to_owned();
+        self
     }
 
     pub fn data_dir(&self) -> &Path {

@@ -10,7 +10,7 @@ use crate::api::{ApiError, ErrorCode, SessionInfo, SignedInUser, TenantKind};
 use crate::auth::{self, Endpoints, LoopbackRedirect, OAuthApp, TokenKind, TokenSession, TokenSet};
 use crate::sim::{self, SimConfig, SimServer};
 use crate::store::SettingKey;
-use crate::webex::{WebexClient, WEBEX_API_BASE};
+use crate::webex::WebexClient;
 
 /// The demo tenant: the same seed every time, so a restart finds the same
 /// people and the tokens in the keyring stay valid.
@@ -66,7 +66,7 @@ impl Core {
         let secret = self.vault.get(TokenKind::ClientSecret)?.ok_or_else(|| {
             ApiError::new(ErrorCode::NotConfigured, "enter your integration's client secret in Settings first")
         })?;
-        let base = webex_api_base();
+        let base = self.webex_api_base.clone();
         let app = OAuthApp {
             client_id: settings.client_id,
             client_secret: secret,
@@ -176,10 +176,4 @@ async fn follow_redirects(url: String) -> Result<(), ApiError> {
         return Err(ApiError::new(ErrorCode::SignInFailed, format!("the demo sign-in failed: {}", response.status())));
     }
     Ok(())
-}
-
-/// `HUBDESK_WEBEX_API` points "Sign in to Webex" at another server (such as
-/// `hubdesk sim`) for testing; otherwise the real Webex API.
-fn webex_api_base() -> String {
-    std::env::var("HUBDESK_WEBEX_API").unwrap_or_else(|_| WEBEX_API_BASE.to_owned())
 }
