@@ -8,6 +8,7 @@ use reqwest::{Method, RequestBuilder, Response, StatusCode};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
+use super::gate::RateGate;
 use super::WebexError;
 
 /// Where the client gets its bearer token. The session implementation
@@ -38,16 +39,25 @@ impl TokenSource for StaticToken {
 
 /// Retries for transient failures of idempotent requests.
 const MAX_ATTEMPTS: u32 = 5;
+/// 429s tolerated for one request before giving up: the gate paces us, so
+/// many in a row mean Webex is refusing, not throttling.
+const MAX_THROTTLED: u32 = 20;
+/// Requests in flight at once per client, across every task using it.
+const MAX_IN_FLIGHT: usize = 8;
 /// Never wait longer than this for one Retry-After.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 /// When a 429 carries no usable Retry-After.
 const DEFAULT_RETRY_AFTER: Duration = Duration::from_secs(5);
 
+/// Cheap to clone: clones share the token, the rate gate and the limit on
+/// requests in flight.
 #[derive(Clone)]
 pub struct WebexClient {
     http: reqwest::Client,
     base: String,
     tokens: Arc<dyn TokenSource>,
+    gate: Arc<RateGate>,
+    in_flight: Arc<tokio::sync::Semaphore>,
 }
 
 impl WebexClient {
@@ -59,7 +69,13 @@ impl WebexClient {
             .timeout(Duration::from_secs(60))
             .build()
             .expect("reqwest client");
-        Self { http, base: base.trim_end_matches('/').to_owned(), tokens }
+        Self {
+            http,
+            base: base.trim_end_matches('/').to_owned(),
+            tokens,
+            gate: Arc::default(),
+            in_flight: Arc::new(tokio::sync::Semaphore::new(MAX_IN_FLIGHT)),
+        }
     }
 
     pub fn base(&self) -> &str {
@@ -76,34 +92,46 @@ impl WebexClient {
         decode(response).await
     }
 
-    /// Sends with the bearer token, refreshing once on 401 and retrying
+    /// Sends with the bearer token: waits at the shared rate gate, refreshes
+    /// once on 401, closes the gate for everyone on 429, and retries other
     /// transient failures with capped exponential backoff.
     pub(super) async fn send(&self, method: Method, url: &str) -> Result<Response, WebexError> {
         let mut token = self.tokens.token().await?;
         let mut refreshed = false;
-        let mut attempt = 0;
+        let (mut failures, mut throttled) = (0, 0);
         loop {
-            attempt += 1;
-            let result = self.request(method.clone(), url, &token).send().await;
-            let failure = match result {
+            self.gate.wait().await;
+            let result = {
+                let _permit = self.in_flight.acquire().await.expect("the semaphore is never closed");
+                self.request(method.clone(), url, &token).send().await
+            };
+            let error = match result {
                 Ok(resp) if resp.status().is_success() => return Ok(resp),
                 Ok(resp) if resp.status() == StatusCode::UNAUTHORIZED && !refreshed => {
                     refreshed = true;
                     token = self.tokens.refresh(token).await?;
                     continue;
                 }
-                Ok(resp) => {
+                Ok(resp) if resp.status() == StatusCode::TOO_MANY_REQUESTS => {
                     let wait = retry_after(&resp);
-                    (api_error(resp).await, wait)
+                    let error = api_error(resp).await;
+                    throttled += 1;
+                    if throttled > MAX_THROTTLED {
+                        return Err(error);
+                    }
+                    tracing::info!(%url, ?wait, "throttled by Webex; pausing every request on this token");
+                    self.gate.pause(wait);
+                    continue;
                 }
-                Err(err) => (network_error(url, &err), None),
+                Ok(resp) => api_error(resp).await,
+                Err(err) => network_error(url, &err),
             };
-            let (error, retry_after) = failure;
-            if !error.is_transient() || attempt >= MAX_ATTEMPTS {
+            failures += 1;
+            if !error.is_transient() || failures >= MAX_ATTEMPTS {
                 return Err(error);
             }
-            let wait = retry_after.unwrap_or_else(|| backoff(attempt));
-            tracing::warn!(%url, attempt, ?wait, "transient Webex failure, retrying: {error}");
+            let wait = backoff(failures);
+            tracing::warn!(%url, failures, ?wait, "transient Webex failure, retrying: {error}");
             tokio::time::sleep(wait).await;
         }
     }
@@ -186,12 +214,8 @@ fn error_chain(err: &dyn std::error::Error) -> String {
 
 /// `Retry-After` in whole seconds; malformed values (seen in the wild) fall
 /// back to a default rather than hammering or stalling.
-fn retry_after(response: &Response) -> Option<Duration> {
-    if response.status() != StatusCode::TOO_MANY_REQUESTS && response.status().as_u16() != 423 {
-        return None;
-    }
-    let value = response.headers().get("retry-after").and_then(|v| v.to_str().ok());
-    Some(parse_retry_after(value))
+fn retry_after(response: &Response) -> Duration {
+    parse_retry_after(response.headers().get("retry-after").and_then(|v| v.to_str().ok()))
 }
 
 pub(crate) fn parse_retry_after(value: Option<&str>) -> Duration {

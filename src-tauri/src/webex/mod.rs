@@ -3,6 +3,7 @@
 
 mod client;
 mod error;
+mod gate;
 pub mod models;
 mod pager;
 mod resources;
