@@ -6,7 +6,6 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use rand::Rng;
 use uuid::Uuid;
 
 const PREFIX: &str = "ciscospark://us/";
@@ -59,15 +58,29 @@ pub fn decode_uuid(kind: IdType, id: &str) -> Option<Uuid> {
     Uuid::parse_str(&decode(kind, id)?).ok()
 }
 
-/// A version-4 uuid drawn from a seeded generator, so ids repeat with the seed.
-pub fn seeded_uuid(rng: &mut impl Rng) -> Uuid {
-    uuid::Builder::from_random_bytes(rng.random()).into_uuid()
+/// A version-4 uuid fixed by the seed and a key naming the thing (what it
+/// is and where it sits), not by the order of random draws: ids stay put
+/// when the generator changes how much randomness it uses elsewhere, or
+/// when the tenant grows.
+pub fn derived_uuid(seed: u64, key: &[u64]) -> Uuid {
+    // Two independent 64-bit folds give 128 bits, so collisions are as
+    // unlikely as between random v4 uuids.
+    let fold = |salt: u64| key.iter().fold(splitmix64(seed ^ salt), |acc, &part| splitmix64(acc ^ part));
+    let bits = (u128::from(fold(0x5EED_0001)) << 64) | u128::from(fold(0x5EED_0002));
+    uuid::Builder::from_random_bytes(bits.to_be_bytes()).into_uuid()
+}
+
+/// SplitMix64's finalizer: a cheap, well-mixing 64-bit permutation.
+fn splitmix64(x: u64) -> u64 {
+    let mut z = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rand::SeedableRng;
 
     #[test]
     fn matches_the_webex_spec_example() {
@@ -89,10 +102,13 @@ mod tests {
     }
 
     #[test]
-    fn seeded_uuids_repeat_with_the_seed() {
-        let a = seeded_uuid(&mut rand_chacha::ChaCha8Rng::seed_from_u64(7));
-        let b = seeded_uuid(&mut rand_chacha::ChaCha8Rng::seed_from_u64(7));
-        assert_eq!(a, b);
+    fn derived_uuids_depend_on_seed_and_key_only() {
+        let a = derived_uuid(7, &[1, 2]);
+        assert_eq!(a, derived_uuid(7, &[1, 2]));
         assert_eq!(a.get_version_num(), 4);
+        assert_ne!(a, derived_uuid(8, &[1, 2]));
+        assert_ne!(a, derived_uuid(7, &[2, 1]));
+        let many: std::collections::HashSet<Uuid> = (0..100_000).map(|i| derived_uuid(7, &[5, 3, i])).collect();
+        assert_eq!(many.len(), 100_000);
     }
 }

@@ -81,7 +81,11 @@ pub async fn run_foreground(cfg: SimConfig) -> anyhow::Result<()> {
     writeln!(out, "listening on {}", server.base_url())?;
     writeln!(out, "demo tenant: {}", server.summary)?;
     writeln!(out, "partner admin: {} (login_hint for /v1/authorize)", server.partner_admin_email())?;
-    writeln!(out, "test token: curl -s -X POST {}/_sim/tokens -d '{{\"role\":\"partner_full_admin\"}}'", server.origin())?;
+    writeln!(
+        out,
+        "test token: curl -s -X POST {}/_sim/tokens -d '{{\"role\":\"partner_full_admin\"}}'",
+        server.origin()
+    )?;
     out.flush()?;
     drop(out);
     tokio::signal::ctrl_c().await?;
@@ -90,7 +94,9 @@ pub async fn run_foreground(cfg: SimConfig) -> anyhow::Result<()> {
 }
 
 fn partner_admin_email(tenant: &Tenant) -> String {
-    let admin = tenant.seeded_admin(tenant::AdminRole::PartnerFull, tenant.partner()).expect("the partner admin is always seeded");
+    let admin = tenant
+        .seeded_admin(tenant::AdminRole::PartnerFull, tenant.partner())
+        .expect("the partner admin is always seeded");
     tenant.person(admin).email.to_string()
 }
 

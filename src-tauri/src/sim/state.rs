@@ -8,8 +8,8 @@ use super::tenant::Tenant;
 pub type Shared = Arc<SimState>;
 
 pub struct SimState {
-    /// Behind a lock because the mutating endpoints (PUT /people,
-    /// PATCH /licenses/users...) write to it.
+    /// Behind a lock for the mutating endpoints to come (PUT /people,
+    /// PATCH /licenses/users...); today every handler only reads.
     tenant: RwLock<Tenant>,
     pub signer: TokenSigner,
     pub codes: CodeStore,

@@ -36,12 +36,16 @@ struct TokenResponse {
     org_id: String,
 }
 
-pub async fn issue(State(state): State<Shared>, ConnectInfo(peer): ConnectInfo<SocketAddr>, body: Bytes) -> Result<Response, ApiError> {
+pub async fn issue(
+    State(state): State<Shared>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    body: Bytes,
+) -> Result<Response, ApiError> {
     if !peer.ip().is_loopback() {
         return Err(ApiError::forbidden("/_sim/ helpers answer loopback callers only."));
     }
-    let request: TokenRequest =
-        serde_json::from_slice(&body).map_err(|e| ApiError::bad_request(format!("Expected {{\"role\", \"orgId\"?}}: {e}.")))?;
+    let request: TokenRequest = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::bad_request(format!("Expected {{\"role\", \"orgId\"?}}: {e}.")))?;
     let role = AdminRole::parse(&request.role).ok_or_else(|| {
         ApiError::bad_request("role must be partner_full_admin, customer_full_admin or read_only_admin.")
     })?;

@@ -64,7 +64,8 @@ impl FromRequestParts<Shared> for Caller {
 
     async fn from_request_parts(parts: &mut Parts, state: &Shared) -> Result<Self, Self::Rejection> {
         let token = bearer(parts).ok_or_else(ApiError::unauthorized)?;
-        let claims = state.signer.verify(token, TokenKind::Access, clock::now_ms()).map_err(|_| ApiError::unauthorized())?;
+        let claims =
+            state.signer.verify(token, TokenKind::Access, clock::now_ms()).map_err(|_| ApiError::unauthorized())?;
         let tenant = state.tenant();
         let person = tenant.find_person(&claims.person).ok_or_else(ApiError::unauthorized)?;
         let holder = tenant.person(person);

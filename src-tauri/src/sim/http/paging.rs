@@ -51,7 +51,10 @@ mod tests {
     fn next_link_keeps_parameters_and_replaces_the_cursor() {
         let params = QueryParams::parse("max=10&displayName=S%C3%B8&cursor=old");
         let link = next_link("http://127.0.0.1:9", "/v1/people", &params, "cursor", "new");
-        assert_eq!(link.to_str().unwrap(), "<http://127.0.0.1:9/v1/people?max=10&displayName=S%C3%B8&cursor=new>; rel=\"next\"");
+        assert_eq!(
+            link.to_str().unwrap(),
+            "<http://127.0.0.1:9/v1/people?max=10&displayName=S%C3%B8&cursor=new>; rel=\"next\""
+        );
     }
 
     #[test]

@@ -35,7 +35,9 @@ impl QueryParams {
         match self.get(name).map(str::to_ascii_lowercase).as_deref() {
             None | Some("false") => Ok(false),
             Some("true") => Ok(true),
-            Some(other) => Err(ApiError::bad_request(format!("Invalid value '{other}' for {name}: expected true or false."))),
+            Some(other) => {
+                Err(ApiError::bad_request(format!("Invalid value '{other}' for {name}: expected true or false.")))
+            }
         }
     }
 

@@ -35,7 +35,12 @@ struct UserView<'a> {
     email: &'a str,
 }
 
-pub async fn get(State(state): State<Shared>, caller: Caller, Path(id): Path<String>, params: QueryParams) -> Result<Response, ApiError> {
+pub async fn get(
+    State(state): State<Shared>,
+    caller: Caller,
+    Path(id): Path<String>,
+    params: QueryParams,
+) -> Result<Response, ApiError> {
     caller.require_scope(READ_SCOPES)?;
     let tenant = state.tenant();
     let idx = find(&tenant, &id).ok_or_else(|| ApiError::not_found("License not found."))?;
@@ -51,7 +56,8 @@ pub async fn get(State(state): State<Shared>, caller: Caller, Path(id): Path<Str
             let users = holders.into_iter().map(|p| user_view(&tenant, p)).collect();
             let mut response = Json(WithUsers { license: view, users }).into_response();
             if let Some(next) = next {
-                let link = next_link(&state.origin, &format!("/v1/licenses/{id}"), &params, "next", &encode_cursor(next));
+                let link =
+                    next_link(&state.origin, &format!("/v1/licenses/{id}"), &params, "next", &encode_cursor(next));
                 response.headers_mut().insert(LINK, link);
             }
             Ok(response)

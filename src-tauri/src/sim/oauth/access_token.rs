@@ -48,7 +48,9 @@ pub async fn access_token(State(state): State<Shared>, headers: HeaderMap, body:
     let response = match form.get("grant_type") {
         Some("authorization_code") => exchange_code(&state, &form, now)?,
         Some("refresh_token") => refresh(&state, &form, now)?,
-        Some(other) => return Err(ApiError::oauth("unsupported_grant_type", format!("Unsupported grant_type '{other}'."))),
+        Some(other) => {
+            return Err(ApiError::oauth("unsupported_grant_type", format!("Unsupported grant_type '{other}'.")))
+        }
         None => return Err(ApiError::oauth("invalid_request", "grant_type is required.")),
     };
     Ok(([(CACHE_CONTROL, "no-store"), (PRAGMA, "no-cache")], Json(response)).into_response())
@@ -56,20 +58,24 @@ pub async fn access_token(State(state): State<Shared>, headers: HeaderMap, body:
 
 fn exchange_code(state: &Shared, form: &QueryParams, now: u64) -> Result<TokenResponse, ApiError> {
     let code = form.get("code").ok_or_else(|| ApiError::oauth("invalid_request", "code is required."))?;
-    let grant = state
-        .codes
-        .redeem(code)
-        .ok_or_else(|| ApiError::oauth("invalid_grant", "The authorization code is invalid, expired or already used."))?;
+    let grant = state.codes.redeem(code).ok_or_else(|| {
+        ApiError::oauth("invalid_grant", "The authorization code is invalid, expired or already used.")
+    })?;
     if form.get("redirect_uri") != Some(grant.redirect_uri.as_str()) {
         return Err(ApiError::oauth("invalid_grant", "redirect_uri does not match the authorization request."));
     }
     match (&grant.code_challenge, form.get("code_verifier")) {
         (None, None) => {}
         (Some(challenge), Some(verifier)) if pkce::verifier_matches(verifier, challenge) => {}
-        (Some(_), Some(_)) => return Err(ApiError::oauth("invalid_grant", "code_verifier does not match the code_challenge.")),
+        (Some(_), Some(_)) => {
+            return Err(ApiError::oauth("invalid_grant", "code_verifier does not match the code_challenge."))
+        }
         (Some(_), None) => return Err(ApiError::oauth("invalid_grant", "code_verifier is required.")),
         (None, Some(_)) => {
-            return Err(ApiError::oauth("invalid_grant", "code_verifier sent, but the authorization had no code_challenge."))
+            return Err(ApiError::oauth(
+                "invalid_grant",
+                "code_verifier sent, but the authorization had no code_challenge.",
+            ))
         }
     }
     let refresh = Claims {
@@ -84,7 +90,8 @@ fn exchange_code(state: &Shared, form: &QueryParams, now: u64) -> Result<TokenRe
 }
 
 fn refresh(state: &Shared, form: &QueryParams, now: u64) -> Result<TokenResponse, ApiError> {
-    let token = form.get("refresh_token").ok_or_else(|| ApiError::oauth("invalid_request", "refresh_token is required."))?;
+    let token =
+        form.get("refresh_token").ok_or_else(|| ApiError::oauth("invalid_request", "refresh_token is required."))?;
     let refresh = state
         .signer
         .verify(token, TokenKind::Refresh, now)

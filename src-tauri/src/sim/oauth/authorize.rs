@@ -50,8 +50,10 @@ fn parse(params: &QueryParams) -> Result<Result<AuthorizeRequest, Response>, Api
         Some(DEMO_CLIENT_ID) => {}
         Some(other) => return Err(ApiError::oauth("invalid_client", format!("Unknown client_id '{other}'."))),
     }
-    let redirect_uri = params.get("redirect_uri").ok_or_else(|| ApiError::oauth("invalid_request", "redirect_uri is required."))?;
-    let redirect = redirect::loopback(redirect_uri).map_err(|why| ApiError::oauth("invalid_request", format!("{why}.")))?;
+    let redirect_uri =
+        params.get("redirect_uri").ok_or_else(|| ApiError::oauth("invalid_request", "redirect_uri is required."))?;
+    let redirect =
+        redirect::loopback(redirect_uri).map_err(|why| ApiError::oauth("invalid_request", format!("{why}.")))?;
     let state = params.get("state").ok_or_else(|| ApiError::oauth("invalid_request", "state is required."))?;
     let back = |error: &str, description: &str| {
         let params = [("error", error), ("error_description", description), ("state", state)];
@@ -69,7 +71,9 @@ fn parse(params: &QueryParams) -> Result<Result<AuthorizeRequest, Response>, Api
     let code_challenge = match (params.get("code_challenge"), params.get("code_challenge_method")) {
         (None, None) => None,
         (Some(challenge), Some("S256")) if pkce::is_valid_challenge(challenge) => Some(challenge.to_string()),
-        (Some(_), Some("S256")) => return Ok(Err(back("invalid_request", "code_challenge is not a base64url SHA-256."))),
+        (Some(_), Some("S256")) => {
+            return Ok(Err(back("invalid_request", "code_challenge is not a base64url SHA-256.")))
+        }
         (Some(_), _) => return Ok(Err(back("invalid_request", "code_challenge_method must be S256."))),
         (None, Some(_)) => return Ok(Err(back("invalid_request", "code_challenge is missing."))),
     };

@@ -18,7 +18,9 @@ pub fn authenticate(headers: &HeaderMap, form: &QueryParams) -> Result<(), ApiEr
         }
         Some(Some((id, secret))) if id == DEMO_CLIENT_ID && secret == DEMO_CLIENT_SECRET => {
             match form.get("client_id") {
-                Some(other) if other != id => Err(ApiError::oauth("invalid_request", "client_id does not match the credentials.")),
+                Some(other) if other != id => {
+                    Err(ApiError::oauth("invalid_request", "client_id does not match the credentials."))
+                }
                 _ => Ok(()),
             }
         }

@@ -44,7 +44,8 @@ struct ListBody<'a> {
 async fn list(State(state): State<Shared>, caller: Caller) -> Result<Response, ApiError> {
     caller.require_scope(READ_SCOPES)?;
     let tenant = state.tenant();
-    let items = tenant.org_indices().filter(|&o| tenant.manages(caller.org, o)).map(|o| OrgView::new(tenant.org(o))).collect();
+    let items =
+        tenant.org_indices().filter(|&o| tenant.manages(caller.org, o)).map(|o| OrgView::new(tenant.org(o))).collect();
     Ok(Json(ListBody { items }).into_response())
 }
 

@@ -13,7 +13,12 @@ use crate::sim::tenant::{PersonIdx, Tenant};
 
 const READ_SCOPES: &[Scope] = &[Scope::AdminPeopleRead, Scope::PeopleRead, Scope::SparkAll];
 
-pub async fn get(State(state): State<Shared>, caller: Caller, Path(id): Path<String>, params: QueryParams) -> Result<Response, ApiError> {
+pub async fn get(
+    State(state): State<Shared>,
+    caller: Caller,
+    Path(id): Path<String>,
+    params: QueryParams,
+) -> Result<Response, ApiError> {
     caller.require_scope(READ_SCOPES)?;
     let tenant = state.tenant();
     let person = ids::decode_uuid(IdType::People, &id)

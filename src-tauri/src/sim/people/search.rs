@@ -63,7 +63,13 @@ impl Search {
         matches!(self.source, Source::Org(_)) && self.name_prefix.is_none()
     }
 
-    fn resolve_ids(&mut self, tenant: &Tenant, caller: &Caller, list: &str, org: Option<OrgIdx>) -> Result<Vec<PersonIdx>, ApiError> {
+    fn resolve_ids(
+        &mut self,
+        tenant: &Tenant,
+        caller: &Caller,
+        list: &str,
+        org: Option<OrgIdx>,
+    ) -> Result<Vec<PersonIdx>, ApiError> {
         let wanted: Vec<&str> = list.split(',').map(str::trim).filter(|id| !id.is_empty()).collect();
         if wanted.len() > MAX_IDS {
             return Err(ApiError::bad_request(format!("id accepts up to {MAX_IDS} person ids.")));
@@ -99,12 +105,15 @@ impl Search {
 
     fn matches(&self, person: &Person) -> bool {
         let name_ok = self.name_prefix.as_deref().is_none_or(|prefix| {
-            [&*person.display_name, &*person.first_name, &*person.last_name].iter().any(|name| starts_with_lowercase(name, prefix))
+            [&*person.display_name, &*person.first_name, &*person.last_name]
+                .iter()
+                .any(|name| starts_with_lowercase(name, prefix))
         });
         let location_ok = self.location.is_none_or(|l| person.calling.is_some() && person.location == l);
-        let roles_ok = self.roles.as_ref().is_none_or(|roles| {
-            person.admin.is_some_and(|role| roles.iter().any(|r| r == role.webex_role()))
-        });
+        let roles_ok = self
+            .roles
+            .as_ref()
+            .is_none_or(|roles| person.admin.is_some_and(|role| roles.iter().any(|r| r == role.webex_role())));
         name_ok && location_ok && roles_ok
     }
 }
@@ -115,9 +124,15 @@ fn visible(tenant: &Tenant, caller: &Caller, person: PersonIdx, org: Option<OrgI
     tenant.manages(caller.org, person_org) && org.is_none_or(|o| o == person_org)
 }
 
-fn location_param(tenant: &Tenant, caller: &Caller, id: Option<&str>, org: Option<OrgIdx>) -> Result<Option<LocationIdx>, ApiError> {
+fn location_param(
+    tenant: &Tenant,
+    caller: &Caller,
+    id: Option<&str>,
+    org: Option<OrgIdx>,
+) -> Result<Option<LocationIdx>, ApiError> {
     let Some(id) = id else { return Ok(None) };
-    let uuid = ids::decode_uuid(IdType::Location, id).ok_or_else(|| ApiError::bad_request(format!("Invalid locationId '{id}'.")))?;
+    let uuid = ids::decode_uuid(IdType::Location, id)
+        .ok_or_else(|| ApiError::bad_request(format!("Invalid locationId '{id}'.")))?;
     let location = tenant.find_location(&uuid).ok_or_else(|| ApiError::not_found("Location not found."))?;
     let location_org = tenant.location(location).org;
     caller.check_org(tenant, location_org)?;
@@ -132,7 +147,9 @@ fn role_names(list: &str) -> Result<Vec<String>, ApiError> {
     list.split(',')
         .map(str::trim)
         .filter(|id| !id.is_empty())
-        .map(|id| ids::decode(IdType::Role, id).ok_or_else(|| ApiError::bad_request(format!("Invalid role id '{id}'."))))
+        .map(|id| {
+            ids::decode(IdType::Role, id).ok_or_else(|| ApiError::bad_request(format!("Invalid role id '{id}'.")))
+        })
         .collect()
 }
 

@@ -93,7 +93,9 @@ impl<'a> PersonView<'a> {
             first_name: &person.first_name,
             last_name: &person.last_name,
             org_id: &org.id,
-            roles: options.admin_fields.then(|| person.admin.iter().map(|r| ids::encode(IdType::Role, r.webex_role())).collect()),
+            roles: options
+                .admin_fields
+                .then(|| person.admin.iter().map(|r| ids::encode(IdType::Role, r.webex_role())).collect()),
             licenses: options.admin_fields.then(|| tenant.licenses_of(person).map(|l| l.id.as_str()).collect()),
             department: person.department.as_deref(),
             title: person.title.as_deref(),
@@ -127,7 +129,11 @@ fn phone_numbers(tenant: &Tenant, person: &Person, calling_data: bool) -> Vec<Ph
     let extension = person.calling.as_ref().and_then(|line| line.extension.as_deref()).filter(|_| calling_data);
     if let Some(extension) = extension {
         let prefix = &tenant.location(person.location).routing_prefix;
-        numbers.push(PhoneNumber { kind: "work_extension", value: format!("{prefix}{extension}"), primary: numbers.is_empty() });
+        numbers.push(PhoneNumber {
+            kind: "work_extension",
+            value: format!("{prefix}{extension}"),
+            primary: numbers.is_empty(),
+        });
     }
     numbers
 }

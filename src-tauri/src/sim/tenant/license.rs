@@ -75,7 +75,8 @@ pub struct License {
 
 impl License {
     pub fn new(org: OrgIdx, org_uuid: &Uuid, kind: LicenseKind, uuid: Uuid) -> License {
-        let id = crate::sim::ids::encode(crate::sim::ids::IdType::License, &format!("{org_uuid}:{}_{uuid}", kind.code()));
+        let id =
+            crate::sim::ids::encode(crate::sim::ids::IdType::License, &format!("{org_uuid}:{}_{uuid}", kind.code()));
         License {
             uuid,
             id,

@@ -16,14 +16,56 @@ impl Language {
     pub fn first_names(self) -> &'static [&'static str] {
         match self {
             Language::English => &[
-                "Oliver", "Amelia", "Harry", "Isla", "George", "Ava", "Jack", "Emily", "Noah", "Sophie", "Charlotte",
-                "Thomas", "Grace", "William", "Ruby", "James", "Lucy", "Daniel", "Hannah", "Samuel", "Eleanor",
-                "Arthur", "Freya", "Henry",
+                "Oliver",
+                "Amelia",
+                "Harry",
+                "Isla",
+                "George",
+                "Ava",
+                "Jack",
+                "Emily",
+                "Noah",
+                "Sophie",
+                "Charlotte",
+                "Thomas",
+                "Grace",
+                "William",
+                "Ruby",
+                "James",
+                "Lucy",
+                "Daniel",
+                "Hannah",
+                "Samuel",
+                "Eleanor",
+                "Arthur",
+                "Freya",
+                "Henry",
             ],
             Language::French => &[
-                "Zoé", "Chloé", "Hélène", "Léa", "Amélie", "Jérôme", "François", "Céline", "Benoît", "Gaël",
-                "Noémie", "Anaïs", "Joël", "Maëlle", "Loïc", "Élodie", "Théo", "Inès", "Raphaël", "Aurélien",
-                "Mathilde", "Jean-Luc", "Cécile", "Étienne",
+                "Zoé",
+                "Chloé",
+                "Hélène",
+                "Léa",
+                "Amélie",
+                "Jérôme",
+                "François",
+                "Céline",
+                "Benoît",
+                "Gaël",
+                "Noémie",
+                "Anaïs",
+                "Joël",
+                "Maëlle",
+                "Loïc",
+                "Élodie",
+                "Théo",
+                "Inès",
+                "Raphaël",
+                "Aurélien",
+                "Mathilde",
+                "Jean-Luc",
+                "Cécile",
+                "Étienne",
             ],
             Language::Danish => &[
                 "Søren", "Mette", "Mads", "Freja", "Anders", "Ida", "Jens", "Kirsten", "Niels", "Camilla", "Rasmus",
@@ -32,8 +74,8 @@ impl Language {
             ],
             Language::Swedish => &[
                 "Åsa", "Björn", "Märta", "Göran", "Linnéa", "Jöns", "Ingrid", "Örjan", "Sofia", "Elin", "Oskar",
-                "Maja", "Håkan", "Kerstin", "Måns", "Ebba", "Lars", "Saga", "Åke", "Astrid", "Gösta", "Tuva",
-                "Sixten", "Ylva",
+                "Maja", "Håkan", "Kerstin", "Måns", "Ebba", "Lars", "Saga", "Åke", "Astrid", "Gösta", "Tuva", "Sixten",
+                "Ylva",
             ],
         }
     }
@@ -46,27 +88,94 @@ impl Language {
                 "Clarke", "Patel", "Baker", "Turner",
             ],
             Language::French => &[
-                "Lefèvre", "Dubois", "Bérard", "Moreau", "Girard", "Lemaître", "Roussel", "Gauthier", "Mercier",
-                "Fournier", "Barthélemy", "Rivière", "Chevalier", "Lécuyer", "Brûlé", "Dupré", "Séguin", "Faure",
-                "Hébert", "Crémieux", "Delaunay", "Roche-Aubert", "Lefèbvre", "Ménard",
+                "Lefèvre",
+                "Dubois",
+                "Bérard",
+                "Moreau",
+                "Girard",
+                "Lemaître",
+                "Roussel",
+                "Gauthier",
+                "Mercier",
+                "Fournier",
+                "Barthélemy",
+                "Rivière",
+                "Chevalier",
+                "Lécuyer",
+                "Brûlé",
+                "Dupré",
+                "Séguin",
+                "Faure",
+                "Hébert",
+                "Crémieux",
+                "Delaunay",
+                "Roche-Aubert",
+                "Lefèbvre",
+                "Ménard",
             ],
             Language::Danish => &[
-                "Ødegård", "Jørgensen", "Sørensen", "Nielsen", "Hansen", "Pedersen", "Kjær", "Bæk", "Møller",
-                "Lindgård", "Østergaard", "Dalsgård", "Højgaard", "Krogh", "Thomsen", "Frølund", "Skøtt", "Bøgh",
-                "Lykkegård", "Mørch", "Vestergaard", "Kristensen", "Rønne", "Brøndum",
+                "Ødegård",
+                "Jørgensen",
+                "Sørensen",
+                "Nielsen",
+                "Hansen",
+                "Pedersen",
+                "Kjær",
+                "Bæk",
+                "Møller",
+                "Lindgård",
+                "Østergaard",
+                "Dalsgård",
+                "Højgaard",
+                "Krogh",
+                "Thomsen",
+                "Frølund",
+                "Skøtt",
+                "Bøgh",
+                "Lykkegård",
+                "Mørch",
+                "Vestergaard",
+                "Kristensen",
+                "Rønne",
+                "Brøndum",
             ],
             Language::Swedish => &[
-                "Björk", "Åkesson", "Lindström", "Bergqvist", "Söderberg", "Ångström", "Sjöberg", "Nordström",
-                "Hägglund", "Löfgren", "Ekström", "Holmqvist", "Dahlgren", "Öberg", "Wallén", "Sandström",
-                "Forsberg", "Lundqvist", "Engström", "Nyström", "Gärdebäck", "Strömqvist", "Ljungberg", "Älvsjö",
+                "Björk",
+                "Åkesson",
+                "Lindström",
+                "Bergqvist",
+                "Söderberg",
+                "Ångström",
+                "Sjöberg",
+                "Nordström",
+                "Hägglund",
+                "Löfgren",
+                "Ekström",
+                "Holmqvist",
+                "Dahlgren",
+                "Öberg",
+                "Wallén",
+                "Sandström",
+                "Forsberg",
+                "Lundqvist",
+                "Engström",
+                "Nyström",
+                "Gärdebäck",
+                "Strömqvist",
+                "Ljungberg",
+                "Älvsjö",
             ],
         }
     }
 
     pub fn departments(self) -> &'static [&'static str] {
         match self {
-            Language::English => &["Sales", "Finance", "Customer Support", "Engineering", "Human Resources", "Operations"],
-            Language::French => &["Ventes", "Comptabilité", "Service client", "Ingénierie", "Ressources humaines", "Logistique"],
+            Language::English => {
+                &["Sales", "Finance", "Customer Support", "Engineering", "Human Resources", "Operations"]
+            }
+            Language::French => {
+                &["Ventes", "Comptabilité", "Service client", "Ingénierie", "Ressources humaines", "Logistique"]
+            }
             Language::Danish => &["Salg", "Økonomi", "Kundeservice", "Udvikling", "Personaleafdeling", "Lager"],
             Language::Swedish => &["Försäljning", "Ekonomi", "Kundtjänst", "Utveckling", "Personalavdelning", "Lager"],
         }
@@ -74,10 +183,18 @@ impl Language {
 
     pub fn titles(self) -> &'static [&'static str] {
         match self {
-            Language::English => &["Account Manager", "Software Engineer", "Team Lead", "Analyst", "Director", "Coordinator"],
-            Language::French => &["Chargée de clientèle", "Ingénieur logiciel", "Chef d'équipe", "Analyste", "Directrice", "Comptable"],
-            Language::Danish => &["Kundeansvarlig", "Softwareudvikler", "Teamleder", "Analytiker", "Direktør", "Lagermedarbejder"],
-            Language::Swedish => &["Säljare", "Systemutvecklare", "Teamledare", "Analytiker", "Försäljningschef", "Ekonomiassistent"],
+            Language::English => {
+                &["Account Manager", "Software Engineer", "Team Lead", "Analyst", "Director", "Coordinator"]
+            }
+            Language::French => {
+                &["Chargée de clientèle", "Ingénieur logiciel", "Chef d'équipe", "Analyste", "Directrice", "Comptable"]
+            }
+            Language::Danish => {
+                &["Kundeansvarlig", "Softwareudvikler", "Teamleder", "Analytiker", "Direktør", "Lagermedarbejder"]
+            }
+            Language::Swedish => {
+                &["Säljare", "Systemutvecklare", "Teamledare", "Analytiker", "Försäljningschef", "Ekonomiassistent"]
+            }
         }
     }
 }

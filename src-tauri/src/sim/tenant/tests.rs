@@ -23,11 +23,25 @@ fn the_same_seed_gives_the_same_tenant() {
 }
 
 #[test]
-fn admins_keep_their_ids_whatever_the_head_count() {
-    let small = generate(5, 100, 2);
-    let large = generate(5, 5000, 2);
-    let admin_uuids = |t: &Tenant| -> Vec<_> { t.admins().iter().map(|&p| t.person(p).uuid).collect() };
-    assert_eq!(admin_uuids(&small), admin_uuids(&large));
+fn orgs_licenses_and_admins_stay_put_whatever_the_head_count() {
+    // 70,000 people give the customer an extra location (one per 60,000).
+    let small = generate(5, 100, 1);
+    let large = generate(5, 70_000, 1);
+    assert!(large.org(OrgIdx::of(1)).locations.len() > small.org(OrgIdx::of(1)).locations.len());
+    let admins = |t: &Tenant| -> Vec<String> {
+        t.admins()
+            .iter()
+            .map(|&p| format!("{} {} {:?}", t.person(p).uuid, t.person(p).email, t.person(p).location))
+            .collect()
+    };
+    assert_eq!(admins(&small), admins(&large));
+    let licenses = |t: &Tenant| -> Vec<String> {
+        t.org_indices()
+            .flat_map(|o| t.org(o).licenses.clone())
+            .map(|l| format!("{} {:?}", t.license(l).id, t.license(l).subscription_id))
+            .collect()
+    };
+    assert_eq!(licenses(&small), licenses(&large));
 }
 
 #[test]
@@ -59,7 +73,10 @@ fn emails_are_unique_and_on_the_org_domain() {
         let domain = &tenant.org(person.org).domain;
         assert!(person.email.ends_with(&format!("@{domain}")), "{} outside {domain}", person.email);
         assert!(person.email.is_ascii() && person.email.to_lowercase() == *person.email);
-        assert_eq!(tenant.find_person_by_email(&person.email.to_uppercase()).map(|p| tenant.person(p).uuid), Some(person.uuid));
+        assert_eq!(
+            tenant.find_person_by_email(&person.email.to_uppercase()).map(|p| tenant.person(p).uuid),
+            Some(person.uuid)
+        );
     }
     let with_diacritics = people_of(&tenant).filter(|p| !p.display_name.is_ascii()).count();
     assert!(with_diacritics > 300, "only {with_diacritics} names with diacritics");
@@ -124,7 +141,10 @@ fn directory_numbers_mix_valid_missing_malformed_and_taken() {
 #[test]
 fn the_lookups_find_what_was_generated() {
     let tenant = generate(8, 300, 2);
-    let idx = (0..tenant.people_count()).map(PersonIdx::of).find(|&p| tenant.person(p).licenses.iter().next().is_some()).unwrap();
+    let idx = (0..tenant.people_count())
+        .map(PersonIdx::of)
+        .find(|&p| tenant.person(p).licenses.iter().next().is_some())
+        .unwrap();
     let person = tenant.person(idx);
     assert_eq!(tenant.find_person(&person.uuid), Some(idx));
     let license = tenant.licenses_of(person).next().unwrap();

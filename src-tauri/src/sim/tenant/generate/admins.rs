@@ -4,7 +4,7 @@
 use super::super::person::AdminRole;
 use super::super::OrgIdx;
 use super::catalogue::{CUSTOMERS, PARTNER};
-use super::Generator;
+use super::{Generator, Thing};
 
 impl Generator {
     /// `orgs` is the partner first, then the customers in order.
@@ -19,10 +19,14 @@ impl Generator {
         }
     }
 
-    /// An active admin with Messaging and a meeting license, and a valid work number.
+    /// An active admin at the org's first location, with Messaging, a
+    /// meeting license and a valid work number.
     fn add_admin(&mut self, org: OrgIdx, role: AdminRole, (first, last): (&'static str, &'static str)) {
         let language = self.tenant.org(org).language;
-        let mut person = self.compose_person(org, language, first, last);
+        let role_key = AdminRole::ALL.iter().position(|&r| r == role).expect("every role is in ALL");
+        let uuid = self.uuid(Thing::Admin, org.get(), role_key);
+        let hq = self.tenant.org(org).locations[0];
+        let mut person = self.compose_person(org, uuid, hq, language, first, last);
         person.admin = Some(role);
         self.set_presence(&mut person);
         let slots = &self.license_slots[org.get()];

@@ -51,16 +51,52 @@ pub static PARTNER: OrgTemplate = OrgTemplate {
 };
 
 pub static CUSTOMERS: [OrgTemplate; 10] = [
-    customer("Fjordby Logistik A/S", "fjordby-logistik", Language::Danish, &[&COPENHAGEN, &AARHUS], ("Søren", "Ødegård")),
-    customer("Boulangeries Lefèvre SAS", "boulangeries-lefevre", Language::French, &[&PARIS, &LYON], ("Zoé", "Lefèvre")),
+    customer(
+        "Fjordby Logistik A/S",
+        "fjordby-logistik",
+        Language::Danish,
+        &[&COPENHAGEN, &AARHUS],
+        ("Søren", "Ødegård"),
+    ),
+    customer(
+        "Boulangeries Lefèvre SAS",
+        "boulangeries-lefevre",
+        Language::French,
+        &[&PARIS, &LYON],
+        ("Zoé", "Lefèvre"),
+    ),
     customer("Göta Byggnad AB", "gota-byggnad", Language::Swedish, &[&GOTHENBURG, &STOCKHOLM], ("Åsa", "Björk")),
-    customer("Harbourside Health Ltd", "harbourside-health", Language::English, &[&LONDON, &MANCHESTER], ("Charlotte", "Hughes")),
+    customer(
+        "Harbourside Health Ltd",
+        "harbourside-health",
+        Language::English,
+        &[&LONDON, &MANCHESTER],
+        ("Charlotte", "Hughes"),
+    ),
     customer("Øresund Energi ApS", "oresund-energi", Language::Danish, &[&COPENHAGEN, &MALMO], ("Bjørn", "Østergaard")),
     customer("Éditions Montclair SA", "editions-montclair", Language::French, &[&PARIS], ("Hélène", "Dupré")),
     customer("Norrsken Media AB", "norrsken-media", Language::Swedish, &[&STOCKHOLM], ("Måns", "Sjöberg")),
-    customer("Kingsbridge Consulting LLP", "kingsbridge-consulting", Language::English, &[&LONDON], ("Eleanor", "Wright")),
-    customer("Søndergaard Møbler A/S", "sondergaard-mobler", Language::Danish, &[&AARHUS, &ODENSE], ("Kirsten", "Mørch")),
-    customer("Château Rivière Vins SARL", "chateau-riviere-vins", Language::French, &[&BORDEAUX, &LYON], ("Raphaël", "Rivière")),
+    customer(
+        "Kingsbridge Consulting LLP",
+        "kingsbridge-consulting",
+        Language::English,
+        &[&LONDON],
+        ("Eleanor", "Wright"),
+    ),
+    customer(
+        "Søndergaard Møbler A/S",
+        "sondergaard-mobler",
+        Language::Danish,
+        &[&AARHUS, &ODENSE],
+        ("Kirsten", "Mørch"),
+    ),
+    customer(
+        "Château Rivière Vins SARL",
+        "chateau-riviere-vins",
+        Language::French,
+        &[&BORDEAUX, &LYON],
+        ("Raphaël", "Rivière"),
+    ),
 ];
 
 const fn customer(

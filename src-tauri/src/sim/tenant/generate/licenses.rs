@@ -4,8 +4,7 @@ use rand::Rng;
 
 use super::super::license::{License, LicenseKind};
 use super::super::OrgIdx;
-use super::Generator;
-use crate::sim::ids;
+use super::{Generator, Thing};
 
 /// Where an org's licenses sit in its slots, by what they are for.
 pub struct LicenseSlots {
@@ -36,7 +35,12 @@ impl Generator {
             messaging: self.add_license(org, LicenseKind::Messaging, None, None),
             screen_share: self.add_license(org, LicenseKind::ScreenShare, None, None),
             meeting: vec![self.add_license(org, LicenseKind::Meeting, Some(&subscription), Some(0))],
-            calling_professional: vec![self.add_license(org, LicenseKind::CallingProfessional, Some(&subscription), None)],
+            calling_professional: vec![self.add_license(
+                org,
+                LicenseKind::CallingProfessional,
+                Some(&subscription),
+                None,
+            )],
             calling_basic: None,
             cx_essentials: None,
             contact_center: None,
@@ -51,7 +55,8 @@ impl Generator {
         let messaging = self.add_license(org, LicenseKind::Messaging, None, None);
         let screen_share = self.add_license(org, LicenseKind::ScreenShare, None, None);
         let site_count = self.tenant.org(org).sites.len();
-        let meeting = (0..site_count).map(|site| self.add_license(org, LicenseKind::Meeting, Some(&main), Some(site))).collect();
+        let meeting =
+            (0..site_count).map(|site| self.add_license(org, LicenseKind::Meeting, Some(&main), Some(site))).collect();
         let mut calling_professional = vec![self.add_license(org, LicenseKind::CallingProfessional, Some(&main), None)];
         if ordinal.is_multiple_of(2) {
             let second = self.subscription_id();
@@ -59,17 +64,32 @@ impl Generator {
         }
         let calling_basic = Some(self.add_license(org, LicenseKind::CallingBasic, Some(&main), None));
         self.add_license(org, LicenseKind::CallingWorkspaces, Some(&main), None);
-        let cx_essentials = (!ordinal.is_multiple_of(2)).then(|| self.add_license(org, LicenseKind::CxEssentials, Some(&main), None));
+        let cx_essentials =
+            (!ordinal.is_multiple_of(2)).then(|| self.add_license(org, LicenseKind::CxEssentials, Some(&main), None));
         let contact_center = (ordinal.is_multiple_of(4)).then(|| ContactCenterSlots {
             premium: self.add_license(org, LicenseKind::ContactCenterPremiumAgent, Some(&main), None),
             standard: self.add_license(org, LicenseKind::ContactCenterStandardAgent, Some(&main), None),
         });
-        LicenseSlots { messaging, screen_share, meeting, calling_professional, calling_basic, cx_essentials, contact_center }
+        LicenseSlots {
+            messaging,
+            screen_share,
+            meeting,
+            calling_professional,
+            calling_basic,
+            cx_essentials,
+            contact_center,
+        }
     }
 
     /// Adds a license and returns its slot in the org.
-    fn add_license(&mut self, org: OrgIdx, kind: LicenseKind, subscription: Option<&str>, site: Option<usize>) -> usize {
-        let uuid = ids::seeded_uuid(&mut self.rng);
+    fn add_license(
+        &mut self,
+        org: OrgIdx,
+        kind: LicenseKind,
+        subscription: Option<&str>,
+        site: Option<usize>,
+    ) -> usize {
+        let uuid = self.uuid(Thing::License, org.get(), self.tenant.org(org).licenses.len());
         let mut license = License::new(org, &self.tenant.org(org).uuid, kind, uuid);
         license.subscription_id = subscription.map(str::to_string);
         license.site = site;

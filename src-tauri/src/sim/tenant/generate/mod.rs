@@ -1,7 +1,12 @@
-//! Seeded generation of the demo tenant. One ChaCha stream drives every
-//! choice in a fixed order (orgs, admins, people, license units), so a seed
-//! always yields the same ids, names and numbers, and the admins (created
-//! before the bulk) keep their ids whatever the number of people.
+//! Seeded generation of the demo tenant: a seed always yields the same ids,
+//! names, numbers and dates.
+//!
+//! Ids are derived from the seed and what a thing is (the 3rd person of org
+//! 2, the read-only admin of org 1), not drawn, and the random choices come
+//! from separate ChaCha streams per org and per phase (admins, people,
+//! license units). So the orgs, their licenses and the admins keep their ids
+//! and names whatever `--people` is, and a new random choice added to one
+//! phase does not reshuffle the others.
 
 mod admins;
 mod catalogue;
@@ -14,8 +19,10 @@ use std::collections::HashMap;
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use uuid::Uuid;
 
 use super::{OrgIdx, Tenant};
+use crate::sim::ids;
 use licenses::LicenseSlots;
 use numbers::NumberPlan;
 
@@ -25,25 +32,46 @@ const REFERENCE_MS: i64 = 1_793_523_600_000;
 const MINUTE_MS: i64 = 60_000;
 const DAY_MS: i64 = 86_400_000;
 
+/// Random streams: one per phase, and one per org from `ORG_STREAMS` on.
+const ADMIN_STREAM: u64 = 1;
+const PEOPLE_STREAM: u64 = 2;
+const UNITS_STREAM: u64 = 3;
+const ORG_STREAMS: u64 = 16;
+
+/// The kind of thing a derived uuid names: the first part of its key.
+#[derive(Debug, Clone, Copy)]
+enum Thing {
+    Org = 1,
+    Location = 2,
+    License = 3,
+    Admin = 4,
+    Person = 5,
+}
+
 /// Builds the tenant: `people` in all (at least the seeded admins), one
 /// partner org and `customers` customer orgs it manages.
 pub fn generate(seed: u64, people: usize, customers: usize) -> Tenant {
     let mut generator = Generator::new(seed);
     let admin_count = 1 + 2 * customers;
     let bulk = split_people(people.saturating_sub(admin_count), customers);
+    generator.use_stream(ORG_STREAMS);
     let partner = generator.add_org(&catalogue::PARTNER, 0, None, bulk[0]);
     let orgs: Vec<OrgIdx> = std::iter::once(partner)
         .chain((0..customers).map(|i| {
             let template = &catalogue::CUSTOMERS[i % catalogue::CUSTOMERS.len()];
+            generator.use_stream(ORG_STREAMS + 1 + i as u64);
             generator.add_org(template, i, Some(partner), bulk[i + 1])
         }))
         .collect();
+    generator.use_stream(ADMIN_STREAM);
     generator.seed_admins(&orgs);
+    generator.use_stream(PEOPLE_STREAM);
     for (&org, &count) in orgs.iter().zip(&bulk) {
         for _ in 0..count {
             generator.add_person(org);
         }
     }
+    generator.use_stream(UNITS_STREAM);
     generator.settle_units();
     generator.tenant
 }
@@ -67,6 +95,7 @@ fn split_people(total: usize, customers: usize) -> Vec<usize> {
 }
 
 struct Generator {
+    seed: u64,
     rng: ChaCha8Rng,
     tenant: Tenant,
     /// Per location, in location order.
@@ -82,6 +111,7 @@ struct Generator {
 impl Generator {
     fn new(seed: u64) -> Generator {
         Generator {
+            seed,
             rng: ChaCha8Rng::seed_from_u64(seed),
             tenant: Tenant::default(),
             number_plans: Vec::new(),
@@ -89,6 +119,17 @@ impl Generator {
             city_blocks: HashMap::new(),
             email_counters: HashMap::new(),
         }
+    }
+
+    /// Switches random draws to `stream` of the seed.
+    fn use_stream(&mut self, stream: u64) {
+        self.rng = ChaCha8Rng::seed_from_u64(self.seed);
+        self.rng.set_stream(stream);
+    }
+
+    /// The uuid of the `n`-th `thing` of org `org`.
+    fn uuid(&self, thing: Thing, org: usize, n: usize) -> Uuid {
+        ids::derived_uuid(self.seed, &[thing as u64, org as u64, n as u64])
     }
 
     fn chance(&mut self, percent: u32) -> bool {

@@ -5,7 +5,7 @@ use super::super::org::{Org, Site};
 use super::super::OrgIdx;
 use super::catalogue::OrgTemplate;
 use super::numbers::NumberPlan;
-use super::Generator;
+use super::{Generator, Thing};
 use crate::sim::ids::{self, IdType};
 
 /// A location serves at most this many people, so its numbers never run out.
@@ -26,7 +26,7 @@ impl Generator {
             0 => (template.name.to_string(), template.slug.to_string()),
             _ => (format!("{} {}", template.name, round + 1), format!("{}-{}", template.slug, round + 1)),
         };
-        let uuid = ids::seeded_uuid(&mut self.rng);
+        let uuid = self.uuid(Thing::Org, self.tenant.orgs.len(), 0);
         let created_ms = match managed_by {
             None => self.days_ago(3000, 3001),
             Some(_) => self.days_ago(200, 2500),
@@ -48,15 +48,16 @@ impl Generator {
             sites,
             members: Vec::new(),
         });
-        let location_count = template.cities.len() + expected_people / PEOPLE_PER_EXTRA_LOCATION;
-        for n in 0..location_count {
-            self.add_location(org, template, n);
-        }
         let slots = match managed_by {
             None => self.add_partner_licenses(org),
             Some(_) => self.add_customer_licenses(org, ordinal),
         };
         self.license_slots.push(slots);
+        // Last, because how many depends on the head count.
+        let location_count = template.cities.len() + expected_people / PEOPLE_PER_EXTRA_LOCATION;
+        for n in 0..location_count {
+            self.add_location(org, template, n);
+        }
         org
     }
 
@@ -65,7 +66,7 @@ impl Generator {
         let block = self.city_blocks.entry(city.name).or_insert(0);
         let number_block = *block % 10;
         *block += 1;
-        let uuid = ids::seeded_uuid(&mut self.rng);
+        let uuid = self.uuid(Thing::Location, org.get(), n);
         self.tenant.push_location(Location {
             uuid,
             id: ids::encode_uuid(IdType::Location, &uuid),

@@ -5,11 +5,12 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
+use uuid::Uuid;
+
 use super::super::names::{fold_ascii, Language};
 use super::super::person::{CallingLine, Person, Presence};
 use super::super::{LocationIdx, OrgIdx, SlotSet};
-use super::{Generator, DAY_MS, MINUTE_MS, REFERENCE_MS};
-use crate::sim::ids;
+use super::{Generator, Thing, DAY_MS, MINUTE_MS, REFERENCE_MS};
 
 impl Generator {
     /// Adds an ordinary (non-admin) person to `org`.
@@ -17,7 +18,9 @@ impl Generator {
         let language = self.pick_language(org);
         let first = self.pick(language.first_names());
         let last = self.pick(language.last_names());
-        let mut person = self.compose_person(org, language, first, last);
+        let uuid = self.uuid(Thing::Person, org.get(), self.tenant.org(org).members.len());
+        let location = self.pick_location(org);
+        let mut person = self.compose_person(org, uuid, location, language, first, last);
         self.live_a_life(&mut person);
         self.assign_licenses(&mut person);
         self.tenant.push_person(person);
@@ -25,13 +28,20 @@ impl Generator {
 
     /// A person with identity, place and work details, but no life cycle,
     /// licenses or number yet.
-    pub(super) fn compose_person(&mut self, org: OrgIdx, language: Language, first: &'static str, last: &'static str) -> Person {
-        let uuid = ids::seeded_uuid(&mut self.rng);
-        let location = self.pick_location(org);
+    pub(super) fn compose_person(
+        &mut self,
+        org: OrgIdx,
+        uuid: Uuid,
+        location: LocationIdx,
+        language: Language,
+        first: &'static str,
+        last: &'static str,
+    ) -> Person {
         let email = self.unique_email(org, first, last);
         let department = self.chance(90).then(|| Cow::Borrowed(self.pick(language.departments())));
         let title = self.chance(90).then(|| Cow::Borrowed(self.pick(language.titles())));
         let created_ms = self.days_ago(30, 2500);
+        let modified_ms = created_ms + self.rng_below(REFERENCE_MS - created_ms);
         Person {
             uuid,
             org,
@@ -51,7 +61,7 @@ impl Generator {
             invite_pending: false,
             login_enabled: true,
             created_ms,
-            modified_ms: created_ms,
+            modified_ms,
             last_activity_ms: None,
         }
     }
@@ -94,7 +104,6 @@ impl Generator {
     /// Invited and never signed in, disabled, or in use with a presence.
     fn live_a_life(&mut self, person: &mut Person) {
         let since_created = REFERENCE_MS - person.created_ms;
-        person.modified_ms = person.created_ms + self.rng_below(since_created);
         match self.rng_below(100) {
             0..6 => {
                 person.invite_pending = true;
@@ -153,14 +162,18 @@ impl Generator {
         }
         match self.chance(60).then(|| self.pick_calling_license(person.org)).flatten() {
             Some(slot) => self.provision_calling(person, slot),
-            None => person.work_number = self.number_plans[person.location.get()].directory_number(&mut self.rng).map(Into::into),
+            None => {
+                person.work_number =
+                    self.number_plans[person.location.get()].directory_number(&mut self.rng).map(Into::into)
+            }
         }
     }
 
     /// Professional mostly (from either subscription), some Basic and CX Essentials.
     fn pick_calling_license(&mut self, org: OrgIdx) -> Option<usize> {
         let slots = &self.license_slots[org.get()];
-        let (first_pro, second_pro) = (slots.calling_professional.first().copied(), slots.calling_professional.get(1).copied());
+        let (first_pro, second_pro) =
+            (slots.calling_professional.first().copied(), slots.calling_professional.get(1).copied());
         let (basic, cx) = (slots.calling_basic, slots.cx_essentials);
         let chosen = match self.rng_below(100) {
             0..18 => basic,
