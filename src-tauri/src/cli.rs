@@ -4,6 +4,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod export;
+mod sync;
+
 #[derive(Parser, Debug)]
 #[command(name = "hubdesk", version, about = "A fast desktop app for Cisco Webex administrators")]
 pub struct Cli {
@@ -18,6 +21,10 @@ pub struct Cli {
 pub enum Command {
     /// Run the Webex API simulator in the foreground (the demo tenant).
     Sim(SimArgs),
+    /// Sync orgs into a cache file, headless (token: HUBDESK_TOKEN or the keyring).
+    Sync(sync::SyncArgs),
+    /// Export the cache.
+    Export(export::ExportArgs),
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -44,12 +51,20 @@ pub fn main() -> ExitCode {
     match cli.command {
         None => crate::app::run(crate::app::AppOptions { demo: cli.demo }),
         Some(Command::Sim(args)) => run_async(crate::sim::run_foreground(args.into())),
+        Some(Command::Sync(args)) => run_async(sync::run(args)),
+        Some(Command::Export(args)) => report(export::run(args)),
     }
 }
 
 fn run_async(fut: impl std::future::Future<Output = anyhow::Result<()>>) -> ExitCode {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
-    match runtime.block_on(fut) {
+    report(runtime.block_on(fut))
+}
+
+fn report(result: anyhow::Result<()>) -> ExitCode {
+    match result {
+        // `hubdesk export ... | head`: the reader left, which is not an error.
+        Err(err) if format!("{err:#}").contains("Broken pipe") => ExitCode::SUCCESS,
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err:#}");

@@ -10,5 +10,5 @@ mod vault;
 pub use loopback::LoopbackRedirect;
 pub use oauth::{sign_in, Endpoints, OAuthApp, Opener, TokenSet};
 pub use scopes::WEBEX_SCOPES;
-pub use session::TokenSession;
+pub use session::{stored_access_token, TokenSession};
 pub use vault::{TokenKind, Vault};

@@ -126,3 +126,9 @@ fn load(vault: &Vault, kind: TokenKind) -> Result<Option<StoredToken>, ApiError>
 fn to_json(token: &StoredToken) -> String {
     serde_json::to_string(token).expect("a token serializes")
 }
+
+/// The access token the app stored, for headless commands that reuse the
+/// window's session (they cannot refresh: the app does that).
+pub fn stored_access_token(vault: &Vault) -> Result<Option<String>, ApiError> {
+    Ok(load(vault, TokenKind::Access)?.map(|t| t.token))
+}

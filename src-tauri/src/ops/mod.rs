@@ -1,6 +1,7 @@
 //! Use cases on top of the store, the client and the sign-in, shared by the
 //! window (through thin Tauri commands) and the headless command line.
 
+mod export;
 mod session;
 mod settings;
 mod sync;
@@ -17,6 +18,7 @@ use crate::sim::SimServer;
 use crate::store::Store;
 use crate::webex::{WebexClient, WEBEX_API_BASE};
 
+pub use export::{export_people, ExportFormat};
 pub use session::{DEMO_CUSTOMERS, DEMO_PEOPLE, DEMO_SEED};
 
 /// The app's state without a window: one per process.
@@ -72,6 +74,16 @@ impl Core {
             .await
             .as_ref()
             .map(|s| s.client.clone())
+            .ok_or_else(|| ApiError::new(ErrorCode::NotSignedIn, "please sign in first"))
+    }
+
+    /// The signed-in admin's own org.
+    pub async fn home_org_id(&self) -> Result<String, ApiError> {
+        self.session
+            .read()
+            .await
+            .as_ref()
+            .map(|s| s.user.org_id.clone())
             .ok_or_else(|| ApiError::new(ErrorCode::NotSignedIn, "please sign in first"))
     }
 

@@ -24,6 +24,22 @@ impl Core {
         result
     }
 
+    /// Refreshes the org list, then syncs every org the token manages.
+    pub async fn sync_all(&self, progress: &ProgressFn) -> Result<Vec<OrgSummary>, ApiError> {
+        let client = self.client().await?;
+        let home = self.home_org_id().await?;
+        let cancel = self.claim_sync_slot()?;
+        let result = async {
+            let orgs = sync::sync_organizations(&client, &self.store, &home).await?;
+            let ids: Vec<String> = orgs.into_iter().map(|o| o.id).collect();
+            sync::sync_orgs(&client, &self.store, &ids, progress, &cancel).await
+        }
+        .await;
+        self.release_sync_slot();
+        result?;
+        self.list_orgs()
+    }
+
     /// Cancels the running sync, if any. The previous cache stays.
     pub fn cancel_sync(&self) {
         if let Some(token) = self.sync.lock().unwrap_or_else(|p| p.into_inner()).as_ref() {

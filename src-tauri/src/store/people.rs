@@ -118,6 +118,37 @@ impl Store {
         Ok(PeoplePage { total, offset: query.offset, rows: rows.collect::<std::result::Result<_, _>>()? })
     }
 
+    /// Every cached person of an org, by name (for exports).
+    pub fn people_of_org(&self, org_id: &str) -> Result<Vec<Person>> {
+        let conn = self.reader();
+        let mut stmt =
+            conn.prepare("SELECT json FROM people WHERE org_id = ?1 ORDER BY display_name COLLATE NOCASE, id")?;
+        let rows = stmt.query_map([org_id], |r| r.get::<_, String>(0))?;
+        rows.map(|json| serde_json::from_str(&json?).map_err(|e| StoreError::Corrupt(e.to_string()))).collect()
+    }
+
+    /// Every cached license of an org, by name.
+    pub fn licenses_of_org(&self, org_id: &str) -> Result<Vec<License>> {
+        let conn = self.reader();
+        let mut stmt = conn.prepare(
+            "SELECT id, name, total_units, consumed_units, consumed_by_users, subscription_id, site_url
+             FROM licenses WHERE org_id = ?1 ORDER BY name, subscription_id, id",
+        )?;
+        let rows = stmt.query_map([org_id], |r| {
+            Ok(License {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                total_units: r.get(2)?,
+                consumed_units: r.get(3)?,
+                consumed_by_users: r.get(4)?,
+                subscription_id: r.get(5)?,
+                site_url: r.get(6)?,
+                site_type: None,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
     pub fn person_detail(&self, org_id: &str, person_id: &str) -> Result<PersonDetail> {
         let conn = self.reader();
         let json: String = conn

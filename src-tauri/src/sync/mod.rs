@@ -26,6 +26,32 @@ pub async fn sync_organizations(
     Ok(orgs)
 }
 
+/// Orgs synced at once by [`sync_orgs`]. Each org's lists are sequential
+/// (cursor paging), so parallelism comes from orgs; the client's shared rate
+/// gate and in-flight limit keep the total polite.
+const PARALLEL_ORGS: usize = 4;
+
+/// Syncs several orgs concurrently. Every org is attempted even when
+/// another fails; the first error (other than a cancel) is returned.
+pub async fn sync_orgs(
+    client: &WebexClient,
+    store: &Store,
+    org_ids: &[String],
+    progress: &ProgressFn,
+    cancel: &CancellationToken,
+) -> Result<(), ApiError> {
+    use futures::stream::{self, StreamExt};
+    let results: Vec<Result<_, ApiError>> = stream::iter(org_ids)
+        .map(|org_id| sync_org(client, store, org_id, progress, cancel))
+        .buffer_unordered(PARALLEL_ORGS)
+        .collect()
+        .await;
+    if cancel.is_cancelled() {
+        return Err(ApiError::new(ErrorCode::Cancelled, "the sync was cancelled; the previous data is kept"));
+    }
+    results.into_iter().find_map(Result::err).map_or(Ok(()), Err)
+}
+
 /// Syncs the people and licenses of one org, both at once.
 pub async fn sync_org(
     client: &WebexClient,

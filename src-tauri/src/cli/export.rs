@@ -1,0 +1,47 @@
+//! `hubdesk export`: the cache as CSV or JSON.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use crate::ops::{export_people, ExportFormat};
+use crate::store::Store;
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct ExportArgs {
+    #[command(subcommand)]
+    pub what: ExportWhat,
+}
+
+#[derive(clap::Subcommand, Debug, Clone)]
+pub enum ExportWhat {
+    /// The people of one org, with one column per license (CSV as Control Hub's).
+    People {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        org: String,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: ExportFormat,
+        /// Write here instead of standard output.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+}
+
+pub fn run(args: ExportArgs) -> anyhow::Result<()> {
+    let ExportWhat::People { db, org, format, output } = args.what;
+    if !db.exists() {
+        anyhow::bail!("no database at {}", db.display());
+    }
+    let store = Store::open(&db)?;
+    let mut out: Box<dyn Write> = match &output {
+        Some(path) => Box::new(std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let count = export_people(&store, &org, format, &mut out)?;
+    out.flush()?;
+    eprintln!("exported {count} people");
+    Ok(())
+}
