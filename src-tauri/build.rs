@@ -13,6 +13,8 @@ const COMMANDS: &[&str] = &[
     "cancel_sync",
     "sync_status",
     "search_people",
+    "search_everywhere",
+    "sync_all",
     "get_person",
 ];
 

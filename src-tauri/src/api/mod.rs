@@ -43,6 +43,8 @@ pub fn typescript_bindings() -> Vec<(String, String)> {
         PersonDetail,
         PersonLicense,
         PhoneNumber,
+        SearchHit,
+        SearchResults,
     ]
 }
 

@@ -179,6 +179,23 @@ pub struct PeoplePage {
     pub rows: Vec<PersonRow>,
 }
 
+/// A person found by the search across every cached org.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchHit {
+    pub org_id: String,
+    pub org_name: String,
+    pub person: PersonRow,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchResults {
+    /// How many people match in all orgs (more than `hits` may hold).
+    pub total: u32,
+    pub hits: Vec<SearchHit>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PhoneNumber {

@@ -27,6 +27,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         cancel_sync,
         sync_status,
         search_people,
+        search_everywhere,
+        sync_all,
         get_person,
     ]
 }
@@ -75,12 +77,16 @@ fn list_orgs(core: Core_<'_>) -> Result<Vec<OrgSummary>, ApiError> {
 
 #[tauri::command]
 async fn sync_org(app: AppHandle, core: Core_<'_>, org_id: String) -> Result<Vec<SyncStatusRow>, ApiError> {
-    let emit = move |progress: SyncProgress| {
+    let emit = progress_emitter(app);
+    core.sync_org(&org_id, &emit).await
+}
+
+fn progress_emitter(app: AppHandle) -> impl Fn(SyncProgress) + Send + Sync {
+    move |progress: SyncProgress| {
         if let Err(e) = app.emit(SYNC_PROGRESS_EVENT, progress) {
             tracing::warn!("cannot emit sync progress: {e}");
         }
-    };
-    core.sync_org(&org_id, &emit).await
+    }
 }
 
 #[tauri::command]
@@ -96,6 +102,18 @@ fn sync_status(core: Core_<'_>, org_id: String) -> Result<Vec<SyncStatusRow>, Ap
 #[tauri::command]
 fn search_people(core: Core_<'_>, query: PeopleQuery) -> Result<PeoplePage, ApiError> {
     core.search_people(&query)
+}
+
+#[tauri::command]
+fn search_everywhere(core: Core_<'_>, text: String) -> Result<SearchResults, ApiError> {
+    core.search_everywhere(&text)
+}
+
+/// Refreshes the org list and syncs every org; resolves with the new list.
+#[tauri::command]
+async fn sync_all(app: AppHandle, core: Core_<'_>) -> Result<Vec<OrgSummary>, ApiError> {
+    let emit = progress_emitter(app);
+    core.sync_all(&emit).await
 }
 
 #[tauri::command]

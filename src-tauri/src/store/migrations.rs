@@ -29,13 +29,29 @@ const MIGRATIONS: &[&str] = &[
         status         TEXT NOT NULL,
         work_number    TEXT,
         extension      TEXT,
-        -- lower-cased name, email, numbers and extension, for search
+        -- words the search index holds: name, email, numbers (see people.rs)
         search_text    TEXT NOT NULL,
         -- the whole person as Webex returned it, for the detail pane
         json           TEXT NOT NULL,
-        PRIMARY KEY (org_id, id)
-    ) WITHOUT ROWID;
+        UNIQUE (org_id, id)
+    );
     CREATE INDEX people_by_name ON people (org_id, display_name COLLATE NOCASE);
+    -- Word-prefix search over every cached org (external content: the
+    -- text lives once, in people). Prefix indexes keep short prefixes fast.
+    CREATE VIRTUAL TABLE people_fts USING fts5(
+        search_text, content = 'people', content_rowid = 'rowid',
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
+    );
+    CREATE TRIGGER people_fts_insert AFTER INSERT ON people BEGIN
+        INSERT INTO people_fts (rowid, search_text) VALUES (new.rowid, new.search_text);
+    END;
+    CREATE TRIGGER people_fts_delete AFTER DELETE ON people BEGIN
+        INSERT INTO people_fts (people_fts, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
+    END;
+    CREATE TRIGGER people_fts_update AFTER UPDATE ON people BEGIN
+        INSERT INTO people_fts (people_fts, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
+        INSERT INTO people_fts (rowid, search_text) VALUES (new.rowid, new.search_text);
+    END;
     CREATE TABLE licenses (
         org_id            TEXT NOT NULL,
         id                TEXT NOT NULL,

@@ -7,6 +7,7 @@
 mod migrations;
 mod orgs;
 mod people;
+mod search;
 mod settings;
 mod sync_status;
 

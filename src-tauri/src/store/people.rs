@@ -3,11 +3,8 @@
 use rusqlite::{params, OptionalExtension};
 
 use super::{Result, Store, StoreError};
-use crate::api::{PeoplePage, PeopleQuery, PersonDetail, PersonLicense, PersonRow, PhoneNumber, SyncResource};
+use crate::api::{PeopleQuery, PersonDetail, PersonLicense, PhoneNumber, SyncResource};
 use crate::webex::models::{License, Person};
-
-/// The most rows one search returns; the table asks for windows.
-const MAX_PAGE: u32 = 500;
 
 impl Store {
     /// Swaps in an org's whole people list in one transaction, so a reader
@@ -19,9 +16,10 @@ impl Store {
         tx.execute("DELETE FROM person_licenses WHERE org_id = ?1", [org_id])?;
         {
             let mut insert_person = tx.prepare(
-                "INSERT OR REPLACE INTO people
+                "INSERT INTO people
                    (org_id, id, display_name, email, status, work_number, extension, search_text, json)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                 ON CONFLICT (org_id, id) DO NOTHING",
             )?;
             let mut insert_license =
                 tx.prepare("INSERT OR IGNORE INTO person_licenses (org_id, person_id, license_id) VALUES (?1, ?2, ?3)")?;
@@ -35,7 +33,7 @@ impl Store {
                     person.status.as_deref().unwrap_or("unknown"),
                     person.work_number(),
                     person.extension,
-                    search_text(person),
+                    super::search::search_text(person),
                     json,
                 ])?;
                 for license_id in &person.licenses {
@@ -74,48 +72,6 @@ impl Store {
         Store::record_sync_success_in(&tx, org_id, SyncResource::Licenses, licenses.len())?;
         tx.commit()?;
         Ok(())
-    }
-
-    /// One window of the users table: people of an org whose name, email,
-    /// number or extension contains `text` (case-insensitive), by name.
-    pub fn search_people(&self, query: &PeopleQuery) -> Result<PeoplePage> {
-        let conn = self.reader();
-        let pattern = format!("%{}%", escape_like(&query.text.trim().to_lowercase()));
-        let total: u32 = conn.query_row(
-            "SELECT COUNT(*) FROM people WHERE org_id = ?1 AND search_text LIKE ?2 ESCAPE '\\'",
-            params![query.org_id, pattern],
-            |r| r.get(0),
-        )?;
-        let mut stmt = conn.prepare_cached(
-            "SELECT p.id, p.display_name, p.email, p.status, p.work_number, p.extension,
-                    (SELECT GROUP_CONCAT(name, char(31)) FROM
-                        (SELECT l.name FROM person_licenses pl
-                         JOIN licenses l ON l.org_id = pl.org_id AND l.id = pl.license_id
-                         WHERE pl.org_id = p.org_id AND pl.person_id = p.id
-                         ORDER BY l.name))
-             FROM people p
-             WHERE p.org_id = ?1 AND p.search_text LIKE ?2 ESCAPE '\\'
-             ORDER BY p.display_name COLLATE NOCASE, p.id
-             LIMIT ?3 OFFSET ?4",
-        )?;
-        let rows = stmt.query_map(
-            params![query.org_id, pattern, query.limit.min(MAX_PAGE), query.offset],
-            |row| {
-                let licenses: Option<String> = row.get(6)?;
-                Ok(PersonRow {
-                    id: row.get(0)?,
-                    display_name: row.get(1)?,
-                    email: row.get(2)?,
-                    status: row.get(3)?,
-                    phone_number: row.get(4)?,
-                    extension: row.get(5)?,
-                    licenses: licenses
-                        .map(|s| s.split('\u{1f}').map(str::to_owned).collect())
-                        .unwrap_or_default(),
-                })
-            },
-        )?;
-        Ok(PeoplePage { total, offset: query.offset, rows: rows.collect::<std::result::Result<_, _>>()? })
     }
 
     /// Every cached person of an org, by name (for exports).
@@ -201,34 +157,10 @@ fn detail_from(org_id: &str, p: Person, licenses: Vec<PersonLicense>) -> PersonD
     }
 }
 
-fn search_text(p: &Person) -> String {
-    let mut text = String::with_capacity(96);
-    text.push_str(&p.display_name);
-    for email in &p.emails {
-        text.push('\u{1f}');
-        text.push_str(email);
-    }
-    for number in &p.phone_numbers {
-        text.push('\u{1f}');
-        text.push_str(&number.value);
-    }
-    if let Some(ext) = &p.extension {
-        text.push('\u{1f}');
-        text.push_str(ext);
-    }
-    text.to_lowercase()
-}
-
-/// `%` and `_` typed by a user are literal characters, not wildcards.
-fn escape_like(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::store::temp_store;
-    use crate::webex::models::PhoneNumber as WxNumber;
 
     fn person(id: &str, name: &str, email: &str, licenses: &[&str]) -> Person {
         Person {
@@ -256,41 +188,6 @@ mod tests {
 
     fn query(org: &str, text: &str) -> PeopleQuery {
         PeopleQuery { org_id: org.into(), text: text.into(), offset: 0, limit: 100 }
-    }
-
-    #[test]
-    fn search_matches_name_email_number_and_extension_case_insensitively() {
-        let (_dir, store) = temp_store();
-        let mut søren = person("1", "Søren Ødegård", "soren@nordlys.dk", &[]);
-        søren.phone_numbers = vec![WxNumber { kind: "work".into(), value: "+4533123456".into(), primary: true }];
-        søren.extension = Some("4711".into());
-        store.replace_people("org", &[søren, person("2", "Zoé Lefèvre", "zoe@exemple.fr", &[])]).unwrap();
-        for text in ["SØREN", "nordlys.dk", "+4533123", "4711"] {
-            let page = store.search_people(&query("org", text)).unwrap();
-            assert_eq!(page.total, 1, "{text}");
-            assert_eq!(page.rows[0].display_name, "Søren Ødegård");
-        }
-        assert_eq!(store.search_people(&query("org", "")).unwrap().total, 2);
-    }
-
-    #[test]
-    fn wildcards_typed_by_the_user_are_literal() {
-        let (_dir, store) = temp_store();
-        store.replace_people("org", &[person("1", "Ann", "ann@x.com", &[]), person("2", "B_b", "b@x.com", &[])]).unwrap();
-        assert_eq!(store.search_people(&query("org", "_")).unwrap().total, 1);
-        assert_eq!(store.search_people(&query("org", "%")).unwrap().total, 0);
-    }
-
-    #[test]
-    fn rows_are_sorted_by_name_and_windowed() {
-        let (_dir, store) = temp_store();
-        let people: Vec<_> =
-            (0..30).map(|i| person(&format!("id{i}"), &format!("Person {i:02}"), &format!("p{i}@x.com"), &[])).collect();
-        store.replace_people("org", &people).unwrap();
-        let page = store.search_people(&PeopleQuery { org_id: "org".into(), text: String::new(), offset: 10, limit: 5 }).unwrap();
-        assert_eq!(page.total, 30);
-        let names: Vec<_> = page.rows.iter().map(|r| r.display_name.as_str()).collect();
-        assert_eq!(names, ["Person 10", "Person 11", "Person 12", "Person 13", "Person 14"]);
     }
 
     #[test]

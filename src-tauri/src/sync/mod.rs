@@ -41,11 +41,10 @@ pub async fn sync_orgs(
     cancel: &CancellationToken,
 ) -> Result<(), ApiError> {
     use futures::stream::{self, StreamExt};
-    let results: Vec<Result<_, ApiError>> = stream::iter(org_ids)
-        .map(|org_id| sync_org(client, store, org_id, progress, cancel))
-        .buffer_unordered(PARALLEL_ORGS)
-        .collect()
-        .await;
+    // The futures are made first: a closure inside the stream would make the
+    // whole future too generic for the compiler to prove it `Send`.
+    let syncs: Vec<_> = org_ids.iter().map(|org_id| sync_org(client, store, org_id, progress, cancel)).collect();
+    let results: Vec<Result<_, ApiError>> = stream::iter(syncs).buffer_unordered(PARALLEL_ORGS).collect().await;
     if cancel.is_cancelled() {
         return Err(ApiError::new(ErrorCode::Cancelled, "the sync was cancelled; the previous data is kept"));
     }
