@@ -15,6 +15,7 @@ const COMMANDS: &[&str] = &[
     "search_people",
     "search_everywhere",
     "sync_all",
+    "list_changes",
     "get_person",
 ];
 

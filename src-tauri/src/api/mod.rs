@@ -45,6 +45,8 @@ pub fn typescript_bindings() -> Vec<(String, String)> {
         PhoneNumber,
         SearchHit,
         SearchResults,
+        ChangeKind,
+        ChangeRow,
     ]
 }
 

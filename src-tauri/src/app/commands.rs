@@ -29,6 +29,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         search_people,
         search_everywhere,
         sync_all,
+        list_changes,
         get_person,
     ]
 }
@@ -114,6 +115,11 @@ fn search_everywhere(core: Core_<'_>, text: String) -> Result<SearchResults, Api
 async fn sync_all(app: AppHandle, core: Core_<'_>) -> Result<Vec<OrgSummary>, ApiError> {
     let emit = progress_emitter(app);
     core.sync_all(&emit).await
+}
+
+#[tauri::command]
+fn list_changes(core: Core_<'_>, org_id: String) -> Result<Vec<ChangeRow>, ApiError> {
+    core.changes(&org_id)
 }
 
 #[tauri::command]

@@ -69,6 +69,16 @@ const MIGRATIONS: &[&str] = &[
         license_id TEXT NOT NULL,
         PRIMARY KEY (org_id, person_id, license_id)
     ) WITHOUT ROWID;
+    -- What changed in an org between two syncs, newest first when read.
+    CREATE TABLE changes (
+        org_id       TEXT NOT NULL,
+        at_ms        INTEGER NOT NULL,
+        kind         TEXT NOT NULL,
+        person_id    TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        detail       TEXT
+    );
+    CREATE INDEX changes_by_org ON changes (org_id, at_ms);
     CREATE TABLE sync_status (
         org_id          TEXT NOT NULL,
         resource        TEXT NOT NULL,

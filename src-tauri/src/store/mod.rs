@@ -6,6 +6,7 @@
 
 mod migrations;
 mod orgs;
+mod changes;
 mod people;
 mod search;
 mod settings;

@@ -12,6 +12,7 @@ impl Store {
     pub fn replace_people(&self, org_id: &str, people: &[Person]) -> Result<()> {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
+        let before = super::changes::snapshot(&tx, org_id)?;
         tx.execute("DELETE FROM people WHERE org_id = ?1", [org_id])?;
         tx.execute("DELETE FROM person_licenses WHERE org_id = ?1", [org_id])?;
         {
@@ -40,6 +41,9 @@ impl Store {
                     insert_license.execute(params![org_id, person.id, license_id])?;
                 }
             }
+        }
+        if let Some(before) = before {
+            super::changes::record(&tx, org_id, &before, people)?;
         }
         Store::record_sync_success_in(&tx, org_id, SyncResource::People, people.len())?;
         tx.commit()?;
