@@ -96,6 +96,12 @@ impl WebexClient {
     /// once on 401, closes the gate for everyone on 429, and retries other
     /// transient failures with capped exponential backoff.
     pub(super) async fn send(&self, method: Method, url: &str) -> Result<Response, WebexError> {
+        self.send_with(method, url, true).await
+    }
+
+    /// As [`send`](Self::send); with `retry_504` false a 504 comes straight
+    /// back, for callers that retry it differently (a smaller page).
+    pub(super) async fn send_with(&self, method: Method, url: &str, retry_504: bool) -> Result<Response, WebexError> {
         let mut token = self.tokens.token().await?;
         let mut refreshed = false;
         let (mut failures, mut throttled) = (0, 0);
@@ -123,6 +129,7 @@ impl WebexClient {
                     self.gate.pause(wait);
                     continue;
                 }
+                Ok(resp) if resp.status() == StatusCode::GATEWAY_TIMEOUT && !retry_504 => return Err(api_error(resp).await),
                 Ok(resp) => api_error(resp).await,
                 Err(err) => network_error(url, &err),
             };
@@ -228,7 +235,7 @@ pub(crate) fn parse_retry_after(value: Option<&str>) -> Duration {
 
 /// 0.5 s, 1 s, 2 s, 4 s... capped at 8 s, with up to 25 % jitter so that
 /// parallel tasks do not retry in lockstep.
-fn backoff(attempt: u32) -> Duration {
+pub(super) fn backoff(attempt: u32) -> Duration {
     let base = Duration::from_millis(500 * 2u64.pow(attempt.saturating_sub(1).min(4)));
     let jitter = rand::random::<f64>() * 0.25;
     base.mul_f64(1.0 + jitter)

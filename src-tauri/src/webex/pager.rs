@@ -32,18 +32,47 @@ impl<T: DeserializeOwned> Pager<T> {
     }
 
     /// The next page of items, or `None` after the last one.
+    ///
+    /// A page is a GET, safe to repeat: a body cut off or garbled in transit
+    /// is fetched again, and a 504 on a page with calling data (Webex's
+    /// "reduce max" answer) is asked for again with half the page size.
     pub async fn next_page(&mut self) -> Result<Option<Vec<T>>, WebexError> {
-        let Some(url) = self.next.take() else { return Ok(None) };
-        let response = self.client.send(Method::GET, &url).await?;
-        self.next = next_link(response.headers()).map(|next| repair_next_url(&self.original, &next));
+        let Some(mut url) = self.next.take() else { return Ok(None) };
+        let mut body_failures = 0;
+        loop {
+            match self.fetch(&url).await {
+                Ok((items, next)) => {
+                    self.next = next;
+                    self.pages += 1;
+                    return Ok(Some(items));
+                }
+                Err(e) if e.status() == Some(504) => match smaller_page(&url) {
+                    Some(smaller) => {
+                        tracing::info!(%url, "504 on a calling-data page: asking for a smaller page");
+                        url = smaller;
+                    }
+                    None => return Err(e),
+                },
+                Err(e @ (WebexError::Decode(_) | WebexError::Network { .. })) if body_failures < MAX_BODY_FAILURES => {
+                    body_failures += 1;
+                    tracing::warn!(%url, "page body unusable, fetching it again: {e}");
+                    tokio::time::sleep(super::client::backoff(body_failures)).await;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    async fn fetch(&self, url: &str) -> Result<(Vec<T>, Option<String>), WebexError> {
+        let retry_504 = !url.contains("callingData=true");
+        let response = self.client.send_with(Method::GET, url, retry_504).await?;
+        let next = next_link(response.headers()).map(|next| repair_next_url(&self.original, &next));
         let bytes = response.bytes().await.map_err(|e| WebexError::Network {
             host: String::new(),
             detail: format!("the response was cut off: {e}"),
         })?;
-        let page: Items<T> =
-            serde_json::from_slice(&bytes).map_err(|e| WebexError::Decode(format!("{url}: {e}")))?;
-        self.pages += 1;
-        Ok(Some(page.items))
+        let page: Items<T> = serde_json::from_slice(&bytes).map_err(|e| WebexError::Decode(format!("{url}: {e}")))?;
+        Ok((page.items, next))
     }
 
     /// Every remaining item (fine for short lists such as licenses).
@@ -54,6 +83,26 @@ impl<T: DeserializeOwned> Pager<T> {
         }
         Ok(all)
     }
+}
+
+/// Fetches of one page whose body failed before we give up.
+const MAX_BODY_FAILURES: u32 = 4;
+/// The smallest page a 504 makes us ask for.
+const MIN_PAGE: u32 = 10;
+
+/// The same URL with `max` halved, or `None` when it is already small.
+fn smaller_page(url: &str) -> Option<String> {
+    let mut parsed = Url::parse(url).ok()?;
+    let max: u32 = parsed.query_pairs().find(|(k, _)| k == "max")?.1.parse().ok()?;
+    if max <= MIN_PAGE {
+        return None;
+    }
+    let pairs: Vec<(String, String)> = parsed
+        .query_pairs()
+        .map(|(k, v)| if k == "max" { (k.into_owned(), (max / 2).max(MIN_PAGE).to_string()) } else { (k.into_owned(), v.into_owned()) })
+        .collect();
+    parsed.query_pairs_mut().clear().extend_pairs(pairs);
+    Some(parsed.to_string())
 }
 
 /// The `rel="next"` target of an RFC 5988 `Link` header, if any.
@@ -111,6 +160,15 @@ mod tests {
         let url = Url::parse(&repaired).unwrap();
         let q: Vec<_> = url.query_pairs().map(|(k, v)| format!("{k}={v}")).collect();
         assert_eq!(q, ["cursor=abc", "orgId=O1", "callingData=true", "max=100"]);
+    }
+
+    #[test]
+    fn a_smaller_page_halves_max_down_to_a_floor() {
+        let smaller = smaller_page("https://x/v1/people?callingData=true&max=100&cursor=a").unwrap();
+        assert_eq!(smaller, "https://x/v1/people?callingData=true&max=50&cursor=a");
+        assert_eq!(smaller_page("https://x/v1/people?max=15").unwrap(), "https://x/v1/people?max=10");
+        assert_eq!(smaller_page("https://x/v1/people?max=10"), None);
+        assert_eq!(smaller_page("https://x/v1/people?cursor=a"), None);
     }
 
     #[test]
