@@ -10,6 +10,7 @@ import { showToast } from "../lib/components/toasts.svelte";
 import { setLanguage, t } from "../lib/i18n/index.svelte";
 import { applyTheme } from "../lib/theme";
 import { sync } from "../features/orgs/sync.svelte";
+import { syncAllNotice } from "../features/orgs/syncAllNotice";
 
 export type Screen = "users" | "settings";
 
@@ -26,6 +27,8 @@ class AppState {
   orgs = $state<OrgSummary[]>([]);
   orgId = $state<string | null>(null);
   screen = $state<Screen>("users");
+  /** The person whose details the users screen shows, in the current org. */
+  openPersonId = $state<string | null>(null);
   /** Bumped when a sync replaced cached data, so lists fetch again. */
   dataVersion = $state(0);
   startupError = $state<ApiError | null>(null);
@@ -74,6 +77,7 @@ class AppState {
     this.session = await backend.signOut();
     this.orgs = [];
     this.orgId = null;
+    this.openPersonId = null;
     this.screen = "users";
   }
 
@@ -85,12 +89,25 @@ class AppState {
       this.orgsError = toApiError(reason);
       return;
     }
-    if (!this.orgs.some((o) => o.id === this.orgId)) this.orgId = this.orgs[0]?.id ?? null;
+    if (!this.orgs.some((o) => o.id === this.orgId)) this.useOrg(this.orgs[0]?.id ?? null);
   }
 
   selectOrg(orgId: string): void {
-    this.orgId = orgId;
+    this.useOrg(orgId);
     this.syncIfNeverSynced();
+  }
+
+  /** Opens a person's details on the users screen, in their org. */
+  showPerson(orgId: string, personId: string): void {
+    this.screen = "users";
+    this.selectOrg(orgId);
+    this.openPersonId = personId;
+  }
+
+  /** Another org's person has no business staying open. */
+  private useOrg(orgId: string | null): void {
+    if (orgId !== this.orgId) this.openPersonId = null;
+    this.orgId = orgId;
   }
 
   async syncOrg(orgId: string): Promise<void> {
@@ -102,6 +119,15 @@ class AppState {
     this.dataVersion++;
     const count = this.orgs.find((o) => o.id === orgId)?.peopleCount ?? 0;
     showToast(t("sync.completed", { org: name, count }));
+  }
+
+  async syncAll(): Promise<void> {
+    const outcome = await sync.runAll(this.orgs.map((o) => o.id));
+    if (outcome === "busy") return;
+    // Even a failed or cancelled run has replaced the orgs that finished.
+    await this.loadOrgs();
+    this.dataVersion++;
+    showToast(...syncAllNotice(outcome, this.orgs, sync.allSummary));
   }
 }
 

@@ -6,13 +6,15 @@
 //
 // URL parameters pick a starting point: ?mock=signed-out (default),
 // signed-in, no-keyring, fresh (signed in, home org never synced);
-// &theme=light|dark; &fail=sync makes syncs fail.
+// &theme=light|dark; &fail=sync makes syncs fail (in a sync of every org,
+// only Globex fails, so the others' success shows next to it).
 
 import type { ApiError } from "./bindings/ApiError";
 import type { OrgSummary } from "./bindings/OrgSummary";
 import type { PersonDetail } from "./bindings/PersonDetail";
 import type { PersonRow } from "./bindings/PersonRow";
 import type { PeopleQuery } from "./bindings/PeopleQuery";
+import type { SearchResults } from "./bindings/SearchResults";
 import type { SessionInfo } from "./bindings/SessionInfo";
 import type { Settings } from "./bindings/Settings";
 import type { SettingsInput } from "./bindings/SettingsInput";
@@ -92,6 +94,8 @@ const orgs: MockOrg[] = [
   org("org-contoso", "Contoso Dental", "contoso.example", 340, false, 2 * 24 * 60 * MINUTE),
   org("org-fabrikam", "Fabrikam Logistics", "fabrikam.example", 100_000, false, null),
   org("org-globex", "Globex Retail", "globex.example", 860, false, 21 * 24 * 60 * MINUTE),
+  org("org-initech", "Initech Insurance", "initech.example", 1250, false, 5 * 60 * MINUTE),
+  org("org-umbrella", "Umbrella Health", "umbrella.example", 75, false, 26 * 60 * MINUTE),
 ];
 
 const admin = { personId: "admin-1", displayName: "Sam Rivera", email: "sam.rivera@northwind.example", orgId: "org-home", orgName: "Northwind Partners" };
@@ -115,6 +119,7 @@ let settings: Settings = {
   scopes: ["spark:people_read", "spark-admin:people_read", "spark-admin:licenses_read", "spark-admin:organizations_read"],
 };
 
+const failSyncs = params.get("fail") === "sync";
 const listeners = new Set<(event: { payload: SyncProgress }) => void>();
 let cancelRequested = false;
 let syncing = false;
@@ -129,41 +134,73 @@ function findOrg(orgId: unknown): MockOrg {
   return orgs.find((o) => o.summary.id === orgId) ?? fail("not_found", `No organization ${String(orgId)}`);
 }
 
-async function syncOrg(orgId: string) {
+/** Fetches one org like the real sync does, page by page with progress
+ * events; `failing` makes it stop with a 429 after three pages. */
+async function fetchOrg(target: MockOrg, failing: boolean) {
+  const orgId = target.summary.id;
+  for (const resource of ["people", "licenses"] as const) {
+    const total = resource === "people" ? target.size : 6;
+    // Big orgs come in bigger pages so the fake sync stays short.
+    const pageSize = total > 10_000 ? 2000 : 100;
+    let items = 0;
+    let pages = 0;
+    emit({ orgId, resource, phase: "running", pages, items, error: null });
+    while (items < total) {
+      await sleep(resource === "people" ? 90 : 200);
+      if (cancelRequested) {
+        emit({ orgId, resource, phase: "cancelled", pages: 0, items: 0, error: null });
+        fail("cancelled", "Sync cancelled.");
+      }
+      if (failing && pages === 3) {
+        const error: ApiError = { code: "rate_limited", message: "Webex asked us to wait 600 seconds (429 Too Many Requests).", trackingId: "ROUTERGW_6f1c2a" };
+        emit({ orgId, resource, phase: "failed", pages: 0, items: 0, error });
+        throw error;
+      }
+      pages++;
+      items = Math.min(total, items + pageSize);
+      emit({ orgId, resource, phase: "running", pages, items, error: null });
+    }
+    emit({ orgId, resource, phase: "done", pages, items, error: null });
+  }
+  target.people = makePeople(orgId, target.domain, target.size, orgId.length * 7919);
+  target.summary = { ...target.summary, peopleCount: target.size, lastSyncedMs: Date.now() };
+}
+
+/** Runs `work` while holding the one sync slot, like the backend. */
+async function exclusive<T>(work: () => Promise<T>): Promise<T> {
   if (syncing) fail("busy", "A sync is already running.");
-  const target = findOrg(orgId);
   syncing = true;
   cancelRequested = false;
   try {
-    for (const resource of ["people", "licenses"] as const) {
-      const total = resource === "people" ? target.size : 6;
-      // Big orgs come in bigger pages so the fake sync stays short.
-      const pageSize = total > 10_000 ? 2000 : 100;
-      let items = 0;
-      let pages = 0;
-      while (items < total) {
-        await sleep(resource === "people" ? 90 : 200);
-        if (cancelRequested) {
-          emit({ orgId, resource, phase: "cancelled", pages, items, error: null });
-          fail("cancelled", "Sync cancelled.");
-        }
-        if (params.get("fail") === "sync" && pages === 3) {
-          const error: ApiError = { code: "rate_limited", message: "Webex asked us to wait 600 seconds (429 Too Many Requests).", trackingId: "ROUTERGW_6f1c2a" };
-          emit({ orgId, resource, phase: "failed", pages, items, error });
-          throw error;
-        }
-        pages++;
-        items = Math.min(total, items + pageSize);
-        emit({ orgId, resource, phase: "running", pages, items, error: null });
-      }
-      emit({ orgId, resource, phase: "done", pages, items, error: null });
-    }
-    target.people = makePeople(target.summary.id, target.domain, target.size, target.summary.id.length * 7919);
-    target.summary = { ...target.summary, peopleCount: target.size, lastSyncedMs: Date.now() };
-    return [];
+    return await work();
   } finally {
     syncing = false;
   }
+}
+
+async function syncOrg(orgId: string) {
+  const target = findOrg(orgId);
+  await exclusive(() => fetchOrg(target, failSyncs));
+  return [];
+}
+
+/** Every org, four at a time; one failing org does not stop the others
+ * (with &fail=sync, Globex fails), and the first error is the answer. */
+async function syncAll() {
+  return exclusive(async () => {
+    await sleep(300); // refreshing the org list
+    const queue = [...orgs];
+    const errors: unknown[] = [];
+    const worker = async () => {
+      for (let next = queue.shift(); next && !cancelRequested; next = queue.shift()) {
+        await fetchOrg(next, failSyncs && next.summary.id === "org-globex").catch((e) => errors.push(e));
+      }
+    };
+    await Promise.all(Array.from({ length: 4 }, worker));
+    if (cancelRequested) fail("cancelled", "Sync cancelled.");
+    if (errors.length > 0) throw errors[0];
+    return orgs.map((o) => o.summary);
+  });
 }
 
 function toRow(p: PersonDetail): PersonRow {
@@ -191,6 +228,41 @@ function searchPeople(query: PeopleQuery) {
   return { total: matches.length, offset: query.offset, rows: matches.slice(query.offset, query.offset + query.limit).map(toRow) };
 }
 
+// The search across orgs, after the backend's rules (store/search.rs): every
+// typed word must begin a word of the name or an email part; a typed number
+// (spaces, dashes allowed) begins or ends a phone number, or begins an
+// extension.
+const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+const wordsOf = (text: string) => fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const searchWords = new WeakMap<PersonDetail, string[]>();
+
+function personWords(p: PersonDetail): string[] {
+  let words = searchWords.get(p);
+  if (!words) {
+    const numbers = p.phoneNumbers.map((n) => n.value.replace(/\D/g, ""));
+    words = [...wordsOf(p.displayName), ...p.emails.flatMap(wordsOf), ...numbers, ...numbers.map((n) => `r${[...n].reverse().join("")}`), ...(p.extension ? [p.extension] : [])];
+    searchWords.set(p, words);
+  }
+  return words;
+}
+
+function queryTerms(text: string): string[][] {
+  const trimmed = text.trim();
+  const isNumber = /\d/.test(trimmed) && /^[\d +\-().]+$/.test(trimmed);
+  const words = isNumber ? [trimmed.replace(/\D/g, "")] : wordsOf(trimmed);
+  // Each term lists the prefixes that satisfy it.
+  return words.map((w) => (/^\d{3,}$/.test(w) ? [w, `r${[...w].reverse().join("")}`] : [w]));
+}
+
+function searchEverywhere(text: string): SearchResults {
+  const terms = queryTerms(text);
+  if (terms.length === 0) return { total: 0, hits: [] };
+  const matches = (p: PersonDetail) => terms.every((prefixes) => personWords(p).some((w) => prefixes.some((x) => w.startsWith(x))));
+  const found = orgs.flatMap((o) => o.people.filter(matches).map((p) => ({ orgId: o.summary.id, orgName: o.summary.displayName, person: toRow(p) })));
+  found.sort((a, b) => a.person.displayName.localeCompare(b.person.displayName, "en", { sensitivity: "base" }) || a.orgId.localeCompare(b.orgId) || a.person.id.localeCompare(b.person.id));
+  return { total: found.length, hits: found.slice(0, 50) };
+}
+
 function saveSettings(input: SettingsInput): Settings {
   if (input.redirectUri.trim() === "") fail("invalid_input", "The redirect URI must not be empty.");
   const hasClientSecret = input.clientSecret === null ? settings.hasClientSecret : input.clientSecret !== "";
@@ -216,9 +288,11 @@ const COMMANDS: Record<string, (args: Args) => unknown> = {
   save_settings: (a) => saveSettings(a.input as SettingsInput),
   list_orgs: () => orgs.map((o) => o.summary),
   sync_org: (a) => syncOrg(a.orgId as string),
+  sync_all: () => syncAll(),
   cancel_sync: () => void (cancelRequested = true),
   sync_status: () => [],
   search_people: async (a) => (await sleep(15), searchPeople(a.query as PeopleQuery)),
+  search_everywhere: async (a) => (await sleep(25), searchEverywhere(a.text as string)),
   get_person: async (a) => {
     await sleep(40);
     return findOrg(a.orgId).people.find((p) => p.id === a.personId) ?? fail("not_found", "No such person.");

@@ -52,10 +52,14 @@ describe("backend commands", () => {
     await backend.getPerson("org-1", "p-9");
     const input = { clientId: "c", clientSecret: null, redirectUri: "r", theme: "dark", language: "en" } as const;
     await backend.saveSettings(input);
+    await backend.syncAll();
+    await backend.searchEverywhere("ada");
     expect(invoke.mock.calls).toEqual([
       ["sync_org", { orgId: "org-1" }],
       ["get_person", { orgId: "org-1", personId: "p-9" }],
       ["save_settings", { input }],
+      ["sync_all", undefined],
+      ["search_everywhere", { text: "ada" }],
     ]);
   });
 

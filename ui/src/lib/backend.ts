@@ -10,6 +10,7 @@ import type { OrgSummary } from "./bindings/OrgSummary";
 import type { PeoplePage } from "./bindings/PeoplePage";
 import type { PeopleQuery } from "./bindings/PeopleQuery";
 import type { PersonDetail } from "./bindings/PersonDetail";
+import type { SearchResults } from "./bindings/SearchResults";
 import type { SessionInfo } from "./bindings/SessionInfo";
 import type { Settings } from "./bindings/Settings";
 import type { SettingsInput } from "./bindings/SettingsInput";
@@ -85,9 +86,13 @@ export const backend = {
   saveSettings: (input: SettingsInput) => call<Settings>("save_settings", { input }),
   listOrgs: () => call<OrgSummary[]>("list_orgs"),
   syncOrg: (orgId: string) => call<SyncStatusRow[]>("sync_org", { orgId }),
+  /** Refreshes the org list, then syncs every org; resolves with the new list. */
+  syncAll: () => call<OrgSummary[]>("sync_all"),
   cancelSync: () => call<void>("cancel_sync"),
   syncStatus: (orgId: string) => call<SyncStatusRow[]>("sync_status", { orgId }),
   searchPeople: (query: PeopleQuery) => call<PeoplePage>("search_people", { query }),
+  /** Word-prefix search over every cached org: the first 50 hits by name. */
+  searchEverywhere: (text: string) => call<SearchResults>("search_everywhere", { text }),
   getPerson: (orgId: string, personId: string) =>
     call<PersonDetail>("get_person", { orgId, personId }),
 };

@@ -2,6 +2,8 @@
 // scrolls. Knows nothing about Svelte: the table calls ensure() with the rows
 // it is about to draw and get() for each of them; onChange says "redraw".
 
+import { Generations } from "../../lib/latest";
+
 export interface Page<Row> {
   total: number;
   offset: number;
@@ -22,9 +24,9 @@ export interface PageCacheOptions<Row> {
 export class PageCache<Row> {
   private pages = new Map<number, Row[]>();
   private loading = new Set<number>();
-  // Bumped by reset(): answers to requests from before it are dropped, so a
-  // slow reply for an old search never paints over the new one.
-  private generation = 0;
+  // A new generation at each reset(): answers to requests from before it are
+  // dropped, so a slow reply for an old search never paints over the new one.
+  private generations = new Generations();
   total: number | null = null;
 
   constructor(private readonly options: PageCacheOptions<Row>) {}
@@ -48,26 +50,26 @@ export class PageCache<Row> {
   }
 
   reset(): void {
-    this.generation++;
+    this.generations.next();
     this.pages.clear();
     this.loading.clear();
     this.total = null;
   }
 
   private async load(page: number): Promise<void> {
-    const generation = this.generation;
+    const isCurrent = this.generations.now();
     const size = this.options.pageSize;
     this.loading.add(page);
     try {
       const result = await this.options.fetchPage(page * size, size);
-      if (generation !== this.generation) return;
+      if (!isCurrent()) return;
       this.pages.set(page, result.rows);
       this.total = result.total;
       this.options.onChange();
     } catch (reason) {
-      if (generation === this.generation) this.options.onError(reason);
+      if (isCurrent()) this.options.onError(reason);
     } finally {
-      if (generation === this.generation) this.loading.delete(page);
+      if (isCurrent()) this.loading.delete(page);
     }
   }
 
