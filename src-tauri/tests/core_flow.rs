@@ -55,7 +55,9 @@ async fn demo_sign_in_sync_search_restart_sign_out() {
 
     let events = events.lock().unwrap();
     let done: Vec<_> = events.iter().filter(|e| e.phase == SyncPhase::Done).collect();
-    assert_eq!(done.len(), 2, "people and licenses each finish once");
+    let mut finished: Vec<_> = done.iter().map(|e| e.resource.as_str()).collect();
+    finished.sort();
+    assert_eq!(finished, ["groups", "licenses", "locations", "numbers", "people", "session_types"], "each resource finishes once");
     let people_done = done.iter().find(|e| e.resource == SyncResource::People).unwrap();
     assert_eq!(people_done.items, people_status.item_count);
     assert!(people_done.pages >= 2, "people come in several pages");

@@ -35,7 +35,7 @@ async fn sync_everything(server: &SimServer, db: &Path) {
     let orgs = hubdesk::sync::sync_organizations(&client, &store, &me.org_id).await.unwrap();
     let ids: Vec<String> = orgs.into_iter().map(|o| o.id).collect();
     let cancel = tokio_util::sync::CancellationToken::new();
-    hubdesk::sync::sync_orgs(&client, &store, &ids, &|_| {}, &cancel).await.expect("sync despite faults");
+    hubdesk::sync::sync_orgs(&client, &store, &me.org_id, &ids, &|_| {}, &cancel).await.expect("sync despite faults");
 }
 
 /// The cached data, in a canonical order (sync timestamps left out).
@@ -47,6 +47,12 @@ fn dump(db: &Path) -> Vec<String> {
         "SELECT org_id || '|' || id || '|' || name || '|' || total_units || '|' || consumed_units FROM licenses ORDER BY org_id, id",
         "SELECT org_id || '|' || person_id || '|' || license_id FROM person_licenses ORDER BY 1",
         "SELECT id || '|' || display_name || '|' || is_home FROM orgs ORDER BY id",
+        "SELECT org_id || '|' || id || '|' || json FROM groups ORDER BY org_id, id",
+        "SELECT org_id || '|' || group_id || '|' || member_id FROM group_members ORDER BY 1",
+        "SELECT org_id || '|' || id || '|' || calling_enabled || '|' || json FROM locations ORDER BY org_id, id",
+        "SELECT org_id || '|' || COALESCE(phone_number, '') || '|' || COALESCE(extension, '') || '|' || COALESCE(owner_id, '') FROM numbers ORDER BY 1",
+        "SELECT org_id || '|' || site_url || '|' || id || '|' || name FROM session_types ORDER BY 1",
+        "SELECT org_id || '|' || id || '|' || status || '|' || json FROM subscribers ORDER BY org_id, id",
     ] {
         let mut stmt = conn.prepare(sql).unwrap();
         out.extend(stmt.query_map([], |r| r.get::<_, String>(0)).unwrap().map(Result::unwrap));

@@ -94,19 +94,41 @@ pub enum SyncResource {
     Organizations,
     People,
     Licenses,
+    Groups,
+    Locations,
+    Numbers,
+    SessionTypes,
+    /// Webex for BroadWorks subscribers, partner-wide (kept under the home org).
+    Subscribers,
 }
 
 impl SyncResource {
+    pub const ALL: [SyncResource; 8] = [
+        Self::Organizations,
+        Self::People,
+        Self::Licenses,
+        Self::Groups,
+        Self::Locations,
+        Self::Numbers,
+        Self::SessionTypes,
+        Self::Subscribers,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             SyncResource::Organizations => "organizations",
             SyncResource::People => "people",
             SyncResource::Licenses => "licenses",
+            SyncResource::Groups => "groups",
+            SyncResource::Locations => "locations",
+            SyncResource::Numbers => "numbers",
+            SyncResource::SessionTypes => "session_types",
+            SyncResource::Subscribers => "subscribers",
         }
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [Self::Organizations, Self::People, Self::Licenses].into_iter().find(|r| r.as_str() == s)
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
     }
 }
 
@@ -248,6 +270,8 @@ pub enum ChangeKind {
     LicenseLost,
     NumberChanged,
     ExtensionChanged,
+    /// A BroadWorks subscriber's status moved (detail: "old → new").
+    SubscriberStatus,
 }
 
 impl ChangeKind {
@@ -259,12 +283,13 @@ impl ChangeKind {
             ChangeKind::LicenseLost => "license_lost",
             ChangeKind::NumberChanged => "number_changed",
             ChangeKind::ExtensionChanged => "extension_changed",
+            ChangeKind::SubscriberStatus => "subscriber_status",
         }
     }
 
     pub fn parse(s: &str) -> Option<Self> {
         use ChangeKind::*;
-        [PersonAdded, PersonRemoved, LicenseGained, LicenseLost, NumberChanged, ExtensionChanged]
+        [PersonAdded, PersonRemoved, LicenseGained, LicenseLost, NumberChanged, ExtensionChanged, SubscriberStatus]
             .into_iter()
             .find(|k| k.as_str() == s)
     }

@@ -47,7 +47,7 @@ pub async fn run(args: SyncArgs) -> anyhow::Result<()> {
         }
     });
     let started = std::time::Instant::now();
-    crate::sync::sync_orgs(&client, &store, &ids, &print_progress, &cancel).await?;
+    crate::sync::sync_orgs(&client, &store, &me.org_id, &ids, &print_progress, &cancel).await?;
     for org in store.org_summaries()?.iter().filter(|o| ids.contains(&o.id)) {
         println!("{}\t{}\t{} people", org.id, org.display_name, org.people_count);
     }

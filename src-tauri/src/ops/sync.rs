@@ -18,8 +18,22 @@ impl Core {
     /// Syncs one org's people and licenses; `busy` if a sync is running.
     pub async fn sync_org(&self, org_id: &str, progress: &ProgressFn) -> Result<Vec<SyncStatusRow>, ApiError> {
         let client = self.client().await?;
+        let home = self.home_org_id().await?;
         let cancel = self.claim_sync_slot()?;
-        let result = sync::sync_org(&client, &self.store, org_id, progress, &cancel).await;
+        let result = async {
+            // The partner's BroadWorks subscribers come with its own org.
+            if org_id == home {
+                let (org, subscribers) = tokio::join!(
+                    sync::sync_org(&client, &self.store, org_id, progress, &cancel),
+                    sync::sync_subscribers(&client, &self.store, &home, progress, &cancel),
+                );
+                subscribers?;
+                org
+            } else {
+                sync::sync_org(&client, &self.store, org_id, progress, &cancel).await
+            }
+        }
+        .await;
         self.release_sync_slot();
         result
     }
@@ -32,7 +46,7 @@ impl Core {
         let result = async {
             let orgs = sync::sync_organizations(&client, &self.store, &home).await?;
             let ids: Vec<String> = orgs.into_iter().map(|o| o.id).collect();
-            sync::sync_orgs(&client, &self.store, &ids, progress, &cancel).await
+            sync::sync_orgs(&client, &self.store, &home, &ids, progress, &cancel).await
         }
         .await;
         self.release_sync_slot();

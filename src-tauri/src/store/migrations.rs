@@ -69,6 +69,67 @@ const MIGRATIONS: &[&str] = &[
         license_id TEXT NOT NULL,
         PRIMARY KEY (org_id, person_id, license_id)
     ) WITHOUT ROWID;
+    CREATE TABLE groups (
+        org_id       TEXT NOT NULL,
+        id           TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        usage        TEXT,
+        member_size  INTEGER,
+        json         TEXT NOT NULL,
+        PRIMARY KEY (org_id, id)
+    ) WITHOUT ROWID;
+    CREATE TABLE group_members (
+        org_id      TEXT NOT NULL,
+        group_id    TEXT NOT NULL,
+        member_id   TEXT NOT NULL,
+        member_type TEXT,
+        PRIMARY KEY (org_id, group_id, member_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE locations (
+        org_id          TEXT NOT NULL,
+        id              TEXT NOT NULL,
+        name            TEXT NOT NULL,
+        calling_enabled INTEGER NOT NULL,
+        routing_prefix  TEXT,
+        json            TEXT NOT NULL,
+        PRIMARY KEY (org_id, id)
+    ) WITHOUT ROWID;
+    -- The Calling inventory: one row per number, or per extension held
+    -- without a number.
+    CREATE TABLE numbers (
+        org_id       TEXT NOT NULL,
+        phone_number TEXT,
+        extension    TEXT,
+        location_id  TEXT,
+        state        TEXT,
+        owner_id     TEXT,
+        owner_type   TEXT,
+        owner_name   TEXT
+    );
+    CREATE INDEX numbers_by_number ON numbers (org_id, phone_number);
+    CREATE TABLE session_types (
+        org_id     TEXT NOT NULL,
+        site_url   TEXT NOT NULL,
+        id         TEXT NOT NULL,
+        name       TEXT NOT NULL,
+        short_name TEXT,
+        type       TEXT,
+        PRIMARY KEY (org_id, site_url, id)
+    ) WITHOUT ROWID;
+    -- BroadWorks subscribers, kept under the partner's (home) org.
+    CREATE TABLE subscribers (
+        org_id             TEXT NOT NULL,
+        id                 TEXT NOT NULL,
+        user_id            TEXT,
+        email              TEXT,
+        display_name       TEXT NOT NULL,
+        package            TEXT,
+        status             TEXT NOT NULL,
+        provisioning_id    TEXT,
+        last_status_change TEXT,
+        json               TEXT NOT NULL,
+        PRIMARY KEY (org_id, id)
+    ) WITHOUT ROWID;
     -- What changed in an org between two syncs, newest first when read.
     CREATE TABLE changes (
         org_id       TEXT NOT NULL,

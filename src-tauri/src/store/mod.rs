@@ -8,6 +8,7 @@ mod migrations;
 mod orgs;
 mod changes;
 mod people;
+mod resources;
 mod search;
 mod settings;
 mod sync_status;
@@ -20,6 +21,7 @@ use rusqlite::Connection;
 use crate::api::{ApiError, ErrorCode};
 
 pub use migrations::LATEST_VERSION;
+pub use resources::ResourceTable;
 pub use settings::SettingKey;
 
 #[derive(Debug, thiserror::Error)]

@@ -3,7 +3,7 @@
 use rusqlite::{params, OptionalExtension};
 
 use super::{Result, Store, StoreError};
-use crate::api::{PeopleQuery, PersonDetail, PersonLicense, PhoneNumber, SyncResource};
+use crate::api::{PersonDetail, PersonLicense, PhoneNumber, SyncResource};
 use crate::webex::models::{License, Person};
 
 impl Store {
@@ -164,6 +164,7 @@ fn detail_from(org_id: &str, p: Person, licenses: Vec<PersonLicense>) -> PersonD
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::PeopleQuery;
     use crate::store::temp_store;
 
     fn person(id: &str, name: &str, email: &str, licenses: &[&str]) -> Person {

@@ -8,6 +8,8 @@ use crate::store::Store;
 use crate::webex::models::Organization;
 use crate::webex::WebexClient;
 
+mod resources;
+
 /// Receives progress as pages arrive (drives the UI's progress bars).
 pub type ProgressFn = dyn Fn(SyncProgress) + Send + Sync;
 
@@ -31,11 +33,13 @@ pub async fn sync_organizations(
 /// gate and in-flight limit keep the total polite.
 const PARALLEL_ORGS: usize = 4;
 
-/// Syncs several orgs concurrently. Every org is attempted even when
-/// another fails; the first error (other than a cancel) is returned.
+/// Syncs several orgs concurrently, and the partner's BroadWorks
+/// subscribers. Every org is attempted even when another fails; the first
+/// error (other than a cancel) is returned.
 pub async fn sync_orgs(
     client: &WebexClient,
     store: &Store,
+    home_org_id: &str,
     org_ids: &[String],
     progress: &ProgressFn,
     cancel: &CancellationToken,
@@ -44,14 +48,20 @@ pub async fn sync_orgs(
     // The futures are made first: a closure inside the stream would make the
     // whole future too generic for the compiler to prove it `Send`.
     let syncs: Vec<_> = org_ids.iter().map(|org_id| sync_org(client, store, org_id, progress, cancel)).collect();
-    let results: Vec<Result<_, ApiError>> = stream::iter(syncs).buffer_unordered(PARALLEL_ORGS).collect().await;
+    let (results, subscribers): (Vec<Result<_, ApiError>>, _) = tokio::join!(
+        stream::iter(syncs).buffer_unordered(PARALLEL_ORGS).collect(),
+        sync_subscribers(client, store, home_org_id, progress, cancel),
+    );
+    let results: Vec<Result<(), ApiError>> =
+        results.into_iter().map(|r| r.map(|_| ())).chain(std::iter::once(subscribers)).collect();
     if cancel.is_cancelled() {
         return Err(ApiError::new(ErrorCode::Cancelled, "the sync was cancelled; the previous data is kept"));
     }
     results.into_iter().find_map(Result::err).map_or(Ok(()), Err)
 }
 
-/// Syncs the people and licenses of one org, both at once.
+/// Syncs every resource of one org at once. Each resource is attempted even
+/// when another fails; the first error is returned.
 pub async fn sync_org(
     client: &WebexClient,
     store: &Store,
@@ -59,13 +69,31 @@ pub async fn sync_org(
     progress: &ProgressFn,
     cancel: &CancellationToken,
 ) -> Result<Vec<SyncStatusRow>, ApiError> {
-    let (licenses, people) = tokio::join!(
-        run(store, org_id, SyncResource::Licenses, progress, cancel, sync_licenses(client, store, org_id)),
-        run(store, org_id, SyncResource::People, progress, cancel, sync_people(client, store, org_id, progress)),
+    use SyncResource::*;
+    let results = tokio::join!(
+        run(store, org_id, Licenses, progress, cancel, sync_licenses(client, store, org_id)),
+        run(store, org_id, People, progress, cancel, sync_people(client, store, org_id, progress)),
+        run(store, org_id, Groups, progress, cancel, resources::sync_groups(client, store, org_id)),
+        run(store, org_id, Locations, progress, cancel, resources::sync_locations(client, store, org_id)),
+        run(store, org_id, Numbers, progress, cancel, resources::sync_numbers(client, store, org_id)),
+        run(store, org_id, SessionTypes, progress, cancel, resources::sync_session_types(client, store, org_id)),
     );
-    licenses?;
-    people?;
+    let (a, b, c, d, e, f) = results;
+    [a, b, c, d, e, f].into_iter().find_map(Result::err).map_or(Ok(()), Err)?;
     Ok(store.sync_status(org_id)?)
+}
+
+/// Syncs the BroadWorks subscribers the partner manages (kept under the
+/// home org): only those changed since the last sync when it was recent.
+pub async fn sync_subscribers(
+    client: &WebexClient,
+    store: &Store,
+    home_org_id: &str,
+    progress: &ProgressFn,
+    cancel: &CancellationToken,
+) -> Result<(), ApiError> {
+    let work = resources::sync_subscribers(client, store, home_org_id);
+    run(store, home_org_id, SyncResource::Subscribers, progress, cancel, work).await
 }
 
 /// Wraps one resource's sync with its status row, its progress events and
@@ -109,9 +137,9 @@ async fn run(
 }
 
 #[derive(Debug, Clone, Copy, Default)]
-struct Counts {
-    pages: u32,
-    items: u32,
+pub(crate) struct Counts {
+    pub(crate) pages: u32,
+    pub(crate) items: u32,
 }
 
 async fn sync_licenses(client: &WebexClient, store: &Store, org_id: &str) -> Result<Counts, ApiError> {

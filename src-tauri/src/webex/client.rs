@@ -39,6 +39,8 @@ impl TokenSource for StaticToken {
 
 /// Retries for transient failures of idempotent requests.
 const MAX_ATTEMPTS: u32 = 5;
+/// Fetches of one response whose body failed before we give up.
+const MAX_BODY_FAILURES: u32 = 4;
 /// 429s tolerated for one request before giving up: the gate paces us, so
 /// many in a row mean Webex is refusing, not throttling.
 const MAX_THROTTLED: u32 = 20;
@@ -88,20 +90,44 @@ impl WebexClient {
     }
 
     pub async fn get_json<T: DeserializeOwned>(&self, url: &str) -> Result<T, WebexError> {
-        let response = self.send(Method::GET, url).await?;
-        decode(response).await
+        self.get_parsed(url, true, |_, body| serde_json::from_slice(body).map_err(|e| WebexError::Body(format!("{url}: {e}"))))
+            .await
+    }
+
+    /// GETs `url` and parses it with `parse(headers, body)`. A GET is safe
+    /// to repeat, so a body cut off or garbled in transit is fetched again
+    /// (send failures were already retried by `send`).
+    pub(super) async fn get_parsed<T>(
+        &self,
+        url: &str,
+        retry_504: bool,
+        parse: impl Fn(&reqwest::header::HeaderMap, &[u8]) -> Result<T, WebexError>,
+    ) -> Result<T, WebexError> {
+        let mut body_failures = 0;
+        loop {
+            let response = self.send(Method::GET, url, retry_504).await?;
+            let headers = response.headers().clone();
+            let parsed = match response.bytes().await {
+                Ok(body) => parse(&headers, &body),
+                Err(e) => Err(WebexError::Body(format!("{url}: cut off: {e}"))),
+            };
+            match parsed {
+                Err(e @ WebexError::Body(_)) if body_failures < MAX_BODY_FAILURES => {
+                    body_failures += 1;
+                    tracing::warn!(%url, "response body unusable, fetching it again: {e}");
+                    tokio::time::sleep(backoff(body_failures)).await;
+                }
+                other => return other,
+            }
+        }
     }
 
     /// Sends with the bearer token: waits at the shared rate gate, refreshes
     /// once on 401, closes the gate for everyone on 429, and retries other
-    /// transient failures with capped exponential backoff.
-    pub(super) async fn send(&self, method: Method, url: &str) -> Result<Response, WebexError> {
-        self.send_with(method, url, true).await
-    }
-
-    /// As [`send`](Self::send); with `retry_504` false a 504 comes straight
-    /// back, for callers that retry it differently (a smaller page).
-    pub(super) async fn send_with(&self, method: Method, url: &str, retry_504: bool) -> Result<Response, WebexError> {
+    /// transient failures with capped exponential backoff. With `retry_504`
+    /// false a 504 comes straight back, for callers that retry it
+    /// differently (a smaller page).
+    pub(super) async fn send(&self, method: Method, url: &str, retry_504: bool) -> Result<Response, WebexError> {
         let mut token = self.tokens.token().await?;
         let mut refreshed = false;
         let (mut failures, mut throttled) = (0, 0);
@@ -149,12 +175,6 @@ impl WebexClient {
             .bearer_auth(token)
             .header("TrackingID", format!("HUBDESK_{}", uuid::Uuid::new_v4()))
     }
-}
-
-async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, WebexError> {
-    let url = response.url().to_string();
-    let bytes = response.bytes().await.map_err(|e| network_error(&url, &e))?;
-    serde_json::from_slice(&bytes).map_err(|e| WebexError::Decode(format!("{url}: {e}")))
 }
 
 /// The standard error body: `{message, errors: [{description, errorCode}], trackingId}`.

@@ -8,9 +8,10 @@ pub enum WebexError {
     /// The server answered with an error status.
     #[error("Webex answered {status}: {message}")]
     Api { status: u16, message: String, tracking_id: Option<String>, error_codes: Vec<i64> },
-    /// The body was not what the API documents.
+    /// The status was fine but the body was cut off or is not what the API
+    /// documents. A GET can simply be repeated.
     #[error("unexpected response from Webex: {0}")]
-    Decode(String),
+    Body(String),
     /// No usable token (not signed in, keyring failure, refresh refused).
     #[error("{0}")]
     Auth(ApiError),
@@ -39,7 +40,7 @@ impl From<WebexError> for ApiError {
         match e {
             WebexError::Auth(inner) => inner,
             WebexError::Network { .. } => ApiError::new(ErrorCode::Network, e.to_string()),
-            WebexError::Decode(_) => ApiError::new(ErrorCode::WebexApi, e.to_string()),
+            WebexError::Body(_) => ApiError::new(ErrorCode::WebexApi, e.to_string()),
             WebexError::Api { status, ref tracking_id, .. } => {
                 let code = match status {
                     401 => ErrorCode::Unauthorized,

@@ -95,12 +95,34 @@ pub struct License {
     pub site_type: Option<String>,
 }
 
-/// `{items: [...]}`, the list envelope of most endpoints.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Items<T> {
-    #[serde(default = "Vec::new")]
-    pub items: Vec<T>,
+/// A list response; `key` is where its items are: `items` for most
+/// endpoints, `groups`, `members`, `phoneNumbers`, `locations` for others.
+pub trait Envelope: serde::de::DeserializeOwned {
+    type Item;
+    fn into_items(self) -> Vec<Self::Item>;
 }
+
+macro_rules! envelope {
+    ($name:ident, $key:literal) => {
+        #[derive(Debug, Clone, Deserialize)]
+        pub struct $name<T> {
+            #[serde(default = "Vec::new", rename = $key)]
+            pub items: Vec<T>,
+        }
+        impl<T: serde::de::DeserializeOwned> Envelope for $name<T> {
+            type Item = T;
+            fn into_items(self) -> Vec<T> {
+                self.items
+            }
+        }
+    };
+}
+
+envelope!(Items, "items");
+envelope!(Groups, "groups");
+envelope!(Members, "members");
+envelope!(PhoneNumbers, "phoneNumbers");
+envelope!(Locations, "locations");
 
 fn bool_or_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
     #[derive(Deserialize)]
@@ -142,4 +164,135 @@ mod tests {
         .unwrap();
         assert_eq!(p.work_number(), Some("+4533000000"));
     }
+}
+
+/// A group (`/v1/groups`): SCIM-style paging with `startIndex`/`count`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Group {
+    pub id: String,
+    pub display_name: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub member_size: Option<i64>,
+    /// `policy` for directory security groups; distribution groups differ (rule T17).
+    #[serde(default)]
+    pub usage: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupMember {
+    pub id: String,
+    #[serde(default, rename = "type")]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub display_name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Location {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub time_zone: Option<String>,
+    #[serde(default)]
+    pub address: Option<serde_json::Value>,
+}
+
+/// A location as Webex Calling lists it (only Calling-enabled ones).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CallingLocation {
+    pub id: String,
+    #[serde(default)]
+    pub routing_prefix: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IdName {
+    pub id: String,
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NumberOwner {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(default)]
+    pub display_name: Option<String>,
+}
+
+/// One row of the Calling number inventory (`phoneNumbers`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NumberEntry {
+    #[serde(default)]
+    pub phone_number: Option<String>,
+    #[serde(default)]
+    pub extension: Option<String>,
+    #[serde(default)]
+    pub state: Option<String>,
+    #[serde(default)]
+    pub location: Option<IdName>,
+    #[serde(default)]
+    pub owner: Option<NumberOwner>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionType {
+    pub id: String,
+    #[serde(default)]
+    pub short_name: Option<String>,
+    pub name: String,
+    #[serde(default, rename = "type")]
+    pub kind: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SubscriberError {
+    #[serde(default)]
+    pub error_code: Option<i64>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// A Webex for BroadWorks subscriber.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Subscriber {
+    pub id: String,
+    #[serde(default)]
+    pub person_id: Option<String>,
+    #[serde(default)]
+    pub user_id: Option<String>,
+    #[serde(default)]
+    pub sp_enterprise_id: Option<String>,
+    #[serde(default)]
+    pub first_name: Option<String>,
+    #[serde(default)]
+    pub last_name: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub primary_phone_number: Option<String>,
+    #[serde(default)]
+    pub extension: Option<String>,
+    #[serde(default)]
+    pub package: Option<String>,
+    pub status: String,
+    #[serde(default)]
+    pub errors: Vec<SubscriberError>,
+    #[serde(default)]
+    pub last_status_change: Option<String>,
+    #[serde(default)]
+    pub provisioning_id: Option<String>,
 }

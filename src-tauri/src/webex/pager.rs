@@ -2,23 +2,23 @@
 
 use std::marker::PhantomData;
 
-use reqwest::Method;
 use serde::de::DeserializeOwned;
 use url::Url;
 
-use super::models::Items;
+use super::models::{Envelope, Items};
 use super::{WebexClient, WebexError};
 
-pub struct Pager<T> {
+/// Pages of `E`'s items; `Pager<T>` is the common `{items}` case.
+pub struct Pager<T, E = Items<T>> {
     client: WebexClient,
     /// The first request's query: re-applied when a next link drops filters.
     original: Vec<(String, String)>,
     next: Option<String>,
     pages: u32,
-    _item: PhantomData<T>,
+    _item: PhantomData<(T, E)>,
 }
 
-impl<T: DeserializeOwned> Pager<T> {
+impl<T: DeserializeOwned, E: Envelope<Item = T>> Pager<T, E> {
     pub fn new(client: WebexClient, first_url: String) -> Self {
         let original = Url::parse(&first_url)
             .map(|u| u.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect())
@@ -31,16 +31,22 @@ impl<T: DeserializeOwned> Pager<T> {
         self.pages
     }
 
-    /// The next page of items, or `None` after the last one.
-    ///
-    /// A page is a GET, safe to repeat: a body cut off or garbled in transit
-    /// is fetched again, and a 504 on a page with calling data (Webex's
-    /// "reduce max" answer) is asked for again with half the page size.
+    /// The next page of items, or `None` after the last one. A 504 on a
+    /// page with calling data (Webex's "reduce max" answer) asks for the
+    /// same page again at half the size.
     pub async fn next_page(&mut self) -> Result<Option<Vec<T>>, WebexError> {
         let Some(mut url) = self.next.take() else { return Ok(None) };
-        let mut body_failures = 0;
         loop {
-            match self.fetch(&url).await {
+            let retry_504 = !url.contains("callingData=true");
+            let original = &self.original;
+            let result = self
+                .client
+                .get_parsed(&url, retry_504, |headers, body| {
+                    let page: E = serde_json::from_slice(body).map_err(|e| WebexError::Body(format!("{url}: {e}")))?;
+                    Ok((page.into_items(), next_link(headers).map(|next| repair_next_url(original, &next))))
+                })
+                .await;
+            match result {
                 Ok((items, next)) => {
                     self.next = next;
                     self.pages += 1;
@@ -53,26 +59,9 @@ impl<T: DeserializeOwned> Pager<T> {
                     }
                     None => return Err(e),
                 },
-                Err(e @ (WebexError::Decode(_) | WebexError::Network { .. })) if body_failures < MAX_BODY_FAILURES => {
-                    body_failures += 1;
-                    tracing::warn!(%url, "page body unusable, fetching it again: {e}");
-                    tokio::time::sleep(super::client::backoff(body_failures)).await;
-                }
                 Err(e) => return Err(e),
             }
         }
-    }
-
-    async fn fetch(&self, url: &str) -> Result<(Vec<T>, Option<String>), WebexError> {
-        let retry_504 = !url.contains("callingData=true");
-        let response = self.client.send_with(Method::GET, url, retry_504).await?;
-        let next = next_link(response.headers()).map(|next| repair_next_url(&self.original, &next));
-        let bytes = response.bytes().await.map_err(|e| WebexError::Network {
-            host: String::new(),
-            detail: format!("the response was cut off: {e}"),
-        })?;
-        let page: Items<T> = serde_json::from_slice(&bytes).map_err(|e| WebexError::Decode(format!("{url}: {e}")))?;
-        Ok((page.items, next))
     }
 
     /// Every remaining item (fine for short lists such as licenses).
@@ -85,8 +74,6 @@ impl<T: DeserializeOwned> Pager<T> {
     }
 }
 
-/// Fetches of one page whose body failed before we give up.
-const MAX_BODY_FAILURES: u32 = 4;
 /// The smallest page a 504 makes us ask for.
 const MIN_PAGE: u32 = 10;
 
