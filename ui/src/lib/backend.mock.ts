@@ -19,6 +19,7 @@ import type { SessionInfo } from "./bindings/SessionInfo";
 import type { Settings } from "./bindings/Settings";
 import type { SettingsInput } from "./bindings/SettingsInput";
 import type { SyncProgress } from "./bindings/SyncProgress";
+import { ORG_RESOURCES } from "../features/orgs/syncProgress";
 
 const params = new URLSearchParams(location.search);
 const scenario = params.get("mock") ?? "signed-out";
@@ -138,7 +139,7 @@ function findOrg(orgId: unknown): MockOrg {
  * events; `failing` makes it stop with a 429 after three pages. */
 async function fetchOrg(target: MockOrg, failing: boolean) {
   const orgId = target.summary.id;
-  for (const resource of ["people", "licenses"] as const) {
+  for (const resource of ORG_RESOURCES) {
     const total = resource === "people" ? target.size : 6;
     // Big orgs come in bigger pages so the fake sync stays short.
     const pageSize = total > 10_000 ? 2000 : 100;
@@ -146,7 +147,7 @@ async function fetchOrg(target: MockOrg, failing: boolean) {
     let pages = 0;
     emit({ orgId, resource, phase: "running", pages, items, error: null });
     while (items < total) {
-      await sleep(resource === "people" ? 90 : 200);
+      await sleep(resource === "people" ? 90 : 60);
       if (cancelRequested) {
         emit({ orgId, resource, phase: "cancelled", pages: 0, items: 0, error: null });
         fail("cancelled", "Sync cancelled.");

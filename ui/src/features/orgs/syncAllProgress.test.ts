@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ApiError } from "../../lib/bindings/ApiError";
 import type { SyncProgress } from "../../lib/bindings/SyncProgress";
 import { applyAllProgress, orgPhase, startAll, summarizeAll, type OrgSyncState } from "./syncAllProgress";
+import { ORG_RESOURCES } from "./syncProgress";
 
 function event(orgId: string, over: Partial<SyncProgress> = {}): SyncProgress {
   return { orgId, resource: "people", phase: "running", pages: 1, items: 100, error: null, ...over };
@@ -11,10 +12,9 @@ function fold(orgIds: string[], events: SyncProgress[]): OrgSyncState[] {
   return events.reduce(applyAllProgress, startAll(orgIds));
 }
 
-const done = (orgId: string, people: number) => [
-  event(orgId, { phase: "done", items: people }),
-  event(orgId, { resource: "licenses", phase: "done", items: 6 }),
-];
+/** Every resource of the org finishes; people with `people` items. */
+const done = (orgId: string, people: number) =>
+  ORG_RESOURCES.map((resource) => event(orgId, { resource, phase: "done", items: resource === "people" ? people : 6 }));
 
 const rateLimited: ApiError = { code: "rate_limited", message: "429", trackingId: "T-1" };
 
@@ -24,8 +24,8 @@ describe("sync of every org", () => {
     expect(summary).toEqual({ total: 3, done: 0, finished: 0, running: [], failures: [], people: 0, syncedPeople: 0 });
   });
 
-  it("counts an org done only when people and licenses are both done", () => {
-    const half = fold(["a"], [event("a", { phase: "done", items: 40 })]);
+  it("counts an org done only when every resource is done", () => {
+    const half = fold(["a"], done("a", 40).slice(0, -1));
     expect(orgPhase(half[0])).toBe("running");
     const whole = fold(["a"], done("a", 40));
     expect(orgPhase(whole[0])).toBe("done");

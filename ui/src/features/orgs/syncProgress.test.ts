@@ -1,16 +1,20 @@
 import { describe, expect, it } from "vitest";
 import type { SyncProgress } from "../../lib/bindings/SyncProgress";
-import { applyProgress, initialProgress } from "./syncProgress";
+import { ORG_RESOURCES, applyProgress, initialProgress } from "./syncProgress";
 
 function event(over: Partial<SyncProgress>): SyncProgress {
   return { orgId: "org-a", resource: "people", phase: "running", pages: 1, items: 100, error: null, ...over };
 }
 
 describe("applyProgress", () => {
-  it("starts with people and licenses waiting", () => {
+  it("starts with every org resource waiting, people first", () => {
     expect(initialProgress().map((p) => [p.resource, p.phase])).toEqual([
       ["people", "waiting"],
       ["licenses", "waiting"],
+      ["groups", "waiting"],
+      ["locations", "waiting"],
+      ["numbers", "waiting"],
+      ["session_types", "waiting"],
     ]);
   });
 
@@ -26,7 +30,8 @@ describe("applyProgress", () => {
   });
 
   it("appends a resource it was not expecting", () => {
-    const next = applyProgress(initialProgress(), "org-a", event({ resource: "organizations", phase: "done" }));
-    expect(next.map((p) => p.resource)).toEqual(["people", "licenses", "organizations"]);
+    const next = applyProgress(initialProgress(), "org-a", event({ resource: "subscribers", phase: "done" }));
+    expect(next.map((p) => p.resource).at(-1)).toBe("subscribers");
+    expect(next).toHaveLength(ORG_RESOURCES.length + 1);
   });
 });

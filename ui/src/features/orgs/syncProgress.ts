@@ -13,7 +13,14 @@ export interface ResourceProgress {
 }
 
 /** What syncing one organization fetches, in the order it does it. */
-export const ORG_RESOURCES: readonly SyncResource[] = ["people", "licenses"];
+export const ORG_RESOURCES: readonly SyncResource[] = [
+  "people",
+  "licenses",
+  "groups",
+  "locations",
+  "numbers",
+  "session_types",
+];
 
 export function initialProgress(): ResourceProgress[] {
   return ORG_RESOURCES.map((resource) => ({ resource, phase: "waiting", pages: 0, items: 0 }));
