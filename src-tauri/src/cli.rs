@@ -41,9 +41,45 @@ pub struct SimArgs {
     /// Customer organizations managed by the partner.
     #[arg(long, default_value_t = 3)]
     pub customers: usize,
-    /// Access token lifetime in seconds (refresh tokens live 90 days).
+    /// Access token lifetime in seconds.
     #[arg(long, default_value_t = 14 * 24 * 3600)]
     pub token_ttl: u64,
+    /// Refresh token lifetime in seconds.
+    #[arg(long, default_value_t = 90 * 24 * 3600)]
+    pub refresh_token_ttl: u64,
+    /// How long BroadWorks provisioning and updates take, in simulated seconds.
+    #[arg(long, default_value_t = 10)]
+    pub provisioning_delay: u64,
+    /// Fault: milliseconds added to every API request.
+    #[arg(long, default_value_t = 0)]
+    pub latency_ms: u64,
+    /// Fault: requests per second per access token before 429 (0 = no limit).
+    #[arg(long, default_value_t = 0)]
+    pub rate_limit: u32,
+    /// Fault: Retry-After form on 429: seconds, http-date, fractional, missing, garbage, negative, mixed.
+    #[arg(long, default_value = "seconds", value_parser = crate::sim::RetryAfterStyle::parse_flag)]
+    pub retry_after: crate::sim::RetryAfterStyle,
+    /// Fault: share (0–1) of API requests answered 500, 502 or 503.
+    #[arg(long, default_value_t = 0.0)]
+    pub error_rate: f64,
+    /// Fault: share (0–1) of large callingData people pages answered 504.
+    #[arg(long, default_value_t = 0.0)]
+    pub gateway_timeout_rate: f64,
+    /// Fault: a callingData page is large above this max (0 = 50).
+    #[arg(long, default_value_t = 0)]
+    pub gateway_timeout_above_max: u32,
+    /// Fault: share (0–1) of API responses whose connection drops mid-body.
+    #[arg(long, default_value_t = 0.0)]
+    pub drop_rate: f64,
+    /// Fault: share (0–1) of API responses with cut-short JSON.
+    #[arg(long, default_value_t = 0.0)]
+    pub malformed_json_rate: f64,
+    /// Fault: share (0–1) of next links that lose the request's filters.
+    #[arg(long, default_value_t = 0.0)]
+    pub next_link_drops_filters_rate: f64,
+    /// Fault: share (0–1) of next links that carry max=null.
+    #[arg(long, default_value_t = 0.0)]
+    pub next_link_max_null_rate: f64,
 }
 
 pub fn main() -> ExitCode {

@@ -236,3 +236,65 @@ async fn tokens_survive_a_restart_with_the_same_seed_only() {
     let other = start_with(SimConfig { seed: 78, ..cfg }).await;
     get(&format!("{}/people/me", other.base_url()), &token).await.assert_webex_error(StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn tokens_age_on_the_simulated_clock() {
+    // --token-ttl and the refresh lifetime are configurable; an expired access token is a 401.
+    let cfg = SimConfig {
+        people: 100,
+        customers: 1,
+        token_ttl_secs: 60,
+        refresh_token_ttl_secs: 600,
+        ..SimConfig::default()
+    };
+    let server = start_with(cfg).await;
+    let code = code_for_partner_admin(&server).await;
+    let tokens = exchange(&server, &code, VERIFIER).await;
+    assert_eq!(tokens.body["refresh_token_expires_in"], 600);
+    let access = tokens.body["access_token"].as_str().unwrap();
+    let me = format!("{}/people/me", server.base_url());
+    assert_eq!(get(&me, access).await.status, StatusCode::OK);
+    sim_support::advance_clock(&server, 61).await;
+    get(&me, access).await.assert_webex_error(StatusCode::UNAUTHORIZED);
+    let refresh_token = tokens.body["refresh_token"].as_str().unwrap();
+    let refreshed = refresh(&server, refresh_token, DEMO_CLIENT_SECRET).await;
+    assert_eq!(get(&me, refreshed.body["access_token"].as_str().unwrap()).await.status, StatusCode::OK);
+    sim_support::advance_clock(&server, 600).await;
+    refresh(&server, refresh_token, DEMO_CLIENT_SECRET)
+        .await
+        .assert_oauth_error(StatusCode::BAD_REQUEST, "invalid_grant");
+}
+
+#[tokio::test]
+async fn every_endpoint_checks_its_scope() {
+    // webex-api.md §1.8: without the scope an endpoint is a 403; with it, it is not.
+    let server = start(200, 1).await;
+    let base = server.base_url();
+    let unrelated = sim_support::scoped_token(&server, "customer_full_admin", "spark:kms").await;
+    let cases = [
+        ("GET", "people", "spark-admin:people_read"),
+        ("GET", "organizations", "spark-admin:organizations_read"),
+        ("GET", "licenses", "spark-admin:licenses_read"),
+        ("GET", "groups", "identity:groups_read"),
+        ("GET", "locations", "spark-admin:locations_read"),
+        ("GET", "telephony/config/numbers", "spark-admin:telephony_config_read"),
+        ("GET", "telephony/config/locations", "spark-admin:telephony_config_read"),
+        ("GET", "admin/meeting/config/sessionTypes", "meeting:admin_schedule_read"),
+        ("GET", "meetingPreferences/sites", "meeting:preferences_read"),
+        ("GET", "meetings/sessionTypes", "meeting:schedules_read"),
+        ("GET", "broadworks/subscribers", "spark-admin:broadworks_subscribers_read"),
+        ("GET", "broadworks/enterprises", "spark-admin:broadworks_enterprises_read"),
+        ("PATCH", "licenses/users", "spark-admin:people_write"),
+        ("POST", "groups", "identity:groups_rw"),
+    ];
+    for (method, path, scope) in cases {
+        let url = format!("{base}/{path}");
+        let method: reqwest::Method = method.parse().unwrap();
+        let body = Some(serde_json::json!({}));
+        let refused = sim_support::send(method.clone(), &url, &unrelated, body.clone()).await;
+        refused.assert_webex_error(StatusCode::FORBIDDEN);
+        let allowed = sim_support::scoped_token(&server, "customer_full_admin", scope).await;
+        let answer = sim_support::send(method, &url, &allowed, body).await;
+        assert_ne!(answer.status, StatusCode::FORBIDDEN, "{path} with {scope}: {}", answer.body);
+    }
+}

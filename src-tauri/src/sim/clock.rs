@@ -1,14 +1,40 @@
-//! Time in the simulator: wall-clock milliseconds for token expiry, and the
-//! Webex timestamp format (`2015-10-18T14:26:16.000Z`) for resources.
+//! Time in the simulator: the simulated clock (wall time plus an offset that
+//! `POST /_sim/clock` moves forward, so tests can let hours pass at once),
+//! and the Webex timestamp format (`2015-10-18T14:26:16.000Z`).
+//!
+//! Everything that ages runs on the simulated clock: token expiry and the
+//! asynchronous BroadWorks status transitions.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use time::macros::format_description;
 use time::OffsetDateTime;
 
-/// Milliseconds since the Unix epoch, now.
-pub fn now_ms() -> u64 {
+/// Wall-clock milliseconds since the Unix epoch.
+pub fn wall_ms() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as u64).unwrap_or(0)
+}
+
+/// Wall time moved forward by what `advance` has added.
+#[derive(Debug, Default)]
+pub struct SimClock {
+    offset_ms: AtomicU64,
+}
+
+impl SimClock {
+    pub fn now_ms(&self) -> u64 {
+        wall_ms() + self.offset_ms.load(Ordering::Relaxed)
+    }
+
+    /// Moves simulated time forward; it never goes back.
+    pub fn advance(&self, by_ms: u64) {
+        self.offset_ms.fetch_add(by_ms, Ordering::Relaxed);
+    }
+
+    pub fn offset_ms(&self) -> u64 {
+        self.offset_ms.load(Ordering::Relaxed)
+    }
 }
 
 /// Formats Unix milliseconds the way Webex does: UTC, millisecond precision, `Z`.
@@ -20,6 +46,16 @@ pub fn iso_ms(unix_ms: i64) -> String {
         .unwrap_or_default()
 }
 
+/// Reads a time filter the way the BroadWorks API accepts it: epoch
+/// milliseconds (preferred) or an ISO 8601 / RFC 3339 date-time.
+pub fn parse_instant_ms(text: &str) -> Option<i64> {
+    if let Ok(ms) = text.parse::<i64>() {
+        return Some(ms);
+    }
+    let parsed = OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).ok()?;
+    i64::try_from(parsed.unix_timestamp_nanos() / 1_000_000).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -28,5 +64,21 @@ mod tests {
     fn formats_like_the_spec_example() {
         // 2015-10-18T14:26:16.028Z, the lastActivity example of the admin spec.
         assert_eq!(iso_ms(1_445_178_376_028), "2015-10-18T14:26:16.028Z");
+    }
+
+    #[test]
+    fn reads_epoch_and_iso_instants() {
+        assert_eq!(parse_instant_ms("1445178376028"), Some(1_445_178_376_028));
+        assert_eq!(parse_instant_ms("2015-10-18T14:26:16.028Z"), Some(1_445_178_376_028));
+        assert_eq!(parse_instant_ms("yesterday"), None);
+    }
+
+    #[test]
+    fn advancing_moves_now_forward() {
+        let clock = SimClock::default();
+        let before = clock.now_ms();
+        clock.advance(3_600_000);
+        assert!(clock.now_ms() >= before + 3_600_000);
+        assert_eq!(clock.offset_ms(), 3_600_000);
     }
 }

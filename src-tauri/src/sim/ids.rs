@@ -18,6 +18,14 @@ pub enum IdType {
     License,
     Location,
     Role,
+    /// Groups: the tail is `<groupUuid>:<orgUuid>`.
+    ScimGroup,
+    Subscriber,
+    Enterprise,
+    AutoAttendant,
+    HuntGroup,
+    CallQueue,
+    Place,
 }
 
 impl IdType {
@@ -28,6 +36,13 @@ impl IdType {
             IdType::License => "LICENSE",
             IdType::Location => "LOCATION",
             IdType::Role => "ROLE",
+            IdType::ScimGroup => "SCIM_GROUP",
+            IdType::Subscriber => "SUBSCRIBER",
+            IdType::Enterprise => "ENTERPRISE",
+            IdType::AutoAttendant => "AUTO_ATTENDANT",
+            IdType::HuntGroup => "HUNT_GROUP",
+            IdType::CallQueue => "CALL_QUEUE",
+            IdType::Place => "PLACE",
         }
     }
 }
@@ -70,8 +85,9 @@ pub fn derived_uuid(seed: u64, key: &[u64]) -> Uuid {
     uuid::Builder::from_random_bytes(bits.to_be_bytes()).into_uuid()
 }
 
-/// SplitMix64's finalizer: a cheap, well-mixing 64-bit permutation.
-fn splitmix64(x: u64) -> u64 {
+/// SplitMix64's finalizer: a cheap, well-mixing 64-bit permutation (also
+/// the simulator's fault dice).
+pub fn splitmix64(x: u64) -> u64 {
     let mut z = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);

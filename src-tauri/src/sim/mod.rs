@@ -1,18 +1,31 @@
 //! The Webex API simulator: a deterministic demo tenant behind the real Webex
-//! REST shapes (OAuth, People, Organizations, Licenses), served by axum on
-//! 127.0.0.1 only. The desktop app's demo mode and every test talk to it over
-//! HTTP, exactly as they would talk to `https://webexapis.com/v1`.
+//! REST shapes (OAuth, People, Organizations, Licenses, Groups, Locations,
+//! Calling numbers, Meetings session types, BroadWorks subscribers), served
+//! by axum on 127.0.0.1 only. The desktop app's demo mode and every test
+//! talk to it over HTTP, exactly as they would talk to
+//! `https://webexapis.com/v1`.
 //!
-//! Layout: `tenant/` holds the data and its seeded generation, `oauth/` the
-//! authorization server, `http/` the cross-cutting HTTP pieces (errors,
-//! tracking ids, paging, the bearer caller), one folder per REST resource,
-//! and `helpers/` the `/_sim/` test endpoints that are not part of Webex.
+//! Layout: `tenant/` holds the data, its seeded generation and the rules
+//! that change it, `oauth/` the authorization server, `http/` the
+//! cross-cutting HTTP pieces (errors, tracking ids, paging, the bearer
+//! caller), one folder per REST resource, `licensing/` the license rules
+//! shared by People and Licenses, `faults/` the faults on demand,
+//! `changelog.rs` the record of mutations, and `helpers/` the `/_sim/`
+//! endpoints that are not part of Webex.
 
+mod broadworks;
+mod changelog;
 mod clock;
+mod faults;
+mod groups;
 mod helpers;
 mod http;
 mod ids;
 mod licenses;
+mod licensing;
+mod locations;
+mod meetings;
+mod numbers;
 mod oauth;
 mod organizations;
 mod people;
@@ -20,6 +33,7 @@ mod server;
 mod state;
 mod tenant;
 
+pub use faults::{Faults, RetryAfterStyle};
 pub use server::{run_foreground, start, SimServer};
 
 /// The demo integration's client id, accepted by `/v1/authorize` and `/v1/access_token`.
@@ -27,12 +41,12 @@ pub const DEMO_CLIENT_ID: &str = "hubdesk-demo";
 /// The demo integration's secret (Webex integrations are confidential clients).
 pub const DEMO_CLIENT_SECRET: &str = "hubdesk-demo-secret";
 
-/// What the simulator serves: where, and which seeded tenant.
+/// What the simulator serves: where, which seeded tenant, and how it misbehaves.
 #[derive(Debug, Clone)]
 pub struct SimConfig {
     /// Port on 127.0.0.1; 0 picks a free one.
     pub port: u16,
-    /// Seed of the demo tenant and of the token signing key.
+    /// Seed of the demo tenant, of the token signing key and of the fault dice.
     pub seed: u64,
     /// People in the whole tenant, partner and customers together (admins included).
     pub people: usize,
@@ -40,16 +54,51 @@ pub struct SimConfig {
     pub customers: usize,
     /// Access token lifetime in seconds.
     pub token_ttl_secs: u64,
+    /// Refresh token lifetime in seconds.
+    pub refresh_token_ttl_secs: u64,
+    /// How long BroadWorks provisioning and updates take, in simulated seconds.
+    pub provisioning_delay_secs: u64,
+    /// Faults from the start (all off by default).
+    pub faults: Faults,
 }
 
 impl Default for SimConfig {
     fn default() -> Self {
-        Self { port: 0, seed: 1, people: 2000, customers: 3, token_ttl_secs: 14 * 24 * 3600 }
+        Self {
+            port: 0,
+            seed: 1,
+            people: 2000,
+            customers: 3,
+            token_ttl_secs: 14 * 24 * 3600,
+            refresh_token_ttl_secs: 90 * 24 * 3600,
+            provisioning_delay_secs: 10,
+            faults: Faults::default(),
+        }
     }
 }
 
 impl From<crate::cli::SimArgs> for SimConfig {
     fn from(a: crate::cli::SimArgs) -> Self {
-        Self { port: a.port, seed: a.seed, people: a.people, customers: a.customers, token_ttl_secs: a.token_ttl }
+        Self {
+            port: a.port,
+            seed: a.seed,
+            people: a.people,
+            customers: a.customers,
+            token_ttl_secs: a.token_ttl,
+            refresh_token_ttl_secs: a.refresh_token_ttl,
+            provisioning_delay_secs: a.provisioning_delay,
+            faults: Faults {
+                latency_ms: a.latency_ms,
+                rate_limit: a.rate_limit,
+                retry_after: a.retry_after,
+                error_rate: a.error_rate,
+                gateway_timeout_rate: a.gateway_timeout_rate,
+                gateway_timeout_above_max: a.gateway_timeout_above_max,
+                drop_rate: a.drop_rate,
+                malformed_json_rate: a.malformed_json_rate,
+                next_link_drops_filters_rate: a.next_link_drops_filters_rate,
+                next_link_max_null_rate: a.next_link_max_null_rate,
+            },
+        }
     }
 }

@@ -14,7 +14,10 @@ use tokio::task::JoinHandle;
 use super::http::{tracking, ApiError};
 use super::state::{Shared, SimState};
 use super::tenant::{self, Tenant};
-use super::{helpers, licenses, oauth, organizations, people, SimConfig};
+use super::SimConfig;
+use super::{
+    broadworks, faults, groups, helpers, licenses, locations, meetings, numbers, oauth, organizations, people,
+};
 
 /// A running simulator. Dropping it leaves the server running until the
 /// runtime ends; `shutdown` stops it.
@@ -59,7 +62,7 @@ pub async fn start(cfg: SimConfig) -> anyhow::Result<SimServer> {
     let summary = format!("{} people in {} orgs (seed {seed})", tenant.people_count(), tenant.org_indices().count());
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, cfg.port)).await?;
     let addr = listener.local_addr()?;
-    let state = Arc::new(SimState::new(tenant, cfg.seed, format!("http://{addr}"), cfg.token_ttl_secs));
+    let state = Arc::new(SimState::new(tenant, &cfg, format!("http://{addr}")));
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
@@ -76,6 +79,7 @@ pub async fn start(cfg: SimConfig) -> anyhow::Result<SimServer> {
 /// `hubdesk sim`: the first stdout line is exactly
 /// `listening on http://127.0.0.1:PORT/v1`; serves until Ctrl-C.
 pub async fn run_foreground(cfg: SimConfig) -> anyhow::Result<()> {
+    let faults = cfg.faults.clone();
     let server = start(cfg).await?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "listening on {}", server.base_url())?;
@@ -86,6 +90,9 @@ pub async fn run_foreground(cfg: SimConfig) -> anyhow::Result<()> {
         "test token: curl -s -X POST {}/_sim/tokens -d '{{\"role\":\"partner_full_admin\"}}'",
         server.origin()
     )?;
+    if faults.any() {
+        writeln!(out, "faults: {}", serde_json::to_string(&faults)?)?;
+    }
     out.flush()?;
     drop(out);
     tokio::signal::ctrl_c().await?;
@@ -106,11 +113,17 @@ fn router(state: Shared) -> Router {
         .merge(people::routes())
         .merge(organizations::routes())
         .merge(licenses::routes())
+        .merge(groups::routes())
+        .merge(locations::routes())
+        .merge(numbers::routes())
+        .merge(meetings::routes())
+        .merge(broadworks::routes())
         .merge(helpers::routes())
         .fallback(|| async { ApiError::not_found("The requested resource could not be found.") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "The request method is not supported by this resource.")
         })
-        .with_state(state)
+        .with_state(state.clone())
+        .layer(axum::middleware::from_fn_with_state(state, faults::middleware))
         .layer(axum::middleware::from_fn(tracking::middleware))
 }

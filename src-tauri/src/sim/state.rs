@@ -1,36 +1,64 @@
-//! What every request handler shares.
+//! What every request handler shares: the tenant, the token machinery, the
+//! simulated clock, the fault knobs and the change log.
 
-use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard};
+use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
+use super::changelog::ChangeLog;
+use super::clock::SimClock;
+use super::faults::FaultState;
 use super::oauth::{CodeStore, TokenSigner};
 use super::tenant::Tenant;
+use super::SimConfig;
 
 pub type Shared = Arc<SimState>;
 
 pub struct SimState {
-    /// Behind a lock for the mutating endpoints to come (PUT /people,
-    /// PATCH /licenses/users...); today every handler only reads.
     tenant: RwLock<Tenant>,
     pub signer: TokenSigner,
     pub codes: CodeStore,
     /// `http://127.0.0.1:PORT`, for absolute `Link` URLs.
     pub origin: String,
+    pub seed: u64,
     pub access_token_ttl_ms: u64,
+    pub refresh_token_ttl_ms: u64,
+    /// How long BroadWorks provisioning and updates take, in simulated ms.
+    pub provisioning_delay_ms: u64,
+    pub clock: SimClock,
+    pub faults: FaultState,
+    pub changes: ChangeLog,
 }
 
 impl SimState {
-    pub fn new(tenant: Tenant, seed: u64, origin: String, access_token_ttl_secs: u64) -> SimState {
+    pub fn new(mut tenant: Tenant, cfg: &SimConfig, origin: String) -> SimState {
+        let clock = SimClock::default();
+        tenant.anchor_subscriber_work(clock.now_ms() as i64);
         SimState {
             tenant: RwLock::new(tenant),
-            signer: TokenSigner::from_seed(seed),
+            signer: TokenSigner::from_seed(cfg.seed),
             codes: CodeStore::default(),
             origin,
-            access_token_ttl_ms: access_token_ttl_secs.saturating_mul(1000),
+            seed: cfg.seed,
+            access_token_ttl_ms: cfg.token_ttl_secs.saturating_mul(1000),
+            refresh_token_ttl_ms: cfg.refresh_token_ttl_secs.saturating_mul(1000),
+            provisioning_delay_ms: cfg.provisioning_delay_secs.saturating_mul(1000),
+            clock,
+            faults: FaultState::new(cfg.faults.clone()),
+            changes: ChangeLog::default(),
         }
     }
 
     /// Read access; a panic in another handler does not lock everyone out.
     pub fn tenant(&self) -> RwLockReadGuard<'_, Tenant> {
         self.tenant.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Write access, for the mutating endpoints.
+    pub fn tenant_mut(&self) -> RwLockWriteGuard<'_, Tenant> {
+        self.tenant.write().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Simulated now, in the signed form resource timestamps use.
+    pub fn now_ms(&self) -> i64 {
+        self.clock.now_ms() as i64
     }
 }

@@ -1,7 +1,11 @@
 //! Shared helpers for the simulator's HTTP tests (`tests/sim_*.rs`): start a
-//! simulator on a free loopback port, get tokens, read Webex error bodies.
+//! simulator on a free loopback port, get tokens, send requests, read Webex
+//! error bodies, drive the `/_sim/` helpers, validate against the OpenAPI
+//! schemas (`schema.rs`).
 // Each test binary uses its own subset of these helpers.
 #![allow(dead_code)]
+
+pub mod schema;
 
 use hubdesk::sim::{self, SimConfig, SimServer};
 use reqwest::header::HeaderMap;
@@ -23,10 +27,19 @@ pub fn client() -> reqwest::Client {
 
 /// `POST /_sim/tokens` → (access_token, orgId).
 pub async fn token(server: &SimServer, role: &str, org_id: Option<&str>) -> (String, String) {
-    let mut body = json!({ "role": role });
-    if let Some(org) = org_id {
-        body["orgId"] = json!(org);
+    token_with(server, json!({ "role": role, "orgId": org_id })).await
+}
+
+/// A token carrying only `scope` (space-separated).
+pub async fn scoped_token(server: &SimServer, role: &str, scope: &str) -> String {
+    token_with(server, json!({ "role": role, "scope": scope })).await.0
+}
+
+async fn token_with(server: &SimServer, mut body: Value) -> (String, String) {
+    if body["orgId"].is_null() {
+        body.as_object_mut().unwrap().remove("orgId");
     }
+    let role = body["role"].as_str().unwrap().to_string();
     let response = client().post(format!("{}/_sim/tokens", server.origin())).json(&body).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::OK, "token for {role}");
     let value: Value = response.json().await.unwrap();
@@ -83,4 +96,64 @@ pub async fn reply(response: reqwest::Response) -> Reply {
 
 pub async fn get(url: &str, token: &str) -> Reply {
     reply(client().get(url).bearer_auth(token).send().await.unwrap()).await
+}
+
+/// A request with a JSON body (or none).
+pub async fn send(method: reqwest::Method, url: &str, token: &str, body: Option<Value>) -> Reply {
+    let mut request = client().request(method, url).bearer_auth(token);
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    reply(request.send().await.unwrap()).await
+}
+
+pub async fn post(url: &str, token: &str, body: Value) -> Reply {
+    send(reqwest::Method::POST, url, token, Some(body)).await
+}
+
+pub async fn put(url: &str, token: &str, body: Value) -> Reply {
+    send(reqwest::Method::PUT, url, token, Some(body)).await
+}
+
+pub async fn patch(url: &str, token: &str, body: Value) -> Reply {
+    send(reqwest::Method::PATCH, url, token, Some(body)).await
+}
+
+pub async fn delete(url: &str, token: &str) -> Reply {
+    send(reqwest::Method::DELETE, url, token, None).await
+}
+
+/// `POST /_sim/faults` with `knobs`; panics unless accepted.
+pub async fn set_faults(server: &SimServer, knobs: Value) -> Value {
+    let response = client().post(format!("{}/_sim/faults", server.origin())).json(&knobs).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "faults {knobs}");
+    response.json().await.unwrap()
+}
+
+/// `GET /_sim/changes?since=N` → the changes' list.
+pub async fn changes(server: &SimServer, since: u64) -> Vec<Value> {
+    let url = format!("{}/_sim/changes?since={since}", server.origin());
+    let body: Value = client().get(url).send().await.unwrap().json().await.unwrap();
+    body["items"].as_array().unwrap().clone()
+}
+
+/// Moves simulated time forward.
+pub async fn advance_clock(server: &SimServer, seconds: u64) {
+    let url = format!("{}/_sim/clock", server.origin());
+    let response = client().post(url).json(&json!({ "advanceSeconds": seconds })).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+}
+
+/// Every item of a list, following `Link rel="next"` from `url`; `key` is
+/// the list's key (`items`, `groups`, `phoneNumbers`...).
+pub async fn all_pages(url: &str, token: &str, key: &str) -> Vec<Value> {
+    let mut items = Vec::new();
+    let mut next = Some(url.to_string());
+    while let Some(url) = next {
+        let page = get(&url, token).await;
+        assert_eq!(page.status, StatusCode::OK, "{url}: {}", page.body);
+        items.extend(page.body[key].as_array().expect("a list").iter().cloned());
+        next = page.next_link();
+    }
+    items
 }

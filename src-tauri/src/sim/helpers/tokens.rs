@@ -1,17 +1,15 @@
 //! `POST /_sim/tokens`: an access token for a seeded admin, without the
 //! browser step. Body `{"role": "partner_full_admin" | "customer_full_admin"
-//! | "read_only_admin", "orgId"?: "..."}`; customer roles default to the
-//! first customer org. The token carries every known scope.
-
-use std::net::SocketAddr;
+//! | "read_only_admin", "orgId"?: "...", "scope"?: "a b c"}`; customer roles
+//! default to the first customer org. The token carries every known scope,
+//! or only those of `scope` (to try an endpoint's scope checks).
 
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::{Deserialize, Serialize};
 
-use crate::sim::clock;
 use crate::sim::http::ApiError;
 use crate::sim::ids::{self, IdType};
 use crate::sim::oauth::{Claims, ScopeSet, TokenKind};
@@ -23,6 +21,7 @@ use crate::sim::tenant::{AdminRole, OrgIdx, Tenant};
 struct TokenRequest {
     role: String,
     org_id: Option<String>,
+    scope: Option<String>,
 }
 
 /// OAuth-style token fields, Webex-style ids.
@@ -36,19 +35,16 @@ struct TokenResponse {
     org_id: String,
 }
 
-pub async fn issue(
-    State(state): State<Shared>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    body: Bytes,
-) -> Result<Response, ApiError> {
-    if !peer.ip().is_loopback() {
-        return Err(ApiError::forbidden("/_sim/ helpers answer loopback callers only."));
-    }
+pub async fn issue(State(state): State<Shared>, body: Bytes) -> Result<Response, ApiError> {
     let request: TokenRequest = serde_json::from_slice(&body)
         .map_err(|e| ApiError::bad_request(format!("Expected {{\"role\", \"orgId\"?}}: {e}.")))?;
     let role = AdminRole::parse(&request.role).ok_or_else(|| {
         ApiError::bad_request("role must be partner_full_admin, customer_full_admin or read_only_admin.")
     })?;
+    let scopes = match request.scope.as_deref() {
+        None => ScopeSet::all(),
+        Some(text) => ScopeSet::parse(text).map_err(|s| ApiError::bad_request(format!("Unknown scope {s}.")))?,
+    };
     let tenant = state.tenant();
     let org = target_org(&tenant, role, request.org_id.as_deref())?;
     let admin = tenant
@@ -60,8 +56,8 @@ pub async fn issue(
         person: person.uuid,
         org: tenant.org(org).uuid,
         role,
-        scopes: ScopeSet::all(),
-        expires_ms: clock::now_ms() + state.access_token_ttl_ms,
+        scopes,
+        expires_ms: state.clock.now_ms() + state.access_token_ttl_ms,
     };
     Ok(Json(TokenResponse {
         access_token: state.signer.sign(&claims),

@@ -8,16 +8,16 @@ use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 
 use super::ApiError;
-use crate::sim::clock;
 use crate::sim::ids::{self, IdType};
 use crate::sim::oauth::{Scope, ScopeSet, TokenKind};
 use crate::sim::state::Shared;
-use crate::sim::tenant::{OrgIdx, PersonIdx, Tenant};
+use crate::sim::tenant::{AdminRole, OrgIdx, PersonIdx, Tenant};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Caller {
     pub person: PersonIdx,
     pub org: OrgIdx,
+    pub role: AdminRole,
     pub scopes: ScopeSet,
 }
 
@@ -31,6 +31,20 @@ impl Caller {
                 "The server understood the request, but refused to fulfill it because the access token is missing required scopes.",
             )),
         }
+    }
+
+    /// 403 for a read-only admin: writes need a full admin.
+    pub fn require_writer(&self) -> Result<(), ApiError> {
+        match self.role {
+            AdminRole::ReadOnly => Err(ApiError::forbidden("A read-only administrator cannot make changes.")),
+            AdminRole::PartnerFull | AdminRole::CustomerFull => Ok(()),
+        }
+    }
+
+    /// A write: the scopes of `accepted` (one of them) and a full admin.
+    pub fn require_write(&self, accepted: &[Scope]) -> Result<(), ApiError> {
+        self.require_scope(accepted)?;
+        self.require_writer()
     }
 
     /// 403 unless the caller administers `org` (its own, or a managed customer).
@@ -64,14 +78,16 @@ impl FromRequestParts<Shared> for Caller {
 
     async fn from_request_parts(parts: &mut Parts, state: &Shared) -> Result<Self, Self::Rejection> {
         let token = bearer(parts).ok_or_else(ApiError::unauthorized)?;
-        let claims =
-            state.signer.verify(token, TokenKind::Access, clock::now_ms()).map_err(|_| ApiError::unauthorized())?;
+        let claims = state
+            .signer
+            .verify(token, TokenKind::Access, state.clock.now_ms())
+            .map_err(|_| ApiError::unauthorized())?;
         let tenant = state.tenant();
         let person = tenant.find_person(&claims.person).ok_or_else(ApiError::unauthorized)?;
         let holder = tenant.person(person);
         if holder.admin != Some(claims.role) || tenant.org(holder.org).uuid != claims.org {
             return Err(ApiError::unauthorized());
         }
-        Ok(Caller { person, org: holder.org, scopes: claims.scopes })
+        Ok(Caller { person, org: holder.org, role: claims.role, scopes: claims.scopes })
     }
 }

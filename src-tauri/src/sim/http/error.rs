@@ -1,5 +1,5 @@
 //! Errors in the Webex shape (webex-api.md §2.5):
-//! `{message, errors: [{description}], trackingId}`. OAuth errors also
+//! `{message, errors: [{errorCode?, description}], trackingId}`. OAuth errors also
 //! carry the RFC 6749 keys `error` and `error_description`, because clients
 //! read either (§2.5 [?]).
 
@@ -18,6 +18,17 @@ pub struct ApiError {
     oauth_error: Option<&'static str>,
     /// Ask for HTTP Basic (a failed Basic client authentication, RFC 6749 §5.2).
     basic_challenge: bool,
+    /// `errors[]` when it says more than the message (license error codes).
+    details: Vec<ErrorDetail>,
+}
+
+/// One entry of `errors[]`.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorDetail {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_code: Option<u32>,
+    pub description: String,
 }
 
 #[derive(Serialize)]
@@ -27,19 +38,23 @@ struct Body<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     error_description: Option<&'a str>,
     message: &'a str,
-    errors: [Detail<'a>; 1],
+    errors: Vec<ErrorDetail>,
     #[serde(rename = "trackingId")]
     tracking_id: String,
 }
 
-#[derive(Serialize)]
-struct Detail<'a> {
-    description: &'a str,
-}
-
 impl ApiError {
     pub fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
-        ApiError { status, message: message.into(), oauth_error: None, basic_challenge: false }
+        ApiError { status, message: message.into(), oauth_error: None, basic_challenge: false, details: Vec::new() }
+    }
+
+    /// An error whose `errors[]` lists `details` (with their codes).
+    pub fn detailed(status: StatusCode, message: impl Into<String>, details: Vec<ErrorDetail>) -> ApiError {
+        ApiError { details, ..ApiError::new(status, message) }
+    }
+
+    pub fn conflict(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::CONFLICT, message)
     }
 
     pub fn bad_request(message: impl Into<String>) -> ApiError {
@@ -79,11 +94,15 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        let errors = match self.details.is_empty() {
+            true => vec![ErrorDetail { error_code: None, description: self.message.clone() }],
+            false => self.details.clone(),
+        };
         let body = Body {
             error: self.oauth_error,
             error_description: self.oauth_error.map(|_| self.message.as_str()),
             message: &self.message,
-            errors: [Detail { description: &self.message }],
+            errors,
             tracking_id: tracking::current(),
         };
         let mut response = (self.status, Json(body)).into_response();

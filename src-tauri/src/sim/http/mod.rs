@@ -1,13 +1,17 @@
 //! HTTP pieces every resource uses: the Webex error body, tracking ids,
 //! query parameters, paging, and the authenticated caller.
 
+mod body;
 mod caller;
 mod error;
+mod mutation;
 mod paging;
 mod params;
 pub mod tracking;
 
+pub use body::JsonBody;
 pub use caller::Caller;
-pub use error::ApiError;
+pub use error::{ApiError, ErrorDetail};
+pub use mutation::Mutation;
 pub use paging::{decode_cursor, encode_cursor, next_link, page_size};
 pub use params::QueryParams;

@@ -1,11 +1,13 @@
-//! The Licenses API (webex-api.md §4.1–4.2): read endpoints.
+//! The Licenses API (webex-api.md §4.1–4.3): the org's licenses with
+//! counts that stay true, who holds one, and `PATCH /v1/licenses/users`.
 
+mod assign;
 mod get;
 mod view;
 
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, patch};
 use axum::{Json, Router};
 use serde::Serialize;
 
@@ -14,10 +16,15 @@ use crate::sim::oauth::Scope;
 use crate::sim::state::Shared;
 use view::LicenseView;
 
+pub use assign::{find_license, find_location};
+
 const READ_SCOPES: &[Scope] = &[Scope::AdminLicensesRead];
 
 pub fn routes() -> Router<Shared> {
-    Router::new().route("/v1/licenses", get(list)).route("/v1/licenses/{licenseId}", get(get::get))
+    Router::new()
+        .route("/v1/licenses", get(list))
+        .route("/v1/licenses/users", patch(assign::assign))
+        .route("/v1/licenses/{licenseId}", get(get::get))
 }
 
 #[derive(Serialize)]

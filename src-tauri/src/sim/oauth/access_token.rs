@@ -2,7 +2,7 @@
 //! the refresh, form-encoded, answering the exact §1.4 fields.
 //!
 //! A refresh returns a new access token and the same refresh token with
-//! what is left of its 90 days, as Webex does.
+//! what is left of its lifetime (90 days by default), as Webex does.
 
 use axum::body::Bytes;
 use axum::extract::State;
@@ -15,11 +15,7 @@ use serde::Serialize;
 use super::super::http::{ApiError, QueryParams};
 use super::token::{Claims, TokenKind};
 use super::{client, pkce};
-use crate::sim::clock;
 use crate::sim::state::Shared;
-
-/// Refresh tokens live 90 days (webex-api.md §1.5).
-pub const REFRESH_TOKEN_LIFETIME_MS: u64 = 90 * 24 * 3600 * 1000;
 
 #[derive(Serialize)]
 struct TokenResponse {
@@ -44,7 +40,7 @@ pub async fn access_token(State(state): State<Shared>, headers: HeaderMap, body:
         return Err(ApiError::oauth("invalid_request", format!("Parameter {name} is repeated.")));
     }
     client::authenticate(&headers, &form)?;
-    let now = clock::now_ms();
+    let now = state.clock.now_ms();
     let response = match form.get("grant_type") {
         Some("authorization_code") => exchange_code(&state, &form, now)?,
         Some("refresh_token") => refresh(&state, &form, now)?,
@@ -84,7 +80,7 @@ fn exchange_code(state: &Shared, form: &QueryParams, now: u64) -> Result<TokenRe
         org: grant.org,
         role: grant.role,
         scopes: grant.scopes,
-        expires_ms: now + REFRESH_TOKEN_LIFETIME_MS,
+        expires_ms: now + state.refresh_token_ttl_ms,
     };
     Ok(respond(state, state.signer.sign(&refresh), &refresh, now))
 }

@@ -44,6 +44,8 @@ scopes! {
     MeetingAdminScheduleWrite = "meeting:admin_schedule_write",
     MeetingAdminConfigRead = "meeting:admin_config_read",
     MeetingAdminConfigWrite = "meeting:admin_config_write",
+    MeetingSchedulesRead = "meeting:schedules_read",
+    MeetingSchedulesWrite = "meeting:schedules_write",
     MeetingPreferencesRead = "meeting:preferences_read",
     MeetingPreferencesWrite = "meeting:preferences_write",
     MeetingAdminPreferencesRead = "meeting:admin_preferences_read",

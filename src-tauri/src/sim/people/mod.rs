@@ -1,9 +1,14 @@
-//! The People API (webex-api.md §3): read endpoints.
+//! The People API (webex-api.md §3): list, get, create, replace, delete.
 
+mod body;
+mod create;
+mod delete;
 mod get;
 mod list;
 mod search;
+mod update;
 mod view;
+mod write;
 
 use axum::routing::get;
 use axum::Router;
@@ -12,7 +17,7 @@ use crate::sim::state::Shared;
 
 pub fn routes() -> Router<Shared> {
     Router::new()
-        .route("/v1/people", get(list::list))
+        .route("/v1/people", get(list::list).post(create::create))
         .route("/v1/people/me", get(get::me))
-        .route("/v1/people/{personId}", get(get::get))
+        .route("/v1/people/{personId}", get(get::get).put(update::update).delete(delete::delete))
 }

@@ -39,7 +39,7 @@ pub struct PersonView<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     phone_numbers: Vec<PhoneNumber>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    extension: Option<&'a str>,
+    extension: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     location_id: Option<&'a str>,
     display_name: &'a str,
@@ -87,7 +87,7 @@ impl<'a> PersonView<'a> {
             id: ids::encode_uuid(IdType::People, &person.uuid),
             emails: [person.email.as_ref()],
             phone_numbers: phone_numbers(tenant, person, options.calling_data),
-            extension: calling.and_then(|line| line.extension.as_deref()),
+            extension: calling.and_then(|line| line.extension).map(|x| x.to_string()),
             location_id: calling.map(|_| location.id.as_str()),
             display_name: &person.display_name,
             first_name: &person.first_name,
@@ -126,7 +126,7 @@ fn phone_numbers(tenant: &Tenant, person: &Person, calling_data: bool) -> Vec<Ph
     if let Some(work) = &person.work_number {
         numbers.push(PhoneNumber { kind: "work", value: work.to_string(), primary: true });
     }
-    let extension = person.calling.as_ref().and_then(|line| line.extension.as_deref()).filter(|_| calling_data);
+    let extension = person.calling.as_ref().and_then(|line| line.extension).filter(|_| calling_data);
     if let Some(extension) = extension {
         let prefix = &tenant.location(person.location).routing_prefix;
         numbers.push(PhoneNumber {

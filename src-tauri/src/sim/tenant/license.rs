@@ -10,6 +10,12 @@ use super::OrgIdx;
 pub enum LicenseKind {
     Messaging,
     ScreenShare,
+    /// Paid messaging: needs free Messaging (error 700003).
+    AdvancedMessaging,
+    /// Not user-manageable (error 400118).
+    Messenger,
+    /// Free meetings: a paid Meeting license needs it (error 700004).
+    BasicMeetings,
     Meeting,
     CallingProfessional,
     CallingBasic,
@@ -17,6 +23,7 @@ pub enum LicenseKind {
     CxEssentials,
     ContactCenterPremiumAgent,
     ContactCenterStandardAgent,
+    AttendantConsole,
 }
 
 impl LicenseKind {
@@ -24,6 +31,9 @@ impl LicenseKind {
         match self {
             LicenseKind::Messaging => "Messaging",
             LicenseKind::ScreenShare => "Screen Share",
+            LicenseKind::AdvancedMessaging => "Advanced Messaging",
+            LicenseKind::Messenger => "Messenger",
+            LicenseKind::BasicMeetings => "Basic Meetings",
             LicenseKind::Meeting => "Meeting - Webex Meeting Center",
             LicenseKind::CallingProfessional => "Webex Calling - Professional",
             LicenseKind::CallingBasic => "Webex Calling - Basic",
@@ -31,6 +41,7 @@ impl LicenseKind {
             LicenseKind::CxEssentials => "Customer Experience - Essential",
             LicenseKind::ContactCenterPremiumAgent => "Contact Center Premium Agent",
             LicenseKind::ContactCenterStandardAgent => "Contact Center Standard Agent",
+            LicenseKind::AttendantConsole => "Webex Attendant Console",
         }
     }
 
@@ -39,6 +50,9 @@ impl LicenseKind {
         match self {
             LicenseKind::Messaging => "MS",
             LicenseKind::ScreenShare => "SD",
+            LicenseKind::AdvancedMessaging => "MSA",
+            LicenseKind::Messenger => "MSGR",
+            LicenseKind::BasicMeetings => "BMT",
             LicenseKind::Meeting => "MC",
             LicenseKind::CallingProfessional => "BCPRO",
             LicenseKind::CallingBasic => "BCSTD",
@@ -46,7 +60,13 @@ impl LicenseKind {
             LicenseKind::CxEssentials => "CXESS",
             LicenseKind::ContactCenterPremiumAgent => "CJPPRM",
             LicenseKind::ContactCenterStandardAgent => "CJPSTD",
+            LicenseKind::AttendantConsole => "AC",
         }
+    }
+
+    /// Licenses that give a Webex Calling line (rule C1: location plus number or extension).
+    pub fn is_calling(self) -> bool {
+        matches!(self, LicenseKind::CallingProfessional | LicenseKind::CallingBasic | LicenseKind::CxEssentials)
     }
 
     /// Whether `consumedByWorkspaces` applies (Calling licenses can go to workspaces).
@@ -66,6 +86,8 @@ pub struct License {
     pub org: OrgIdx,
     pub kind: LicenseKind,
     pub subscription_id: Option<String>,
+    /// When the subscription started: rule T12 draws units from the oldest first.
+    pub subscription_start_ms: Option<i64>,
     /// Slot of the meeting site in `Org::sites`, for meeting licenses.
     pub site: Option<usize>,
     pub total_units: u32,
@@ -83,6 +105,7 @@ impl License {
             org,
             kind,
             subscription_id: None,
+            subscription_start_ms: None,
             site: None,
             total_units: 0,
             consumed_by_users: 0,
@@ -92,5 +115,15 @@ impl License {
 
     pub fn consumed_units(&self) -> u32 {
         self.consumed_by_users + self.consumed_by_workspaces
+    }
+
+    pub fn free_units(&self) -> u32 {
+        self.total_units.saturating_sub(self.consumed_units())
+    }
+
+    /// Licenses of the same pool are the same service from different
+    /// subscriptions: a person holds at most one of them (rule T8).
+    pub fn same_pool(&self, other: &License) -> bool {
+        self.org == other.org && self.kind == other.kind && self.site == other.site
     }
 }

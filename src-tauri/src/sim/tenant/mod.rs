@@ -1,15 +1,26 @@
 //! The demo tenant: a partner org, the customer orgs it manages, their
-//! locations, licenses and people, generated from a seed and then held in
+//! locations (with Calling number inventories), licenses, people, groups
+//! and BroadWorks subscribers, generated from a seed and then held in
 //! memory. Everything is addressed by small indices; Webex ids are computed
-//! when a response is rendered.
+//! when a response is rendered. The mutating operations (licenses, Calling
+//! lines, people, groups) live next to the data they change and keep every
+//! count and index true.
 
+mod calling;
 mod generate;
+mod group;
+mod inventory;
 mod license;
+mod licensing;
+mod lifecycle;
 mod location;
+mod meetings;
 mod names;
 mod org;
 mod person;
 mod slots;
+mod subscriber;
+mod subscribers;
 #[cfg(test)]
 mod tests;
 
@@ -18,12 +29,18 @@ use std::sync::Arc;
 
 use uuid::Uuid;
 
+pub use calling::{CallingError, LineRequest, ResolvedLine};
 pub use generate::generate;
+pub use group::{group_uuid, Group, GroupUsage};
+pub use inventory::{format_e164, parse_e164, NumberEntry, Owner};
 pub use license::{License, LicenseKind, CONTROL_HUB_MANAGED_SITE};
+pub use lifecycle::NewPerson;
 pub use location::Location;
+pub use meetings::{members as session_members, SessionSet, SessionType};
 pub use org::Org;
-pub use person::{AdminRole, Person};
+pub use person::{AdminRole, CallingLine, Person};
 pub use slots::SlotSet;
+pub use subscriber::{Package, Profile, Status as SubscriberStatus, Subscriber, Work};
 
 macro_rules! index_type {
     ($name:ident) => {
@@ -46,6 +63,7 @@ index_type!(OrgIdx);
 index_type!(PersonIdx);
 index_type!(LicenseIdx);
 index_type!(LocationIdx);
+index_type!(GroupIdx);
 
 #[derive(Debug, Default)]
 pub struct Tenant {
@@ -57,6 +75,14 @@ pub struct Tenant {
     admins: Vec<PersonIdx>,
     person_by_uuid: HashMap<Uuid, PersonIdx>,
     person_by_email: HashMap<Arc<str>, PersonIdx>,
+    groups: Vec<Group>,
+    group_index: group::GroupIndex,
+    session_overrides: meetings::SessionOverrides,
+    subscribers: Vec<Subscriber>,
+    /// Seed of the generation, for the ids of things created later.
+    seed: u64,
+    /// How many things the API has created: the key of their derived ids.
+    created: u64,
 }
 
 impl Tenant {
@@ -73,6 +99,10 @@ impl Tenant {
         &self.people[idx.get()]
     }
 
+    pub fn location_mut(&mut self, idx: LocationIdx) -> &mut Location {
+        &mut self.locations[idx.get()]
+    }
+
     pub fn license(&self, idx: LicenseIdx) -> &License {
         &self.licenses[idx.get()]
     }
@@ -85,8 +115,16 @@ impl Tenant {
         (0..self.orgs.len()).map(OrgIdx::of)
     }
 
+    /// People ever added (deleted ones keep their index).
     pub fn people_count(&self) -> usize {
         self.people.len()
+    }
+
+    /// A fresh uuid for something the API creates: derived from the seed
+    /// and a counter, so a replayed request sequence gets the same ids.
+    pub fn next_uuid(&mut self, kind: u64) -> Uuid {
+        self.created += 1;
+        crate::sim::ids::derived_uuid(self.seed, &[0xC0DE, kind, self.created])
     }
 
     pub fn admins(&self) -> &[PersonIdx] {
@@ -153,7 +191,7 @@ impl Tenant {
         idx
     }
 
-    fn email_taken(&self, email: &str) -> bool {
+    pub fn email_taken(&self, email: &str) -> bool {
         self.person_by_email.contains_key(email)
     }
 

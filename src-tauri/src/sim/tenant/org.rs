@@ -2,14 +2,32 @@
 
 use uuid::Uuid;
 
+use super::meetings::SessionType;
 use super::names::Language;
-use super::{LicenseIdx, LocationIdx, OrgIdx, PersonIdx};
+use super::{GroupIdx, LicenseIdx, LocationIdx, OrgIdx, PersonIdx};
 
-/// A Webex Meetings site of an org (session types hang off it later).
+/// A Webex Meetings site of an org and the session types it offers.
 #[derive(Debug, Clone)]
 pub struct Site {
     /// e.g. `fjordby-logistik.webex.com`
     pub url: String,
+    /// An events site (`<org>-events.webex.com`) also offers Event Center and webinars.
+    pub events: bool,
+}
+
+impl Site {
+    pub fn session_types(&self) -> &'static [SessionType] {
+        super::meetings::site_session_types(self.events)
+    }
+}
+
+/// The Webex for BroadWorks enterprise behind a customer org: the partner's
+/// `spEnterpriseId` for it and the customer template's provisioning id.
+#[derive(Debug, Clone)]
+pub struct Enterprise {
+    pub uuid: Uuid,
+    pub sp_enterprise_id: String,
+    pub provisioning_id: String,
 }
 
 #[derive(Debug, Clone)]
@@ -31,4 +49,8 @@ pub struct Org {
     pub sites: Vec<Site>,
     /// Its people in creation order (ascending indices), the order lists page in.
     pub members: Vec<PersonIdx>,
+    /// Its groups in creation order.
+    pub groups: Vec<GroupIdx>,
+    /// Customer orgs provisioned through Webex for BroadWorks.
+    pub broadworks: Option<Enterprise>,
 }

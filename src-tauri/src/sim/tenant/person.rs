@@ -85,11 +85,15 @@ impl Presence {
     }
 }
 
-/// Webex Calling provisioning of a person; its location is the person's `location`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Webex Calling provisioning of a person; its location is the person's
+/// `location`, and its number (if any) is the one the location's inventory
+/// says this person owns, also shown as the person's work number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CallingLine {
     /// Extension without the location's routing prefix.
-    pub extension: Option<Box<str>>,
+    pub extension: Option<u64>,
+    /// The E.164 number owned in the location's inventory.
+    pub number: Option<u64>,
 }
 
 #[derive(Debug, Clone)]
@@ -115,6 +119,8 @@ pub struct Person {
     pub licenses: SlotSet,
     /// Slots of `Org::sites` where this person has the attendee role.
     pub attendee_sites: SlotSet,
+    /// Slot of the preferred meeting site (`meetingPreferences/sites`), if chosen.
+    pub default_site: Option<u8>,
     pub admin: Option<AdminRole>,
     pub status: Presence,
     pub invite_pending: bool,

@@ -17,6 +17,12 @@ impl SlotSet {
         self.0 |= 1 << slot;
     }
 
+    pub fn remove(&mut self, slot: usize) {
+        if slot < MAX_SLOTS {
+            self.0 &= !(1 << slot);
+        }
+    }
+
     /// The slots in ascending order.
     pub fn iter(self) -> impl Iterator<Item = usize> {
         (0..MAX_SLOTS).filter(move |&slot| self.contains(slot))
@@ -36,5 +42,7 @@ mod tests {
         set.insert(63);
         assert!(set.contains(5) && !set.contains(4));
         assert_eq!(set.iter().collect::<Vec<_>>(), vec![0, 5, 63]);
+        set.remove(5);
+        assert_eq!(set.iter().collect::<Vec<_>>(), vec![0, 63]);
     }
 }

@@ -1,6 +1,7 @@
 //! The seeded admins who can sign in: the partner's full admin, and a full
 //! admin and a read-only admin in every customer org.
 
+use super::super::inventory::format_e164;
 use super::super::person::AdminRole;
 use super::super::OrgIdx;
 use super::catalogue::{CUSTOMERS, PARTNER};
@@ -20,7 +21,7 @@ impl Generator {
     }
 
     /// An active admin at the org's first location, with Messaging, a
-    /// meeting license and a valid work number.
+    /// meeting license and a valid work number (free in the inventory).
     fn add_admin(&mut self, org: OrgIdx, role: AdminRole, (first, last): (&'static str, &'static str)) {
         let language = self.tenant.org(org).language;
         let role_key = AdminRole::ALL.iter().position(|&r| r == role).expect("every role is in ALL");
@@ -30,10 +31,11 @@ impl Generator {
         person.admin = Some(role);
         self.set_presence(&mut person);
         let slots = &self.license_slots[org.get()];
-        for slot in [slots.messaging, slots.screen_share, slots.meeting[0]] {
+        for slot in [slots.messaging, slots.screen_share, slots.basic_meetings, slots.meeting[0][0]] {
             person.licenses.insert(slot);
         }
-        person.work_number = Some(self.number_plans[person.location.get()].fresh_number().into());
+        let number = self.available_number(hq);
+        person.work_number = Some(format_e164(number).into());
         self.tenant.push_person(person);
     }
 }

@@ -4,31 +4,71 @@
 use super::super::location::City;
 use super::super::names::Language;
 
-pub static COPENHAGEN: City = city("København", "Europe/Copenhagen", "45", "33", 8, "");
-pub static AARHUS: City = city("Aarhus", "Europe/Copenhagen", "45", "86", 8, "");
-pub static ODENSE: City = city("Odense", "Europe/Copenhagen", "45", "66", 8, "");
-pub static PARIS: City = city("Paris", "Europe/Paris", "33", "14", 9, "0");
-pub static LYON: City = city("Lyon", "Europe/Paris", "33", "47", 9, "0");
-pub static BORDEAUX: City = city("Bordeaux", "Europe/Paris", "33", "56", 9, "0");
-pub static STOCKHOLM: City = city("Stockholm", "Europe/Stockholm", "46", "8", 9, "0");
-pub static GOTHENBURG: City = city("Göteborg", "Europe/Stockholm", "46", "31", 9, "0");
-pub static MALMO: City = city("Malmö", "Europe/Stockholm", "46", "40", 9, "0");
-pub static LONDON: City = city("London", "Europe/London", "44", "203", 10, "0");
-pub static MANCHESTER: City = city("Manchester", "Europe/London", "44", "161", 10, "0");
+pub static COPENHAGEN: City = city(
+    ("København", "Europe/Copenhagen", "da_dk"),
+    ("45", "33", 8, ""),
+    ("DK", "Hovedstaden", "1620", "Vesterbrogade"),
+);
+pub static AARHUS: City =
+    city(("Aarhus", "Europe/Copenhagen", "da_dk"), ("45", "86", 8, ""), ("DK", "Midtjylland", "8000", "Søndergade"));
+pub static ODENSE: City =
+    city(("Odense", "Europe/Copenhagen", "da_dk"), ("45", "66", 8, ""), ("DK", "Syddanmark", "5000", "Vestergade"));
+pub static PARIS: City = city(
+    ("Paris", "Europe/Paris", "fr_fr"),
+    ("33", "14", 9, "0"),
+    ("FR", "Île-de-France", "75008", "Rue du Faubourg Saint-Honoré"),
+);
+pub static LYON: City = city(
+    ("Lyon", "Europe/Paris", "fr_fr"),
+    ("33", "47", 9, "0"),
+    ("FR", "Auvergne-Rhône-Alpes", "69002", "Rue de la République"),
+);
+pub static BORDEAUX: City = city(
+    ("Bordeaux", "Europe/Paris", "fr_fr"),
+    ("33", "56", 9, "0"),
+    ("FR", "Nouvelle-Aquitaine", "33000", "Cours de l'Intendance"),
+);
+pub static STOCKHOLM: City = city(
+    ("Stockholm", "Europe/Stockholm", "sv_se"),
+    ("46", "8", 9, "0"),
+    ("SE", "Stockholms län", "111 57", "Drottninggatan"),
+);
+pub static GOTHENBURG: City = city(
+    ("Göteborg", "Europe/Stockholm", "sv_se"),
+    ("46", "31", 9, "0"),
+    ("SE", "Västra Götalands län", "411 05", "Kungsgatan"),
+);
+pub static MALMO: City =
+    city(("Malmö", "Europe/Stockholm", "sv_se"), ("46", "40", 9, "0"), ("SE", "Skåne län", "211 22", "Södergatan"));
+pub static LONDON: City =
+    city(("London", "Europe/London", "en_us"), ("44", "203", 10, "0"), ("GB", "England", "EC2V 7HH", "Cheapside"));
+pub static MANCHESTER: City =
+    city(("Manchester", "Europe/London", "en_us"), ("44", "161", 10, "0"), ("GB", "England", "M2 4WU", "Deansgate"));
 
 #[cfg(test)]
 pub static ALL_CITIES: [&City; 11] =
     [&COPENHAGEN, &AARHUS, &ODENSE, &PARIS, &LYON, &BORDEAUX, &STOCKHOLM, &GOTHENBURG, &MALMO, &LONDON, &MANCHESTER];
 
+/// `(name, timezone, language)`, `(country code, area, national length,
+/// trunk prefix)`, `(country, region, postal code, street)`.
 const fn city(
-    name: &'static str,
-    timezone: &'static str,
-    country_code: &'static str,
-    area: &'static str,
-    national_len: usize,
-    trunk_prefix: &'static str,
+    (name, timezone, language): (&'static str, &'static str, &'static str),
+    (country_code, area, national_len, trunk_prefix): (&'static str, &'static str, usize, &'static str),
+    (country, region, postal_code, street): (&'static str, &'static str, &'static str, &'static str),
 ) -> City {
-    City { name, timezone, country_code, area, national_len, trunk_prefix }
+    City {
+        name,
+        timezone,
+        country_code,
+        area,
+        national_len,
+        trunk_prefix,
+        country,
+        region,
+        postal_code,
+        street,
+        language,
+    }
 }
 
 /// An org the generator can create.

@@ -4,16 +4,22 @@
 //! Ids are derived from the seed and what a thing is (the 3rd person of org
 //! 2, the read-only admin of org 1), not drawn, and the random choices come
 //! from separate ChaCha streams per org and per phase (admins, people,
-//! license units). So the orgs, their licenses and the admins keep their ids
-//! and names whatever `--people` is, and a new random choice added to one
-//! phase does not reshuffle the others.
+//! inventory, license units, meetings, groups, subscribers). So the orgs,
+//! their licenses and the admins keep their ids and names whatever
+//! `--people` is, and a new random choice added to one phase does not
+//! reshuffle the others.
 
 mod admins;
+mod calling;
 mod catalogue;
+mod groups;
+mod inventory;
 mod licenses;
+mod meetings;
 mod numbers;
 mod orgs;
 mod people;
+mod subscribers;
 
 use std::collections::HashMap;
 
@@ -24,11 +30,12 @@ use uuid::Uuid;
 use super::{OrgIdx, Tenant};
 use crate::sim::ids;
 use licenses::LicenseSlots;
-use numbers::NumberPlan;
+use numbers::{CityNumbers, LocationPlan};
 
 /// "Now" for the demo tenant (2026-11-01T09:00:00Z): fixed, so that dates
 /// depend on the seed alone.
-const REFERENCE_MS: i64 = 1_793_523_600_000;
+pub const REFERENCE_MS: i64 = 1_793_523_600_000;
+const SECOND_MS: i64 = 1_000;
 const MINUTE_MS: i64 = 60_000;
 const DAY_MS: i64 = 86_400_000;
 
@@ -36,6 +43,10 @@ const DAY_MS: i64 = 86_400_000;
 const ADMIN_STREAM: u64 = 1;
 const PEOPLE_STREAM: u64 = 2;
 const UNITS_STREAM: u64 = 3;
+const INVENTORY_STREAM: u64 = 4;
+const MEETINGS_STREAM: u64 = 5;
+const GROUPS_STREAM: u64 = 6;
+const SUBSCRIBERS_STREAM: u64 = 7;
 const ORG_STREAMS: u64 = 16;
 
 /// The kind of thing a derived uuid names: the first part of its key.
@@ -46,6 +57,10 @@ enum Thing {
     License = 3,
     Admin = 4,
     Person = 5,
+    Group = 6,
+    Service = 7,
+    Subscriber = 8,
+    Enterprise = 9,
 }
 
 /// Builds the tenant: `people` in all (at least the seeded admins), one
@@ -71,8 +86,21 @@ pub fn generate(seed: u64, people: usize, customers: usize) -> Tenant {
             generator.add_person(org);
         }
     }
+    generator.use_stream(INVENTORY_STREAM);
+    generator.add_spare_numbers();
     generator.use_stream(UNITS_STREAM);
     generator.settle_units();
+    generator.use_stream(MEETINGS_STREAM);
+    generator.seed_meeting_preferences();
+    generator.use_stream(GROUPS_STREAM);
+    for &org in &orgs {
+        generator.add_groups(org);
+    }
+    generator.use_stream(SUBSCRIBERS_STREAM);
+    for &org in &orgs[1..] {
+        generator.add_subscribers(org);
+    }
+    generator.tenant.seed = seed;
     generator.tenant
 }
 
@@ -98,12 +126,12 @@ struct Generator {
     seed: u64,
     rng: ChaCha8Rng,
     tenant: Tenant,
+    /// The number allocator of each city, shared by its locations.
+    city_numbers: HashMap<&'static str, CityNumbers>,
     /// Per location, in location order.
-    number_plans: Vec<NumberPlan>,
+    location_plans: Vec<LocationPlan>,
     /// Per org, in org order.
     license_slots: Vec<LicenseSlots>,
-    /// Next block digit per city name.
-    city_blocks: HashMap<&'static str, u8>,
     /// Next suffix to try per `local@domain` base address.
     email_counters: HashMap<String, u32>,
 }
@@ -114,9 +142,9 @@ impl Generator {
             seed,
             rng: ChaCha8Rng::seed_from_u64(seed),
             tenant: Tenant::default(),
-            number_plans: Vec::new(),
+            city_numbers: HashMap::new(),
+            location_plans: Vec::new(),
             license_slots: Vec::new(),
-            city_blocks: HashMap::new(),
             email_counters: HashMap::new(),
         }
     }
@@ -132,12 +160,23 @@ impl Generator {
         ids::derived_uuid(self.seed, &[thing as u64, org as u64, n as u64])
     }
 
+    /// A draw in `0..bound` (0 when the bound is not positive).
+    fn rng_below(&mut self, bound: i64) -> i64 {
+        self.rng.random_range(0..bound.max(1))
+    }
+
     fn chance(&mut self, percent: u32) -> bool {
         self.rng.random_range(0..100) < percent
     }
 
     fn pick<T: Copy>(&mut self, items: &[T]) -> T {
         items[self.rng.random_range(0..items.len())]
+    }
+
+    /// A fresh number in the city of `location`.
+    fn fresh_number(&mut self, location: super::LocationIdx) -> u64 {
+        let city = self.tenant.location(location).city;
+        self.city_numbers.get_mut(city.name).expect("a city's numbers exist with its first location").fresh()
     }
 
     /// A time between `min_days` and `max_days` before the reference "now".

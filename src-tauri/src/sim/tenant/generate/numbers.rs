@@ -1,102 +1,49 @@
-//! Work numbers and extensions of one location.
+//! Seeded phone numbers and extensions.
 //!
-//! Numbers are E.164 in the location's city, `+<cc><area><block><digits>`,
-//! unique in the tenant (the block digit separates locations in the same
-//! city). The directory numbers of people without Calling follow the mix
-//! the Calling rules need (rules.md C2–C5): most valid, some missing, some
-//! malformed, some already used by a Calling user.
+//! Numbers are E.164 in a city, `+<cc><area><block><digits>`. All the
+//! locations of a city share one allocator, so a number is never handed out
+//! twice in the tenant: it walks block 1 in a scrambled order, then block 2,
+//! up to block 9 (every block is valid in every catalogue city; 0 is not in
+//! Denmark). That is 900,000 numbers for the tightest plan (Danish), more
+//! than a city gets even with a million people.
 
 use rand::Rng;
 
 use super::super::location::City;
 
-/// Odd prime stride: walks the whole span in a scrambled order without repeats.
+/// Odd prime stride: walks a block's span in a scrambled order without repeats.
 const STRIDE: u64 = 7919;
+const BLOCKS: u64 = 9;
 
-pub struct NumberPlan {
+/// The number allocator of one city.
+pub struct CityNumbers {
     city: &'static City,
-    block: u8,
+    /// Country code and area as one number: the digits before the block.
+    prefix: u64,
     span: u64,
     start: u64,
     issued: u64,
-    next_extension: u32,
-    last_calling_number: Option<Box<str>>,
 }
 
-/// What a person's directory work number looks like.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum DirectoryNumber {
-    Valid,
-    Missing,
-    Malformed,
-    /// The number of a Calling user of the same location (rule C2 c).
-    TakenByCallingUser,
-}
-
-impl NumberPlan {
-    pub fn new(city: &'static City, block: u8, rng: &mut impl Rng) -> NumberPlan {
+impl CityNumbers {
+    pub fn new(city: &'static City, rng: &mut impl Rng) -> CityNumbers {
         let span = 10u64.pow(city.free_digits() as u32);
-        NumberPlan {
-            city,
-            block,
-            span,
-            start: rng.random_range(0..span),
-            issued: 0,
-            next_extension: 1000,
-            last_calling_number: None,
-        }
+        let prefix = format!("{}{}", city.country_code, city.area).parse().expect("catalogue digits");
+        CityNumbers { city, prefix, span, start: rng.random_range(0..span), issued: 0 }
     }
 
-    /// A number nobody has had yet. Wraps (and repeats) only past the span:
-    /// 100,000 numbers for the shortest plans, more than a location gets.
-    pub fn fresh_number(&mut self) -> String {
-        let n = (self.start + self.issued * STRIDE) % self.span;
+    /// A number nobody has had yet, as E.164 digits. Past the last block
+    /// (never reached by the sizes the simulator supports) it wraps.
+    pub fn fresh(&mut self) -> u64 {
+        let block = 1 + (self.issued / self.span) % BLOCKS;
+        let within = (self.start + (self.issued % self.span) * STRIDE) % self.span;
         self.issued += 1;
-        let width = self.city.free_digits();
-        format!("+{}{}{}{n:0width$}", self.city.country_code, self.city.area, self.block)
-    }
-
-    pub fn next_extension(&mut self) -> String {
-        self.next_extension += 1;
-        (self.next_extension - 1).to_string()
-    }
-
-    /// Number and extension of a new Calling user: at least one of them (rule C1).
-    pub fn calling_line(&mut self, rng: &mut impl Rng) -> (Option<String>, Option<String>) {
-        let (number, extension) = match rng.random_range(0..100) {
-            0..10 => (Some(self.fresh_number()), None),
-            10..25 => (None, Some(self.next_extension())),
-            _ => (Some(self.fresh_number()), Some(self.next_extension())),
-        };
-        if let Some(n) = &number {
-            self.last_calling_number = Some(n.as_str().into());
-        }
-        (number, extension)
-    }
-
-    /// The directory work number of someone without Calling.
-    pub fn directory_number(&mut self, rng: &mut impl Rng) -> Option<String> {
-        let kind = match rng.random_range(0..100) {
-            0..15 => DirectoryNumber::Missing,
-            15..28 => DirectoryNumber::Malformed,
-            28..36 => DirectoryNumber::TakenByCallingUser,
-            _ => DirectoryNumber::Valid,
-        };
-        match kind {
-            DirectoryNumber::Missing => None,
-            DirectoryNumber::Malformed => {
-                let valid = self.fresh_number();
-                Some(self.malform(&valid, rng.random_range(0..4)))
-            }
-            DirectoryNumber::TakenByCallingUser => {
-                Some(self.last_calling_number.as_deref().map(str::to_string).unwrap_or_else(|| self.fresh_number()))
-            }
-            DirectoryNumber::Valid => Some(self.fresh_number()),
-        }
+        (self.prefix * 10 + block) * self.span + within
     }
 
     /// Mistakes people make typing numbers into a directory; none is E.164.
-    fn malform(&self, valid: &str, variant: u8) -> String {
+    pub fn malform(&self, valid: u64, variant: u8) -> String {
+        let valid = format!("+{valid}");
         let cc = self.city.country_code;
         let national = &valid[1 + cc.len()..];
         match variant {
@@ -108,6 +55,78 @@ impl NumberPlan {
     }
 }
 
+/// Per location: the next free extension, the last Calling number handed
+/// out (the number a careless directory entry copies, rule C2 c), and the
+/// services' numbers.
+pub struct LocationPlan {
+    next_extension: u64,
+    pub last_calling_number: Option<u64>,
+    /// Numbers of the location's services (rule C2 c: held by a service).
+    pub service_numbers: Vec<u64>,
+}
+
+impl Default for LocationPlan {
+    fn default() -> Self {
+        LocationPlan { next_extension: 1000, last_calling_number: None, service_numbers: Vec::new() }
+    }
+}
+
+impl LocationPlan {
+    pub fn next_extension(&mut self) -> u64 {
+        self.next_extension += 1;
+        self.next_extension - 1
+    }
+}
+
+/// What a non-Calling person's directory work number looks like: every way
+/// rules C2–C5 can fail, and the valid case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DirectoryNumber {
+    /// E.164, free in the inventory of a Calling location: auto-assignment works.
+    Valid,
+    Missing,
+    Malformed,
+    /// E.164, but provisioned nowhere in Webex Calling.
+    NotInInventory,
+    /// The number of a Calling user of the same location.
+    TakenByUser,
+    /// The number of a service (auto attendant, hunt group...).
+    TakenByService,
+    /// In the inventory of the org's location that is not enabled for Calling.
+    AtDisabledLocation,
+}
+
+impl DirectoryNumber {
+    pub fn draw(rng: &mut impl Rng) -> DirectoryNumber {
+        match rng.random_range(0..100) {
+            0..12 => DirectoryNumber::Missing,
+            12..22 => DirectoryNumber::Malformed,
+            22..30 => DirectoryNumber::NotInInventory,
+            30..36 => DirectoryNumber::TakenByUser,
+            36..39 => DirectoryNumber::TakenByService,
+            39..45 => DirectoryNumber::AtDisabledLocation,
+            _ => DirectoryNumber::Valid,
+        }
+    }
+}
+
+/// Number and extension of a new Calling user: at least one of them (rule C1).
+pub fn calling_line(
+    numbers: &mut CityNumbers,
+    plan: &mut LocationPlan,
+    rng: &mut impl Rng,
+) -> (Option<u64>, Option<u64>) {
+    let (number, extension) = match rng.random_range(0..100) {
+        0..10 => (Some(numbers.fresh()), None),
+        10..25 => (None, Some(plan.next_extension())),
+        _ => (Some(numbers.fresh()), Some(plan.next_extension())),
+    };
+    if number.is_some() {
+        plan.last_calling_number = number;
+    }
+    (number, extension)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::catalogue::ALL_CITIES;
@@ -115,24 +134,31 @@ mod tests {
     use rand::SeedableRng;
     use std::collections::HashSet;
 
-    fn is_strict_e164(number: &str) -> bool {
-        number.strip_prefix('+').is_some_and(|d| (8..=15).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
-    }
-
     fn is_valid_number(number: &str) -> bool {
         phonenumber::parse(None, number).is_ok_and(|n| phonenumber::is_valid(&n))
     }
 
     #[test]
-    fn fresh_numbers_are_valid_e164_and_unique() {
+    fn fresh_numbers_are_valid_e164_and_unique_across_blocks() {
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(3);
         for city in ALL_CITIES {
-            let mut plan = NumberPlan::new(city, 7, &mut rng);
-            let numbers: Vec<String> = (0..2000).map(|_| plan.fresh_number()).collect();
-            for n in &numbers {
-                assert!(is_strict_e164(n) && is_valid_number(n), "{n} ({}) is not a valid E.164 number", city.name);
+            let mut numbers = CityNumbers::new(city, &mut rng);
+            let mut seen = HashSet::new();
+            for i in 0..3000u64 {
+                let n = numbers.fresh();
+                assert!(seen.insert(n), "{} repeats {n}", city.name);
+                let text = format!("+{n}");
+                assert!(crate::sim::tenant::parse_e164(&text).is_some(), "{text}");
+                if i % 100 == 0 {
+                    assert!(is_valid_number(&text), "{text} ({}) is not a valid number", city.name);
+                }
             }
-            assert_eq!(numbers.iter().collect::<HashSet<_>>().len(), numbers.len(), "{} repeats", city.name);
+            // The first number of every block is valid too.
+            for block in 1..BLOCKS {
+                numbers.issued = block * numbers.span;
+                let text = format!("+{}", numbers.fresh());
+                assert!(is_valid_number(&text), "{text} ({} block {})", city.name, block + 1);
+            }
         }
     }
 
@@ -140,11 +166,11 @@ mod tests {
     fn malformed_numbers_are_never_e164() {
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(4);
         for city in ALL_CITIES {
-            let mut plan = NumberPlan::new(city, 0, &mut rng);
+            let mut numbers = CityNumbers::new(city, &mut rng);
             for variant in 0..4 {
-                let valid = plan.fresh_number();
-                let bad = plan.malform(&valid, variant);
-                assert!(!(is_strict_e164(&bad) && is_valid_number(&bad)), "{bad} passes as E.164");
+                let valid = numbers.fresh();
+                let bad = numbers.malform(valid, variant);
+                assert!(!(crate::sim::tenant::parse_e164(&bad).is_some() && is_valid_number(&bad)), "{bad} passes");
             }
         }
     }
@@ -152,9 +178,10 @@ mod tests {
     #[test]
     fn calling_users_always_get_a_number_or_an_extension() {
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(5);
-        let mut plan = NumberPlan::new(&super::super::catalogue::PARIS, 1, &mut rng);
+        let mut numbers = CityNumbers::new(&super::super::catalogue::PARIS, &mut rng);
+        let mut plan = LocationPlan::default();
         for _ in 0..500 {
-            let (number, extension) = plan.calling_line(&mut rng);
+            let (number, extension) = calling_line(&mut numbers, &mut plan, &mut rng);
             assert!(number.is_some() || extension.is_some());
         }
     }

@@ -1,6 +1,6 @@
 //! People: names in the org's language (mostly), a unique address on the
 //! org's domain, a life cycle (invited, disabled, active...), licenses, and
-//! a work number or Calling line from their location's plan.
+//! a work number or Calling line (see `calling.rs`).
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -8,21 +8,33 @@ use std::sync::Arc;
 use uuid::Uuid;
 
 use super::super::names::{fold_ascii, Language};
-use super::super::person::{CallingLine, Person, Presence};
-use super::super::{LocationIdx, OrgIdx, SlotSet};
+use super::super::person::{Person, Presence};
+use super::super::{LocationIdx, OrgIdx, PersonIdx, SlotSet};
+use super::numbers::DirectoryNumber;
 use super::{Generator, Thing, DAY_MS, MINUTE_MS, REFERENCE_MS};
 
 impl Generator {
-    /// Adds an ordinary (non-admin) person to `org`.
+    /// Adds an ordinary (non-admin) person to `org`: identity, life cycle,
+    /// licenses, and a Calling line or a directory work number.
     pub(super) fn add_person(&mut self, org: OrgIdx) {
         let language = self.pick_language(org);
         let first = self.pick(language.first_names());
         let last = self.pick(language.last_names());
         let uuid = self.uuid(Thing::Person, org.get(), self.tenant.org(org).members.len());
-        let location = self.pick_location(org);
+        let calling = self.chance(60).then(|| self.pick_calling_license(org)).flatten();
+        let directory = DirectoryNumber::draw(&mut self.rng);
+        let location = match (calling, directory) {
+            (None, DirectoryNumber::AtDisabledLocation) => self.disabled_location(org),
+            _ => self.pick_calling_location(org),
+        };
         let mut person = self.compose_person(org, uuid, location, language, first, last);
         self.live_a_life(&mut person);
-        self.assign_licenses(&mut person);
+        self.assign_collaboration_licenses(&mut person);
+        let idx = PersonIdx::of(self.tenant.people.len());
+        match calling {
+            Some(slot) => self.provision_calling(&mut person, idx, slot),
+            None => self.give_directory_number(&mut person, directory),
+        }
         self.tenant.push_person(person);
     }
 
@@ -56,6 +68,7 @@ impl Generator {
             calling: None,
             licenses: SlotSet::default(),
             attendee_sites: SlotSet::default(),
+            default_site: None,
             admin: None,
             status: Presence::Unknown,
             invite_pending: false,
@@ -74,14 +87,17 @@ impl Generator {
         }
     }
 
-    /// The first location (HQ) takes about half of the people.
-    fn pick_location(&mut self, org: OrgIdx) -> LocationIdx {
-        let count = self.tenant.org(org).locations.len();
-        let n = match count == 1 || self.chance(50) {
-            true => 0,
-            false => 1 + self.rng_below(count as i64 - 1) as usize,
-        };
-        self.tenant.org(org).locations[n]
+    /// A location enabled for Calling; the first (HQ) counts twice.
+    fn pick_calling_location(&mut self, org: OrgIdx) -> LocationIdx {
+        let locations = &self.tenant.org(org).locations;
+        let calling = locations.len() - 1;
+        let n = self.rng_below(calling as i64 + 1) as usize;
+        self.tenant.org(org).locations[n.saturating_sub(1)]
+    }
+
+    /// The org's office that is not enabled for Calling: always its last location.
+    pub(super) fn disabled_location(&self, org: OrgIdx) -> LocationIdx {
+        *self.tenant.org(org).locations.last().expect("every org has locations")
     }
 
     /// `first.last@domain`, with a number when the address is taken.
@@ -136,75 +152,5 @@ impl Generator {
         };
         person.status = status;
         person.last_activity_ms = Some((REFERENCE_MS - ago).max(person.created_ms));
-    }
-
-    /// Licenses by rough real-world shares; Calling users get a line from
-    /// their location, everyone else a directory number.
-    fn assign_licenses(&mut self, person: &mut Person) {
-        let slots = &self.license_slots[person.org.get()];
-        let (messaging, screen_share) = (slots.messaging, slots.screen_share);
-        let (first_site, second_site) = (slots.meeting[0], slots.meeting.get(1).copied());
-        if self.chance(95) {
-            person.licenses.insert(messaging);
-            person.licenses.insert(screen_share);
-        }
-        if self.chance(55) {
-            match second_site {
-                Some(second) if self.chance(30) => person.licenses.insert(second),
-                _ => person.licenses.insert(first_site),
-            }
-            if let Some(second) = second_site.filter(|_| self.chance(8)) {
-                person.licenses.insert(first_site);
-                person.licenses.insert(second);
-            }
-        } else if self.chance(20) {
-            person.attendee_sites.insert(0);
-        }
-        match self.chance(60).then(|| self.pick_calling_license(person.org)).flatten() {
-            Some(slot) => self.provision_calling(person, slot),
-            None => {
-                person.work_number =
-                    self.number_plans[person.location.get()].directory_number(&mut self.rng).map(Into::into)
-            }
-        }
-    }
-
-    /// Professional mostly (from either subscription), some Basic and CX Essentials.
-    fn pick_calling_license(&mut self, org: OrgIdx) -> Option<usize> {
-        let slots = &self.license_slots[org.get()];
-        let (first_pro, second_pro) =
-            (slots.calling_professional.first().copied(), slots.calling_professional.get(1).copied());
-        let (basic, cx) = (slots.calling_basic, slots.cx_essentials);
-        let chosen = match self.rng_below(100) {
-            0..18 => basic,
-            18..25 => cx,
-            _ => None,
-        };
-        chosen.or_else(|| match second_pro {
-            Some(second) if self.chance(35) => Some(second),
-            _ => first_pro,
-        })
-    }
-
-    fn provision_calling(&mut self, person: &mut Person, slot: usize) {
-        person.licenses.insert(slot);
-        let (number, extension) = self.number_plans[person.location.get()].calling_line(&mut self.rng);
-        person.work_number = number.map(Into::into);
-        person.calling = Some(CallingLine { extension: extension.map(Into::into) });
-        let slots = &self.license_slots[person.org.get()];
-        let is_professional = slots.calling_professional.contains(&slot);
-        let contact_center = slots.contact_center.as_ref().map(|cc| (cc.premium, cc.standard));
-        if let (true, Some((premium, standard))) = (is_professional, contact_center) {
-            match self.rng_below(100) {
-                0..5 => person.licenses.insert(premium),
-                5..8 => person.licenses.insert(standard),
-                _ => {}
-            }
-        }
-    }
-
-    fn rng_below(&mut self, bound: i64) -> i64 {
-        use rand::Rng;
-        self.rng.random_range(0..bound.max(1))
     }
 }
