@@ -8,8 +8,12 @@
 // signed-in, no-keyring, fresh (signed in, home org never synced);
 // &theme=light|dark; &fail=sync makes syncs fail (in a sync of every org,
 // only Globex fails, so the others' success shows next to it).
+//
+// Orgs synced more than once come with a change log of past syncs
+// (backend.mock.changes.ts); each later sync adds a few changes.
 
 import type { ApiError } from "./bindings/ApiError";
+import type { ChangeRow } from "./bindings/ChangeRow";
 import type { OrgSummary } from "./bindings/OrgSummary";
 import type { PersonDetail } from "./bindings/PersonDetail";
 import type { PersonRow } from "./bindings/PersonRow";
@@ -20,6 +24,7 @@ import type { Settings } from "./bindings/Settings";
 import type { SettingsInput } from "./bindings/SettingsInput";
 import type { SyncProgress } from "./bindings/SyncProgress";
 import { ORG_RESOURCES } from "../features/orgs/syncProgress";
+import { changeHistory, changesOfSync } from "./backend.mock.changes";
 
 const params = new URLSearchParams(location.search);
 const scenario = params.get("mock") ?? "signed-out";
@@ -80,12 +85,15 @@ interface MockOrg {
   domain: string;
   size: number;
   people: PersonDetail[];
+  /** Newest first, like list_changes. */
+  changes: ChangeRow[];
 }
 
 function org(id: string, name: string, domain: string, size: number, isHome: boolean, syncedAgoMs: number | null): MockOrg {
   const synced = syncedAgoMs !== null;
   const summary = { id, displayName: name, isHome, peopleCount: synced ? size : 0, lastSyncedMs: synced ? Date.now() - syncedAgoMs : null };
-  return { summary, domain, size, people: synced ? makePeople(id, domain, size, id.length * 7919) : [] };
+  const people = synced ? makePeople(id, domain, size, id.length * 7919) : [];
+  return { summary, domain, size, people, changes: changeHistory(id, people, summary.lastSyncedMs, rng(size), isHome) };
 }
 
 // Only "signed-in" starts with a synced home org; a new sign-in syncs it.
@@ -164,7 +172,12 @@ async function fetchOrg(target: MockOrg, failing: boolean) {
     emit({ orgId, resource, phase: "done", pages, items, error: null });
   }
   target.people = makePeople(orgId, target.domain, target.size, orgId.length * 7919);
-  target.summary = { ...target.summary, peopleCount: target.size, lastSyncedMs: Date.now() };
+  const now = Date.now();
+  // A first sync has nothing to compare with, so it records no changes.
+  if (target.summary.lastSyncedMs !== null) {
+    target.changes = [...changesOfSync(orgId, target.people, now, rng(now), target.summary.isHome), ...target.changes].slice(0, 1000);
+  }
+  target.summary = { ...target.summary, peopleCount: target.size, lastSyncedMs: now };
 }
 
 /** Runs `work` while holding the one sync slot, like the backend. */
@@ -294,6 +307,7 @@ const COMMANDS: Record<string, (args: Args) => unknown> = {
   sync_status: () => [],
   search_people: async (a) => (await sleep(15), searchPeople(a.query as PeopleQuery)),
   search_everywhere: async (a) => (await sleep(25), searchEverywhere(a.text as string)),
+  list_changes: async (a) => (await sleep(30), findOrg(a.orgId).changes),
   get_person: async (a) => {
     await sleep(40);
     return findOrg(a.orgId).people.find((p) => p.id === a.personId) ?? fail("not_found", "No such person.");

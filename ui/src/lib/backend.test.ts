@@ -54,12 +54,14 @@ describe("backend commands", () => {
     await backend.saveSettings(input);
     await backend.syncAll();
     await backend.searchEverywhere("ada");
+    await backend.listChanges("org-2");
     expect(invoke.mock.calls).toEqual([
       ["sync_org", { orgId: "org-1" }],
       ["get_person", { orgId: "org-1", personId: "p-9" }],
       ["save_settings", { input }],
       ["sync_all", undefined],
       ["search_everywhere", { text: "ada" }],
+      ["list_changes", { orgId: "org-2" }],
     ]);
   });
 

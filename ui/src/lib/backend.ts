@@ -5,6 +5,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { ApiError } from "./bindings/ApiError";
+import type { ChangeRow } from "./bindings/ChangeRow";
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { OrgSummary } from "./bindings/OrgSummary";
 import type { PeoplePage } from "./bindings/PeoplePage";
@@ -95,6 +96,9 @@ export const backend = {
   searchEverywhere: (text: string) => call<SearchResults>("search_everywhere", { text }),
   getPerson: (orgId: string, personId: string) =>
     call<PersonDetail>("get_person", { orgId, personId }),
+  /** What each sync of the org found changed since the one before: newest
+   * first, at most 1,000 rows. */
+  listChanges: (orgId: string) => call<ChangeRow[]>("list_changes", { orgId }),
 };
 
 export type Backend = typeof backend;
