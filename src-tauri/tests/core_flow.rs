@@ -103,7 +103,7 @@ async fn a_failed_sync_keeps_the_cache_and_records_the_error() {
     // Nothing listens on port 9 of loopback: the network is "down".
     let client = WebexClient::new("http://127.0.0.1:9/v1", Arc::new(StaticToken("t".into())));
     let cancel = tokio_util::sync::CancellationToken::new();
-    let err = hubdesk::sync::sync_org(&client, &store, "org", &|_| {}, &cancel).await.unwrap_err();
+    let err = hubdesk::sync::sync_org(&client, &store, "org", 1, &|_| {}, &cancel).await.unwrap_err();
     assert_eq!(err.code, ErrorCode::Network, "{err:?}");
     assert_eq!(store.search_people(&everyone("org")).unwrap().total, 1, "the old cache is kept");
     let status = store.sync_status("org").unwrap();

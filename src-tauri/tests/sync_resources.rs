@@ -60,7 +60,7 @@ async fn every_resource_of_an_org_is_cached_as_served() {
     let orgs = hubdesk::sync::sync_organizations(&client, &store, &me.org_id).await.unwrap();
     let org = &orgs.iter().find(|o| o.id != me.org_id).unwrap().id;
     let cancel = tokio_util::sync::CancellationToken::new();
-    let status = hubdesk::sync::sync_org(&client, &store, org, &|_| {}, &cancel).await.unwrap();
+    let status = hubdesk::sync::sync_org(&client, &store, org, 1, &|_| {}, &cancel).await.unwrap();
     for resource in [SyncResource::People, SyncResource::Licenses, SyncResource::Groups, SyncResource::Locations, SyncResource::Numbers, SyncResource::SessionTypes] {
         let row = status.iter().find(|s| s.resource == resource).unwrap_or_else(|| panic!("{resource:?} synced"));
         assert!(row.last_success_ms.is_some() && row.last_error.is_none(), "{row:?}");
@@ -91,7 +91,7 @@ async fn subscribers_sync_incrementally_and_status_moves_become_changes() {
     let client = env.client();
     let home = client.me().await.unwrap().org_id;
     let cancel = tokio_util::sync::CancellationToken::new();
-    hubdesk::sync::sync_subscribers(&client, &store, &home, &|_| {}, &cancel).await.unwrap();
+    hubdesk::sync::sync_subscribers(&client, &store, &home, hubdesk::store::now_ms(), &|_| {}, &cancel).await.unwrap();
     let served = client.subscribers(None).collect_all().await.unwrap();
     assert!(served.len() > 5);
     assert_eq!(store.count_rows(ResourceTable::Subscribers, &home).unwrap() as usize, served.len());
@@ -100,10 +100,12 @@ async fn subscribers_sync_incrementally_and_status_moves_become_changes() {
     // `provisioned` once the simulated provisioning time has passed.
     let target = served.iter().find(|s| s.status == "provisioned").expect("a provisioned subscriber");
     env.call(reqwest::Method::PUT, &format!("broadworks/subscribers/{}", target.id), Some(json!({"package": "premium"}))).await;
-    hubdesk::sync::sync_subscribers(&client, &store, &home, &|_| {}, &cancel).await.unwrap();
+    let second_run = hubdesk::store::now_ms() - 5_000;
+    hubdesk::sync::sync_subscribers(&client, &store, &home, second_run, &|_| {}, &cancel).await.unwrap();
     let changes = store.changes(&home, 100).unwrap();
     let moved: Vec<_> = changes.iter().filter(|c| c.kind == ChangeKind::SubscriberStatus && c.person_id == target.id).collect();
     assert_eq!(moved.len(), 1, "{changes:?}");
     assert_eq!(moved[0].detail.as_deref(), Some("provisioned → updating"));
+    assert_eq!(moved[0].at_ms, second_run, "stamped with the sync run, not the moment it was written");
     assert_eq!(store.count_rows(ResourceTable::Subscribers, &home).unwrap() as usize, served.len(), "merged, not replaced");
 }

@@ -20,17 +20,18 @@ impl Core {
         let client = self.client().await?;
         let home = self.home_org_id().await?;
         let cancel = self.claim_sync_slot()?;
+        let sync_ms = crate::store::now_ms();
         let result = async {
             // The partner's BroadWorks subscribers come with its own org.
             if org_id == home {
                 let (org, subscribers) = tokio::join!(
-                    sync::sync_org(&client, &self.store, org_id, progress, &cancel),
-                    sync::sync_subscribers(&client, &self.store, &home, progress, &cancel),
+                    sync::sync_org(&client, &self.store, org_id, sync_ms, progress, &cancel),
+                    sync::sync_subscribers(&client, &self.store, &home, sync_ms, progress, &cancel),
                 );
                 subscribers?;
                 org
             } else {
-                sync::sync_org(&client, &self.store, org_id, progress, &cancel).await
+                sync::sync_org(&client, &self.store, org_id, sync_ms, progress, &cancel).await
             }
         }
         .await;

@@ -52,8 +52,13 @@ pub(super) fn snapshot(tx: &Transaction<'_>, org_id: &str) -> Result<Option<Hash
 }
 
 /// Writes one row per difference between `before` and `after`.
-pub(super) fn record(tx: &Transaction<'_>, org_id: &str, before: &HashMap<String, Before>, after: &[Person]) -> Result<usize> {
-    let at = now_ms();
+pub(super) fn record(
+    tx: &Transaction<'_>,
+    org_id: &str,
+    before: &HashMap<String, Before>,
+    after: &[Person],
+    at: i64,
+) -> Result<usize> {
     let names = license_names(tx, org_id)?;
     let license_name = |id: &str| names.get(id).cloned().unwrap_or_else(|| id.to_owned());
     let mut insert = tx.prepare(
@@ -90,7 +95,7 @@ pub(super) fn record(tx: &Transaction<'_>, org_id: &str, before: &HashMap<String
     for (id, old) in before.iter().filter(|(id, _)| !seen.contains(id.as_str())) {
         add(ChangeKind::PersonRemoved, id, &old.name, None)?;
     }
-    tx.execute("DELETE FROM changes WHERE org_id = ?1 AND at_ms < ?2", params![org_id, at - KEEP_MS])?;
+    tx.execute("DELETE FROM changes WHERE org_id = ?1 AND at_ms < ?2", params![org_id, now_ms() - KEEP_MS])?;
     Ok(count)
 }
 
@@ -162,13 +167,14 @@ mod tests {
             .replace_people("org", &[person("a", "Ann", &["L1"], Some("+4511")), person("b", "Bo", &[], None)])
             .unwrap();
         assert!(store.changes("org", 100).unwrap().is_empty(), "first sync: no baseline");
+        let stamp = crate::store::now_ms() - 60_000;
 
         store
-            .replace_people("org", &[person("a", "Ann", &[], Some("+4522")), person("c", "Cy", &["L1"], None)])
+            .replace_people_at("org", &[person("a", "Ann", &[], Some("+4522")), person("c", "Cy", &["L1"], None)], stamp)
             .unwrap();
-        let mut seen: Vec<_> = store
-            .changes("org", 100)
-            .unwrap()
+        let changes = store.changes("org", 100).unwrap();
+        assert!(changes.iter().all(|c| c.at_ms == stamp), "every change carries its sync run's stamp");
+        let mut seen: Vec<_> = changes
             .into_iter()
             .map(|c| (c.kind, c.display_name, c.detail.unwrap_or_default()))
             .collect();

@@ -10,6 +10,13 @@ impl Store {
     /// Swaps in an org's whole people list in one transaction, so a reader
     /// sees the old list or the new one, never a mix.
     pub fn replace_people(&self, org_id: &str, people: &[Person]) -> Result<()> {
+        self.replace_people_at(org_id, people, super::now_ms())
+    }
+
+    /// As [`replace_people`](Self::replace_people); the changes found are
+    /// stamped `sync_ms`, the start of the sync run they belong to, so every
+    /// change of one run shows as one sync.
+    pub fn replace_people_at(&self, org_id: &str, people: &[Person], sync_ms: i64) -> Result<()> {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
         let before = super::changes::snapshot(&tx, org_id)?;
@@ -43,7 +50,7 @@ impl Store {
             }
         }
         if let Some(before) = before {
-            super::changes::record(&tx, org_id, &before, people)?;
+            super::changes::record(&tx, org_id, &before, people, sync_ms)?;
         }
         Store::record_sync_success_in(&tx, org_id, SyncResource::People, people.len())?;
         tx.commit()?;

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Transaction};
 
-use super::{now_ms, Result, Store, StoreError};
+use super::{Result, Store, StoreError};
 use crate::api::{ChangeKind, SyncResource};
 use crate::webex::models::{CallingLocation, Group, GroupMember, Location, NumberEntry, SessionType, Subscriber};
 
@@ -112,7 +112,7 @@ impl Store {
 
     /// Subscribers: all of them (`full`), or only those changed since the
     /// last sync, merged in. Status moves become changes since last sync.
-    pub fn store_subscribers(&self, org_id: &str, subscribers: &[Subscriber], full: bool) -> Result<()> {
+    pub fn store_subscribers(&self, org_id: &str, subscribers: &[Subscriber], full: bool, sync_ms: i64) -> Result<()> {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
         let before = previous_statuses(&tx, org_id)?;
@@ -128,7 +128,6 @@ impl Store {
             let mut change = tx.prepare(
                 "INSERT INTO changes (org_id, at_ms, kind, person_id, display_name, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?;
-            let at = now_ms();
             for s in subscribers {
                 let name = subscriber_name(s);
                 insert.execute(params![
@@ -136,7 +135,7 @@ impl Store {
                 ])?;
                 if let Some(old) = before.get(&s.id).filter(|old| **old != s.status) {
                     let detail = format!("{old} → {}", s.status);
-                    change.execute(params![org_id, at, ChangeKind::SubscriberStatus.as_str(), s.id, name, detail])?;
+                    change.execute(params![org_id, sync_ms, ChangeKind::SubscriberStatus.as_str(), s.id, name, detail])?;
                 }
             }
         }

@@ -45,12 +45,14 @@ pub async fn sync_orgs(
     cancel: &CancellationToken,
 ) -> Result<(), ApiError> {
     use futures::stream::{self, StreamExt};
+    let sync_ms = crate::store::now_ms();
     // The futures are made first: a closure inside the stream would make the
     // whole future too generic for the compiler to prove it `Send`.
-    let syncs: Vec<_> = org_ids.iter().map(|org_id| sync_org(client, store, org_id, progress, cancel)).collect();
+    let syncs: Vec<_> =
+        org_ids.iter().map(|org_id| sync_org(client, store, org_id, sync_ms, progress, cancel)).collect();
     let (results, subscribers): (Vec<Result<_, ApiError>>, _) = tokio::join!(
         stream::iter(syncs).buffer_unordered(PARALLEL_ORGS).collect(),
-        sync_subscribers(client, store, home_org_id, progress, cancel),
+        sync_subscribers(client, store, home_org_id, sync_ms, progress, cancel),
     );
     let results: Vec<Result<(), ApiError>> =
         results.into_iter().map(|r| r.map(|_| ())).chain(std::iter::once(subscribers)).collect();
@@ -61,18 +63,20 @@ pub async fn sync_orgs(
 }
 
 /// Syncs every resource of one org at once. Each resource is attempted even
-/// when another fails; the first error is returned.
+/// when another fails; the first error is returned. `sync_ms` stamps the
+/// changes found: one value per sync run, so they group as one sync.
 pub async fn sync_org(
     client: &WebexClient,
     store: &Store,
     org_id: &str,
+    sync_ms: i64,
     progress: &ProgressFn,
     cancel: &CancellationToken,
 ) -> Result<Vec<SyncStatusRow>, ApiError> {
     use SyncResource::*;
     let results = tokio::join!(
         run(store, org_id, Licenses, progress, cancel, sync_licenses(client, store, org_id)),
-        run(store, org_id, People, progress, cancel, sync_people(client, store, org_id, progress)),
+        run(store, org_id, People, progress, cancel, sync_people(client, store, org_id, sync_ms, progress)),
         run(store, org_id, Groups, progress, cancel, resources::sync_groups(client, store, org_id)),
         run(store, org_id, Locations, progress, cancel, resources::sync_locations(client, store, org_id)),
         run(store, org_id, Numbers, progress, cancel, resources::sync_numbers(client, store, org_id)),
@@ -89,10 +93,11 @@ pub async fn sync_subscribers(
     client: &WebexClient,
     store: &Store,
     home_org_id: &str,
+    sync_ms: i64,
     progress: &ProgressFn,
     cancel: &CancellationToken,
 ) -> Result<(), ApiError> {
-    let work = resources::sync_subscribers(client, store, home_org_id);
+    let work = resources::sync_subscribers(client, store, home_org_id, sync_ms);
     run(store, home_org_id, SyncResource::Subscribers, progress, cancel, work).await
 }
 
@@ -152,6 +157,7 @@ async fn sync_people(
     client: &WebexClient,
     store: &Store,
     org_id: &str,
+    sync_ms: i64,
     progress: &ProgressFn,
 ) -> Result<Counts, ApiError> {
     let mut pager = client.people(org_id);
@@ -170,6 +176,6 @@ async fn sync_people(
     // Paging over a list that changes underneath can repeat a person.
     people.sort_by(|a, b| a.id.cmp(&b.id));
     people.dedup_by(|a, b| a.id == b.id);
-    store.replace_people(org_id, &people)?;
+    store.replace_people_at(org_id, &people, sync_ms)?;
     Ok(Counts { pages: pager.pages(), items: people.len() as u32 })
 }

@@ -58,7 +58,12 @@ pub(super) async fn sync_session_types(client: &WebexClient, store: &Store, org_
     Ok(Counts { pages: 1 + per_site.len() as u32, items })
 }
 
-pub(super) async fn sync_subscribers(client: &WebexClient, store: &Store, org_id: &str) -> Result<Counts, ApiError> {
+pub(super) async fn sync_subscribers(
+    client: &WebexClient,
+    store: &Store,
+    org_id: &str,
+    sync_ms: i64,
+) -> Result<Counts, ApiError> {
     let now = crate::store::now_ms();
     let since = store.subscribers_synced_at(org_id)?.filter(|at| now - at < INCREMENTAL_WINDOW_MS);
     let changed_since = since.map(|at| iso_8601(at - INCREMENTAL_OVERLAP_MS));
@@ -77,7 +82,7 @@ pub(super) async fn sync_subscribers(client: &WebexClient, store: &Store, org_id
             Err(e) => return Err(e.into()),
         }
     }
-    store.store_subscribers(org_id, &subscribers, since.is_none())?;
+    store.store_subscribers(org_id, &subscribers, since.is_none(), sync_ms)?;
     Ok(Counts { pages: pager.pages(), items: subscribers.len() as u32 })
 }
 
