@@ -63,14 +63,42 @@ print_summary() {
 # value a test returns: the end-to-end harness's errors already say where.
 export RUST_LIB_BACKTRACE=${RUST_LIB_BACKTRACE:-0}
 
+# The test runners' output is also kept, to add up their counts at the end.
+logs=$(mktemp -d -t hubdesk-test-logs.XXXXXX)
+
+# teed LOG COMMAND...: runs COMMAND, showing and keeping its output.
+teed() {
+  local log=$1
+  shift
+  "$@" 2>&1 | tee "$log"
+  return "${PIPESTATUS[0]}"
+}
+
+# "tests: N passed, M failed" over every vitest and cargo test summary line.
+print_test_totals() {
+  local passed=0 failed_tests=0 p f
+  while read -r p f; do
+    passed=$((passed + p))
+    failed_tests=$((failed_tests + f))
+  done < <(
+    cat "$logs"/*.log 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g' | sed -n -E \
+      -e 's/^test result: [A-Za-z]+\. ([0-9]+) passed; ([0-9]+) failed.*/\1 \2/p' \
+      -e 's/^ *Tests +([0-9]+) failed \| ([0-9]+) passed.*/\2 \1/p' \
+      -e 's/^ *Tests +([0-9]+) passed.*/\1 0/p'
+  )
+  echo "tests: $passed passed, $failed_tests failed"
+}
+
 run_step "Secret Service round trip (secret-tool)" check_secret_service || true
 run_step "ui: npm run check" bash -c 'cd ui && npm run check' || true
-run_step "ui: npm test" bash -c 'cd ui && npm test' || true
+run_step "ui: npm test" teed "$logs/vitest.log" bash -c 'cd ui && npm test' || true
 if run_step "ui: npm run build" bash -c 'cd ui && npm run build'; then
   # --no-fail-fast: one failing test binary must not hide the others' results.
-  run_step "cargo test --workspace" cargo test --workspace --no-fail-fast || true
+  run_step "cargo test --workspace" teed "$logs/cargo.log" cargo test --workspace --no-fail-fast || true
 else
   skip_step "cargo test --workspace" "the app embeds ui/dist, which did not build"
 fi
 print_summary
+print_test_totals
+rm -rf "$logs"
 exit "$failed"
