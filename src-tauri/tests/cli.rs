@@ -5,19 +5,12 @@ use std::process::Command;
 
 use hubdesk::sim::{self, SimConfig};
 
+mod sim_support;
+
 const BIN: &str = env!("CARGO_BIN_EXE_hubdesk");
 
 async fn partner_token(server: &sim::SimServer) -> String {
-    let body: serde_json::Value = reqwest::Client::new()
-        .post(format!("{}/_sim/tokens", server.origin()))
-        .json(&serde_json::json!({"role": "partner_full_admin"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    body["access_token"].as_str().unwrap().to_owned()
+    sim_support::token(server, "partner_full_admin", None).await.0
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -12,19 +12,12 @@ use hubdesk::store::Store;
 use hubdesk::webex::{StaticToken, WebexClient};
 use rusqlite::Connection;
 
+mod sim_support;
+
 const BIN: &str = env!("CARGO_BIN_EXE_hubdesk");
 
 async fn token(server: &SimServer) -> String {
-    let body: serde_json::Value = reqwest::Client::new()
-        .post(format!("{}/_sim/tokens", server.origin()))
-        .json(&serde_json::json!({"role": "partner_full_admin"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    body["access_token"].as_str().unwrap().to_owned()
+    sim_support::token(server, "partner_full_admin", None).await.0
 }
 
 /// Syncs every org the partner manages into `db`, in-process.

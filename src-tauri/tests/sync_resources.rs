@@ -9,6 +9,8 @@ use hubdesk::store::{ResourceTable, Store};
 use hubdesk::webex::{StaticToken, WebexClient};
 use serde_json::{json, Value};
 
+mod sim_support;
+
 struct Env {
     server: SimServer,
     token: String,
@@ -18,17 +20,8 @@ struct Env {
 impl Env {
     async fn start() -> Env {
         let server = sim::start(SimConfig { people: 900, customers: 2, ..SimConfig::default() }).await.unwrap();
-        let http = reqwest::Client::new();
-        let body: Value = http
-            .post(format!("{}/_sim/tokens", server.origin()))
-            .json(&json!({"role": "partner_full_admin"}))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        Env { token: body["access_token"].as_str().unwrap().to_owned(), server, http }
+        let (token, _) = sim_support::token(&server, "partner_full_admin", None).await;
+        Env { token, server, http: reqwest::Client::new() }
     }
 
     fn client(&self) -> WebexClient {
