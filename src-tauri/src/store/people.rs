@@ -20,20 +20,34 @@ impl Store {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
         let before = super::changes::snapshot(&tx, org_id)?;
-        tx.execute("DELETE FROM people WHERE org_id = ?1", [org_id])?;
+        // Upsert: a person whose data did not change is not written at all,
+        // so a resync touches the search index only for real changes.
+        // `sync_seen` collects who came back; the others have left.
+        tx.execute_batch(
+            "CREATE TEMP TABLE IF NOT EXISTS sync_seen (id TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM sync_seen;",
+        )?;
         tx.execute("DELETE FROM person_licenses WHERE org_id = ?1", [org_id])?;
         {
-            let mut insert_person = tx.prepare(
+            let mut upsert_person = tx.prepare(
                 "INSERT INTO people
                    (org_id, id, display_name, email, status, work_number, extension, search_text, json)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                 ON CONFLICT (org_id, id) DO NOTHING",
+                 ON CONFLICT (org_id, id) DO UPDATE SET
+                   display_name = excluded.display_name, email = excluded.email, status = excluded.status,
+                   work_number = excluded.work_number, extension = excluded.extension,
+                   search_text = excluded.search_text, json = excluded.json
+                 WHERE people.json IS NOT excluded.json",
             )?;
+            let mut mark_seen = tx.prepare("INSERT OR IGNORE INTO sync_seen (id) VALUES (?1)")?;
             let mut insert_license =
                 tx.prepare("INSERT OR IGNORE INTO person_licenses (org_id, person_id, license_id) VALUES (?1, ?2, ?3)")?;
             for person in people {
+                // A person listed twice (paging over a changing list) counts once.
+                if mark_seen.execute([&person.id])? == 0 {
+                    continue;
+                }
                 let json = serde_json::to_string(person).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-                insert_person.execute(params![
+                upsert_person.execute(params![
                     org_id,
                     person.id,
                     person.display_name,
@@ -41,7 +55,7 @@ impl Store {
                     person.status.as_deref().unwrap_or("unknown"),
                     person.work_number(),
                     person.extension,
-                    super::search::search_text(person),
+                    super::search::search_text(org_id, person),
                     json,
                 ])?;
                 for license_id in &person.licenses {
@@ -49,6 +63,7 @@ impl Store {
                 }
             }
         }
+        tx.execute("DELETE FROM people WHERE org_id = ?1 AND id NOT IN (SELECT id FROM sync_seen)", [org_id])?;
         if let Some(before) = before {
             super::changes::record(&tx, org_id, &before, people, sync_ms)?;
         }

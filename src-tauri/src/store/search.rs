@@ -10,6 +10,8 @@ use crate::webex::models::Person;
 
 /// The most rows one call returns; the table asks for windows.
 const MAX_PAGE: u32 = 500;
+/// Matches the search across orgs sorts by name (see `search_everywhere`).
+const EVERYWHERE_SORTED: u32 = 2000;
 
 /// A person's row for the users table, licenses named and sorted.
 const ROW_COLUMNS: &str = "p.id, p.display_name, p.email, p.status, p.work_number, p.extension,
@@ -36,38 +38,49 @@ impl Store {
                 let rows = stmt.query_map(params![query.org_id, limit, query.offset], |r| person_row(r, 0))?;
                 (total, rows.collect::<std::result::Result<Vec<_>, _>>()?)
             }
-            Some(matcher) => {
-                let total = conn.query_row(
-                    "SELECT COUNT(*) FROM people_fts JOIN people p ON p.rowid = people_fts.rowid
-                     WHERE people_fts MATCH ?1 AND p.org_id = ?2",
-                    params![matcher, query.org_id],
-                    |r| r.get(0),
-                )?;
+            Some(terms) => {
+                // The org's own token narrows the match inside the index, so
+                // neither the count nor the filter needs to visit `people`.
+                let matcher = format!("{} AND {terms}", org_token(&query.org_id));
+                let total = conn.query_row("SELECT COUNT(*) FROM people_fts WHERE people_fts MATCH ?1", [&matcher], |r| {
+                    r.get(0)
+                })?;
+                // Sort the matches' rowids first and build rows (with their
+                // license names) only for the window: SQLite would otherwise
+                // compute every column of every match before sorting.
                 let sql = format!(
-                    "SELECT {ROW_COLUMNS} FROM people_fts JOIN people p ON p.rowid = people_fts.rowid
-                     WHERE people_fts MATCH ?1 AND p.org_id = ?2
-                     ORDER BY p.display_name COLLATE NOCASE, p.id LIMIT ?3 OFFSET ?4"
+                    "SELECT {ROW_COLUMNS} FROM
+                       (SELECT p.rowid AS rid FROM people_fts JOIN people p ON p.rowid = people_fts.rowid
+                        WHERE people_fts MATCH ?1
+                        ORDER BY p.display_name COLLATE NOCASE, p.id LIMIT ?2 OFFSET ?3) AS window
+                     JOIN people p ON p.rowid = window.rid
+                     ORDER BY p.display_name COLLATE NOCASE, p.id"
                 );
                 let mut stmt = conn.prepare_cached(&sql)?;
-                let rows = stmt.query_map(params![matcher, query.org_id, limit, query.offset], |r| person_row(r, 0))?;
+                let rows = stmt.query_map(params![matcher, limit, query.offset], |r| person_row(r, 0))?;
                 (total, rows.collect::<std::result::Result<Vec<_>, _>>()?)
             }
         };
         Ok(PeoplePage { total, offset: query.offset, rows })
     }
 
-    /// The first `limit` people of any cached org matching `text`, by name,
-    /// with how many match in all.
+    /// Up to `limit` people of any cached org matching `text`, by name, with
+    /// how many match in all. Only the first `EVERYWHERE_SORTED` matches are
+    /// sorted: beyond that the list is a sample and the UI asks for more
+    /// letters, which keeps a common surname over a million people fast.
     pub fn search_everywhere(&self, text: &str, limit: u32) -> Result<SearchResults> {
         let Some(matcher) = fts_query(text) else { return Ok(SearchResults { total: 0, hits: Vec::new() }) };
         let conn = self.reader();
         let total = conn.query_row("SELECT COUNT(*) FROM people_fts WHERE people_fts MATCH ?1", [&matcher], |r| r.get(0))?;
         let sql = format!(
-            "SELECT p.org_id, COALESCE(o.display_name, p.org_id), {ROW_COLUMNS}
-             FROM people_fts JOIN people p ON p.rowid = people_fts.rowid
+            "SELECT p.org_id, COALESCE(o.display_name, p.org_id), {ROW_COLUMNS} FROM
+               (SELECT p.rowid AS rid FROM
+                  (SELECT rowid FROM people_fts WHERE people_fts MATCH ?1 LIMIT {EVERYWHERE_SORTED}) AS matched
+                JOIN people p ON p.rowid = matched.rowid
+                ORDER BY p.display_name COLLATE NOCASE, p.org_id, p.id LIMIT ?2) AS window
+             JOIN people p ON p.rowid = window.rid
              LEFT JOIN orgs o ON o.id = p.org_id
-             WHERE people_fts MATCH ?1
-             ORDER BY p.display_name COLLATE NOCASE, p.org_id, p.id LIMIT ?2"
+             ORDER BY p.display_name COLLATE NOCASE, p.org_id, p.id"
         );
         let mut stmt = conn.prepare_cached(&sql)?;
         let hits = stmt.query_map(params![matcher, limit.min(MAX_PAGE)], |r| {
@@ -90,10 +103,11 @@ fn person_row(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<PersonR
     })
 }
 
-/// The words indexed for a person. Numbers go in twice, forwards and
-/// reversed behind an `r`, so typing the end of a number finds it too.
-pub(super) fn search_text(p: &Person) -> String {
-    let mut words = vec![p.display_name.clone()];
+/// The words indexed for a person: their org's token, then name, emails,
+/// numbers and extension. Numbers go in twice, forwards and reversed behind
+/// an `r`, so typing the end of a number finds it too.
+pub(super) fn search_text(org_id: &str, p: &Person) -> String {
+    let mut words = vec![org_token(org_id), p.display_name.clone()];
     words.extend(p.emails.iter().cloned());
     for number in &p.phone_numbers {
         let digits: String = number.value.chars().filter(char::is_ascii_digit).collect();
@@ -128,7 +142,15 @@ fn fts_query(text: &str) -> Option<String> {
             }
         })
         .collect();
-    (!terms.is_empty()).then(|| terms.join(" "))
+    // FTS5 wants an explicit AND next to a parenthesized group.
+    (!terms.is_empty()).then(|| terms.join(" AND "))
+}
+
+/// A word standing for an org inside the index (FNV-1a of its id): one
+/// alphanumeric token, and no one types `xorg` plus sixteen hex digits.
+fn org_token(org_id: &str) -> String {
+    let hash = org_id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3));
+    format!("\"xorg{hash:016x}\"")
 }
 
 fn reversed(s: &str) -> String {

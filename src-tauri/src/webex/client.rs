@@ -37,8 +37,12 @@ impl TokenSource for StaticToken {
     }
 }
 
-/// Retries for transient failures of idempotent requests.
-const MAX_ATTEMPTS: u32 = 5;
+/// Tries for transient failures (5xx, drops, timeouts). With backoff capped
+/// at 8 s, eight tries give up after about 30 s of a real outage, while a
+/// flaky moment (one request in five failing) almost never exhausts them.
+const MAX_ATTEMPTS: u32 = 8;
+/// Tries when the connection itself is refused or cannot be made.
+const MAX_CONNECT_ATTEMPTS: u32 = 3;
 /// Fetches of one response whose body failed before we give up.
 const MAX_BODY_FAILURES: u32 = 4;
 /// 429s tolerated for one request before giving up: the gate paces us, so
@@ -130,7 +134,7 @@ impl WebexClient {
     pub(super) async fn send(&self, method: Method, url: &str, retry_504: bool) -> Result<Response, WebexError> {
         let mut token = self.tokens.token().await?;
         let mut refreshed = false;
-        let (mut failures, mut throttled) = (0, 0);
+        let (mut failures, mut throttled, mut connect_failures) = (0, 0, 0);
         loop {
             self.gate.wait().await;
             let result = {
@@ -157,6 +161,16 @@ impl WebexClient {
                 }
                 Ok(resp) if resp.status() == StatusCode::GATEWAY_TIMEOUT && !retry_504 => return Err(api_error(resp).await),
                 Ok(resp) => api_error(resp).await,
+                Err(err) if err.is_connect() => {
+                    // Nothing answers at all (offline, server down): say so
+                    // soon rather than after the long budget for flaky moments.
+                    connect_failures += 1;
+                    if connect_failures >= MAX_CONNECT_ATTEMPTS {
+                        return Err(network_error(url, &err));
+                    }
+                    tokio::time::sleep(backoff(connect_failures)).await;
+                    continue;
+                }
                 Err(err) => network_error(url, &err),
             };
             failures += 1;
