@@ -162,11 +162,8 @@ pub struct SyncProgress {
     pub pages: u32,
     pub items: u32,
     /// Set when `phase` is `failed`.
-    pub error: Option<ApiErrorRef>,
+    pub error: Option<super::ApiError>,
 }
-
-/// An error inside an event payload (same shape as [`ApiError`]).
-pub type ApiErrorRef = super::ApiError;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -31,9 +31,6 @@ struct RememberedSession {
     user: SignedInUser,
 }
 
-/// Opens an authorization URL in the system browser.
-pub type BrowserOpener = auth::Opener;
-
 impl Core {
     pub async fn session_info(&self) -> SessionInfo {
         let session = self.session.read().await;
@@ -58,7 +55,7 @@ impl Core {
 
     /// Signs in to Webex (or `HUBDESK_WEBEX_API`) with the integration
     /// configured in Settings; `open` shows the authorization page.
-    pub async fn sign_in_webex(&self, open: BrowserOpener) -> Result<SessionInfo, ApiError> {
+    pub async fn sign_in_webex(&self, open: auth::Opener) -> Result<SessionInfo, ApiError> {
         let settings = self.settings()?;
         if settings.client_id.is_empty() {
             return Err(ApiError::new(ErrorCode::NotConfigured, "enter your integration's client id in Settings first"));

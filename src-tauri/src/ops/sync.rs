@@ -15,23 +15,18 @@ impl Core {
         Ok(self.store.sync_status(org_id)?)
     }
 
-    /// Syncs one org's people and licenses; `busy` if a sync is running.
+    /// Syncs every resource of one org; `busy` if a sync is running.
     pub async fn sync_org(&self, org_id: &str, progress: &ProgressFn) -> Result<Vec<SyncStatusRow>, ApiError> {
         let client = self.client().await?;
         let home = self.home_org_id().await?;
         let cancel = self.claim_sync_slot()?;
-        let sync_ms = crate::store::now_ms();
         let result = async {
-            // The partner's BroadWorks subscribers come with its own org.
             if org_id == home {
-                let (org, subscribers) = tokio::join!(
-                    sync::sync_org(&client, &self.store, org_id, sync_ms, progress, &cancel),
-                    sync::sync_subscribers(&client, &self.store, &home, sync_ms, progress, &cancel),
-                );
-                subscribers?;
-                org
+                // The partner's own org brings its BroadWorks subscribers.
+                sync::sync_orgs(&client, &self.store, &home, &[home.clone()], progress, &cancel).await?;
+                Ok(self.store.sync_status(org_id)?)
             } else {
-                sync::sync_org(&client, &self.store, org_id, sync_ms, progress, &cancel).await
+                sync::sync_org(&client, &self.store, org_id, crate::store::now_ms(), progress, &cancel).await
             }
         }
         .await;
