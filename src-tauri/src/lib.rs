@@ -9,6 +9,7 @@ pub mod app;
 pub mod auth;
 pub mod cli;
 pub mod ops;
+pub mod rules;
 pub mod sim;
 pub mod store;
 pub mod sync;

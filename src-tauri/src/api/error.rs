@@ -38,6 +38,16 @@ pub enum ErrorCode {
     Database,
     /// The database was written by a newer hubdesk.
     DatabaseTooNew,
+    /// A license template breaks a rule (T1, T17...); the message says which.
+    InvalidTemplate,
+    /// A destructive change (C8: removing Calling) needs the typed
+    /// confirmation the preview asked for.
+    ConfirmationRequired,
+    /// A write was refused because Webex cannot be reached: never queued.
+    Offline,
+    /// The preview is gone (the app restarted, or the cache changed since):
+    /// preview again.
+    PreviewExpired,
     /// A bug: something that should not happen did.
     Internal,
 }

@@ -6,9 +6,11 @@
 //! the same types serve the headless command line and the tests.
 
 mod error;
+mod templates;
 mod types;
 
 pub use error::{ApiError, ErrorCode};
+pub use templates::*;
 pub use types::*;
 
 /// Every exported type, for the bindings generator and its staleness test.
@@ -47,6 +49,39 @@ pub fn typescript_bindings() -> Vec<(String, String)> {
         SearchResults,
         ChangeKind,
         ChangeRow,
+        AssignmentMode,
+        Template,
+        MeetingEntry,
+        MeetingAccount,
+        LicenseCategory,
+        TemplateError,
+        SiteRole,
+        CallingLine,
+        LicenseAdd,
+        LicenseRemove,
+        SiteRoleChange,
+        UserIssue,
+        NumberProblem,
+        UserChange,
+        LicenseUse,
+        PlanTotals,
+        Plan,
+        TemplatesView,
+        TemplateSummary,
+        GroupOption,
+        LicenseOption,
+        SiteOption,
+        TemplateDraft,
+        SaveScope,
+        Preview,
+        ApplyRequest,
+        RunState,
+        RunSummary,
+        EntryState,
+        RunEntry,
+        RunDetail,
+        RunProgress,
+        AuditEntry,
     ]
 }
 

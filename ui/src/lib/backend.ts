@@ -36,6 +36,10 @@ const KNOWN_CODES: Record<ErrorCode, true> = {
   busy: true,
   database: true,
   database_too_new: true,
+  invalid_template: true,
+  confirmation_required: true,
+  offline: true,
+  preview_expired: true,
   internal: true,
 };
 

@@ -4,4 +4,4 @@
  * Stable error codes. The UI branches on these, so renaming one is a
  * breaking change the generated bindings make visible.
  */
-export type ErrorCode = "not_signed_in" | "keyring_unavailable" | "sign_in_failed" | "not_configured" | "network" | "unauthorized" | "forbidden" | "rate_limited" | "webex_api" | "not_found" | "invalid_input" | "cancelled" | "busy" | "database" | "database_too_new" | "internal";
+export type ErrorCode = "not_signed_in" | "keyring_unavailable" | "sign_in_failed" | "not_configured" | "network" | "unauthorized" | "forbidden" | "rate_limited" | "webex_api" | "not_found" | "invalid_input" | "cancelled" | "busy" | "database" | "database_too_new" | "invalid_template" | "confirmation_required" | "offline" | "preview_expired" | "internal";
