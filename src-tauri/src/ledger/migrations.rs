@@ -1,0 +1,128 @@
+//! The ledger's schema, newest last. Never edit a migration that has
+//! shipped: add a new one.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+use rusqlite_migration::{Migrations, M};
+
+use super::{LedgerError, Result};
+
+const MIGRATIONS: &[&str] = &[
+    // 1: templates, the apply journal, the audit log.
+    r#"
+    -- T1 and T7: per org, the assignment mode and the group-transition
+    -- preserve setting.
+    CREATE TABLE org_settings (
+        org_id                    TEXT PRIMARY KEY,
+        mode                      TEXT NOT NULL,
+        group_transition_preserve INTEGER NOT NULL
+    );
+    CREATE TABLE templates (
+        org_id     TEXT NOT NULL,
+        id         TEXT NOT NULL,
+        json       TEXT NOT NULL,
+        updated_ms INTEGER NOT NULL,
+        PRIMARY KEY (org_id, id)
+    ) WITHOUT ROWID;
+    -- T6: licenses a template gave, by the license id the user holds.
+    CREATE TABLE grants (
+        org_id      TEXT NOT NULL,
+        person_id   TEXT NOT NULL,
+        license_id  TEXT NOT NULL,
+        template_id TEXT NOT NULL,
+        PRIMARY KEY (org_id, person_id, license_id, template_id)
+    ) WITHOUT ROWID;
+    -- The people and direct groups templates were last enforced against:
+    -- a later sync compares with it to find new users (T2, T3) and group
+    -- moves (T7).
+    CREATE TABLE enforced_people (
+        org_id    TEXT NOT NULL,
+        person_id TEXT NOT NULL,
+        groups    TEXT NOT NULL,
+        PRIMARY KEY (org_id, person_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE runs (
+        id         TEXT PRIMARY KEY,
+        org_id     TEXT NOT NULL,
+        title      TEXT NOT NULL,
+        actor      TEXT NOT NULL,
+        created_ms INTEGER NOT NULL,
+        state      TEXT NOT NULL
+    );
+    CREATE INDEX runs_by_org ON runs (org_id, created_ms);
+    -- One PATCH /v1/licenses/users per entry. `state` goes pending →
+    -- in_flight (committed before the request leaves) → done / partial /
+    -- failed / skipped.
+    CREATE TABLE entries (
+        run_id       TEXT NOT NULL,
+        seq          INTEGER NOT NULL,
+        person_id    TEXT NOT NULL,
+        email        TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        change       TEXT NOT NULL,
+        grants       TEXT NOT NULL,
+        state        TEXT NOT NULL,
+        error        TEXT,
+        tracking_id  TEXT,
+        finished_ms  INTEGER,
+        PRIMARY KEY (run_id, seq)
+    ) WITHOUT ROWID;
+    CREATE TABLE audit (
+        at_ms       INTEGER NOT NULL,
+        actor       TEXT NOT NULL,
+        org_id      TEXT NOT NULL,
+        person_id   TEXT NOT NULL,
+        email       TEXT NOT NULL,
+        summary     TEXT NOT NULL,
+        outcome     TEXT NOT NULL,
+        tracking_id TEXT,
+        run_id      TEXT NOT NULL
+    );
+    CREATE INDEX audit_by_org ON audit (org_id, at_ms);
+    "#,
+];
+
+const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+}
+
+pub(super) fn guard_and_migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    let found: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    if found > LATEST_VERSION {
+        return Err(LedgerError::TooNew { path: path.to_owned() });
+    }
+    migrations().to_latest(conn)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn a_newer_ledger_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.sqlite");
+        drop(super::super::Ledger::open(&path).unwrap());
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", LATEST_VERSION + 1).unwrap();
+        drop(conn);
+        let err = super::super::Ledger::open(&path).err().expect("refused");
+        assert!(err.to_string().contains("newer hubdesk"), "{err}");
+    }
+
+    #[test]
+    fn the_ledger_syncs_every_commit_to_disk() {
+        let (_dir, ledger) = super::super::temp_ledger();
+        let sync: i64 = ledger.conn().pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
+        assert_eq!(sync, 2, "synchronous must be FULL (2)");
+    }
+}
