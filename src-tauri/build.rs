@@ -17,6 +17,19 @@ const COMMANDS: &[&str] = &[
     "sync_all",
     "list_changes",
     "get_person",
+    "templates_view",
+    "templates_set_mode",
+    "templates_set_transition_preserve",
+    "templates_preview_save",
+    "templates_preview_delete",
+    "templates_commit",
+    "runs_list",
+    "run_detail",
+    "run_cancel",
+    "run_resume",
+    "audit_list",
+    "export_preview",
+    "export_audit",
 ];
 
 fn main() {

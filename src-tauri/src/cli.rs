@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand};
 
 mod export;
 mod sync;
+mod templates;
 
 #[derive(Parser, Debug)]
 #[command(name = "hubdesk", version, about = "A fast desktop app for Cisco Webex administrators")]
@@ -25,6 +26,9 @@ pub enum Command {
     Sync(sync::SyncArgs),
     /// Export the cache.
     Export(export::ExportArgs),
+    /// License templates: preview, apply and resume, headless.
+    #[command(subcommand)]
+    Templates(templates::TemplatesCommand),
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -89,6 +93,7 @@ pub fn main() -> ExitCode {
         Some(Command::Sim(args)) => run_async(crate::sim::run_foreground(args.into())),
         Some(Command::Sync(args)) => run_async(sync::run(args)),
         Some(Command::Export(args)) => report(export::run(args)),
+        Some(Command::Templates(command)) => run_async(templates::run(command)),
     }
 }
 

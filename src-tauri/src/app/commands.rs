@@ -6,6 +6,7 @@ use std::sync::Arc;
 use tauri::{AppHandle, Emitter, State};
 use tauri_plugin_opener::OpenerExt;
 
+use super::template_commands;
 use crate::api::*;
 use crate::ops::Core;
 
@@ -31,6 +32,19 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         sync_all,
         list_changes,
         get_person,
+        template_commands::templates_view,
+        template_commands::templates_set_mode,
+        template_commands::templates_set_transition_preserve,
+        template_commands::templates_preview_save,
+        template_commands::templates_preview_delete,
+        template_commands::templates_commit,
+        template_commands::runs_list,
+        template_commands::run_detail,
+        template_commands::run_cancel,
+        template_commands::run_resume,
+        template_commands::audit_list,
+        template_commands::export_preview,
+        template_commands::export_audit,
     ]
 }
 
@@ -78,8 +92,10 @@ fn list_orgs(core: Core_<'_>) -> Result<Vec<OrgSummary>, ApiError> {
 
 #[tauri::command]
 async fn sync_org(app: AppHandle, core: Core_<'_>, org_id: String) -> Result<Vec<SyncStatusRow>, ApiError> {
-    let emit = progress_emitter(app);
-    core.sync_org(&org_id, &emit).await
+    let emit = progress_emitter(app.clone());
+    let rows = core.sync_org(&org_id, &emit).await?;
+    template_commands::enforce_after_sync(app, core.inner().clone(), vec![org_id]);
+    Ok(rows)
 }
 
 fn progress_emitter(app: AppHandle) -> impl Fn(SyncProgress) + Send + Sync {
@@ -113,8 +129,10 @@ fn search_everywhere(core: Core_<'_>, text: String) -> Result<SearchResults, Api
 /// Refreshes the org list and syncs every org; resolves with the new list.
 #[tauri::command]
 async fn sync_all(app: AppHandle, core: Core_<'_>) -> Result<Vec<OrgSummary>, ApiError> {
-    let emit = progress_emitter(app);
-    core.sync_all(&emit).await
+    let emit = progress_emitter(app.clone());
+    let orgs = core.sync_all(&emit).await?;
+    template_commands::enforce_after_sync(app, core.inner().clone(), orgs.iter().map(|o| o.id.clone()).collect());
+    Ok(orgs)
 }
 
 #[tauri::command]

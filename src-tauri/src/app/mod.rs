@@ -3,6 +3,7 @@
 
 mod commands;
 mod logging;
+mod template_commands;
 
 use std::process::ExitCode;
 use std::sync::Arc;

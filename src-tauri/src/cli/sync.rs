@@ -56,7 +56,7 @@ pub async fn run(args: SyncArgs) -> anyhow::Result<()> {
 }
 
 /// `HUBDESK_TOKEN`, else the token the app keeps in the keyring.
-fn token() -> anyhow::Result<String> {
+pub(super) fn token() -> anyhow::Result<String> {
     if let Ok(token) = std::env::var("HUBDESK_TOKEN") {
         return Ok(token);
     }

@@ -36,6 +36,8 @@ pub struct EntryResult {
     pub tracking_id: Option<String>,
     /// `(license id held, template id)` to remember (T6).
     pub grants: Vec<(String, String)>,
+    /// Licenses removed: their grants are dropped.
+    pub forgotten: Vec<String>,
     /// The audit line; `None` when nothing was changed.
     pub summary: Option<String>,
 }
@@ -102,7 +104,14 @@ fn summary_row(r: &Row<'_>) -> rusqlite::Result<RunSummary> {
 
 impl Ledger {
     /// Writes a run and every entry in one durable transaction.
-    pub fn create_run(&self, org_id: &str, title: &str, actor: &str, entries: &[NewEntry], now_ms: i64) -> Result<RunSummary> {
+    pub fn create_run(
+        &self,
+        org_id: &str,
+        title: &str,
+        actor: &str,
+        entries: &[NewEntry],
+        now_ms: i64,
+    ) -> Result<RunSummary> {
         let run_id = uuid::Uuid::new_v4().to_string();
         let mut conn = self.conn();
         let tx = conn.transaction()?;
@@ -236,7 +245,14 @@ impl Ledger {
     }
 
     /// Records an answer with its grants and audit line, in one commit.
-    pub fn record_result(&self, org_id: &str, actor: &str, entry: &StoredEntry, result: &EntryResult, now_ms: i64) -> Result<()> {
+    pub fn record_result(
+        &self,
+        org_id: &str,
+        actor: &str,
+        entry: &StoredEntry,
+        result: &EntryResult,
+        now_ms: i64,
+    ) -> Result<()> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
         tx.execute(
@@ -244,6 +260,12 @@ impl Ledger {
             params![entry.run_id, entry.seq, entry_state_text(result.state), result.error, result.tracking_id, now_ms],
         )?;
         let person = &entry.change.person_id;
+        for license_id in &result.forgotten {
+            tx.execute(
+                "DELETE FROM grants WHERE org_id = ?1 AND person_id = ?2 AND license_id = ?3",
+                params![org_id, person, license_id],
+            )?;
+        }
         for (license_id, template_id) in &result.grants {
             tx.execute(
                 "INSERT OR IGNORE INTO grants (org_id, person_id, license_id, template_id) VALUES (?1, ?2, ?3, ?4)",
@@ -254,18 +276,6 @@ impl Ledger {
             super::audit::insert(&tx, org_id, actor, entry, summary, result, now_ms)?;
         }
         tx.commit()?;
-        Ok(())
-    }
-
-    /// Drops grants of licenses a run removed from a person (T6, T7).
-    pub fn forget_grants(&self, org_id: &str, person_id: &str, license_ids: &[String]) -> Result<()> {
-        let conn = self.conn();
-        for id in license_ids {
-            conn.execute(
-                "DELETE FROM grants WHERE org_id = ?1 AND person_id = ?2 AND license_id = ?3",
-                params![org_id, person_id, id],
-            )?;
-        }
         Ok(())
     }
 }
@@ -321,6 +331,7 @@ mod tests {
             error: None,
             tracking_id: Some("TRACK".into()),
             grants: vec![("lic-held".into(), "tpl".into())],
+            forgotten: vec![],
             summary: Some(summary.into()),
         }
     }

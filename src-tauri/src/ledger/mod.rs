@@ -58,7 +58,8 @@ pub struct Ledger {
 impl Ledger {
     pub fn open(path: &Path) -> Result<Ledger> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| LedgerError::Corrupt(format!("cannot create {}: {e}", dir.display())))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| LedgerError::Corrupt(format!("cannot create {}: {e}", dir.display())))?;
         }
         let mut conn = Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;

@@ -27,7 +27,8 @@ impl Ledger {
         let tx = conn.transaction()?;
         tx.execute("DELETE FROM enforced_people WHERE org_id = ?1", [org_id])?;
         {
-            let mut insert = tx.prepare("INSERT INTO enforced_people (org_id, person_id, groups) VALUES (?1, ?2, ?3)")?;
+            let mut insert =
+                tx.prepare("INSERT INTO enforced_people (org_id, person_id, groups) VALUES (?1, ?2, ?3)")?;
             for (person, groups) in people {
                 let mut sorted = groups.clone();
                 sorted.sort();
@@ -47,7 +48,9 @@ mod tests {
     fn the_snapshot_round_trips_and_is_replaced_whole() {
         let (_dir, ledger) = temp_ledger();
         assert!(ledger.enforced_people("o").unwrap().is_empty());
-        ledger.set_enforced_people("o", &[("p1".into(), vec!["g2".into(), "g1".into()]), ("p2".into(), vec![])]).unwrap();
+        ledger
+            .set_enforced_people("o", &[("p1".into(), vec!["g2".into(), "g1".into()]), ("p2".into(), vec![])])
+            .unwrap();
         let people = ledger.enforced_people("o").unwrap();
         assert_eq!(people["p1"], vec!["g1".to_owned(), "g2".to_owned()]);
         assert!(people["p2"].is_empty());

@@ -5,6 +5,7 @@ mod export;
 mod session;
 mod settings;
 mod sync;
+pub mod templates;
 mod users;
 
 use std::path::{Path, PathBuf};
@@ -14,6 +15,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::api::{ApiError, ErrorCode, SignedInUser, TenantKind};
 use crate::auth::Vault;
+use crate::ledger::Ledger;
 use crate::sim::SimServer;
 use crate::store::Store;
 use crate::webex::{WebexClient, WEBEX_API_BASE};
@@ -24,6 +26,10 @@ pub use session::{DEMO_CUSTOMERS, DEMO_PEOPLE, DEMO_SEED};
 /// The app's state without a window: one per process.
 pub struct Core {
     pub store: Store,
+    /// Templates, the apply journal and the audit log (see `ledger`).
+    pub ledger: Ledger,
+    previews: templates::Previews,
+    active_runs: templates::ActiveRuns,
     vault: Vault,
     data_dir: PathBuf,
     session: RwLock<Option<ActiveSession>>,
@@ -46,8 +52,12 @@ impl Core {
     /// Opens the cache in `data_dir` (created if needed).
     pub fn open(data_dir: &Path, vault: Vault) -> Result<Core, ApiError> {
         let store = Store::open(&data_dir.join("cache.sqlite"))?;
+        let ledger = Ledger::open(&data_dir.join("ledger.sqlite"))?;
         Ok(Core {
             store,
+            ledger,
+            previews: Default::default(),
+            active_runs: Default::default(),
             vault,
             data_dir: data_dir.to_owned(),
             session: RwLock::new(None),
@@ -84,6 +94,16 @@ impl Core {
             .await
             .as_ref()
             .map(|s| s.user.org_id.clone())
+            .ok_or_else(|| ApiError::new(ErrorCode::NotSignedIn, "please sign in first"))
+    }
+
+    /// The signed-in admin's email.
+    pub async fn signed_in_email(&self) -> Result<String, ApiError> {
+        self.session
+            .read()
+            .await
+            .as_ref()
+            .map(|s| s.user.email.clone())
             .ok_or_else(|| ApiError::new(ErrorCode::NotSignedIn, "please sign in first"))
     }
 

@@ -12,6 +12,7 @@ mod resources;
 mod search;
 mod settings;
 mod sync_status;
+mod template_facts;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -23,6 +24,7 @@ use crate::api::{ApiError, ErrorCode};
 pub use migrations::LATEST_VERSION;
 pub use resources::ResourceTable;
 pub use settings::SettingKey;
+pub use template_facts::{GroupRow, NumberRow};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

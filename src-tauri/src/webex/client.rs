@@ -183,6 +183,47 @@ impl WebexClient {
         }
     }
 
+    /// Sends a request with a body once: only a 429 or a 401 (refused
+    /// before anything happened) is repeated. Any other failure comes back.
+    pub(super) async fn send_once(
+        &self,
+        method: Method,
+        url: &str,
+        body: &impl serde::Serialize,
+        tracking_id: &str,
+    ) -> Result<Response, WebexError> {
+        let mut token = self.tokens.token().await?;
+        let (mut refreshed, mut throttled) = (false, 0);
+        loop {
+            self.gate.wait().await;
+            let result = {
+                let _permit = self.in_flight.acquire().await.expect("the semaphore is never closed");
+                self.http
+                    .request(method.clone(), url)
+                    .bearer_auth(&token)
+                    .header("TrackingID", tracking_id)
+                    .json(body)
+                    .send()
+                    .await
+            };
+            match result {
+                Ok(resp) if resp.status().is_success() => return Ok(resp),
+                Ok(resp) if resp.status() == StatusCode::UNAUTHORIZED && !refreshed => {
+                    refreshed = true;
+                    token = self.tokens.refresh(token).await?;
+                }
+                Ok(resp) if resp.status() == StatusCode::TOO_MANY_REQUESTS && throttled < MAX_THROTTLED => {
+                    throttled += 1;
+                    let wait = retry_after(&resp);
+                    tracing::info!(%url, ?wait, "throttled by Webex; pausing every request on this token");
+                    self.gate.pause(wait);
+                }
+                Ok(resp) => return Err(api_error(resp).await),
+                Err(err) => return Err(network_error(url, &err)),
+            }
+        }
+    }
+
     fn request(&self, method: Method, url: &str, token: &str) -> RequestBuilder {
         self.http
             .request(method, url)

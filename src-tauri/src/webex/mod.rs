@@ -4,6 +4,7 @@
 mod client;
 mod error;
 mod gate;
+pub mod licenses_write;
 pub mod models;
 mod pager;
 mod resources;

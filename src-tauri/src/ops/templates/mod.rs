@@ -1,0 +1,15 @@
+//! License templates (issue 5): the screen's use cases on top of the
+//! rules, the cache, the ledger and the client.
+
+pub mod apply;
+mod enforce;
+pub mod facts;
+mod preview;
+mod request;
+mod runs;
+mod screen;
+
+pub use enforce::journal_enforcement;
+pub use preview::{plan_delete, plan_save, Planned, Previews};
+pub use request::summary_line;
+pub use runs::{audit_csv, ActiveRuns};

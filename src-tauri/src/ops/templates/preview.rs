@@ -1,0 +1,314 @@
+//! Previews (nothing sent) and committing one: the template is saved or
+//! deleted and the changes written to the journal, all before any request.
+
+use std::collections::{HashMap, VecDeque};
+
+use super::enforce::start_enforcing;
+use super::facts::{self, OrgSnapshot, Pools};
+use super::screen::template_error;
+use crate::api::{
+    ApiError, ApplyRequest, AssignmentMode, ErrorCode, MeetingAccount, Preview, RunSummary, SaveScope, Template,
+    TemplateDraft, UserChange,
+};
+use crate::ledger::{Ledger, NewEntry, OrgTemplateSettings};
+use crate::ops::Core;
+use crate::rules::templates::{self as rules, Action, Plan, PlanRequest};
+use crate::store::{now_ms, Store};
+
+/// Previews kept for commit; older ones expire.
+const KEPT_PREVIEWS: usize = 8;
+
+#[derive(Default)]
+pub struct Previews(std::sync::Mutex<VecDeque<Planned>>);
+
+enum Intent {
+    /// The template, and the mode it was planned in.
+    Save(Template, AssignmentMode),
+    Delete(String),
+}
+
+impl Previews {
+    fn keep(&self, planned: Planned) -> Preview {
+        let preview = planned.preview.clone();
+        let mut list = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if list.len() == KEPT_PREVIEWS {
+            list.pop_front();
+        }
+        list.push_back(planned);
+        preview
+    }
+
+    fn take(&self, id: &str) -> Option<Planned> {
+        let mut list = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let at = list.iter().position(|p| p.preview.preview_id == id)?;
+        list.remove(at)
+    }
+
+    pub(super) fn plan_of(&self, id: &str) -> Option<Plan> {
+        let list = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        list.iter().find(|p| p.preview.preview_id == id).map(|p| p.preview.plan.clone())
+    }
+}
+
+/// A computed preview with what committing it takes.
+pub struct Planned {
+    pub preview: Preview,
+    intent: Intent,
+    title: String,
+    entries: Vec<NewEntry>,
+    /// The org's last sync when previewed: a newer sync expires it.
+    synced_ms: Option<i64>,
+}
+
+/// T4, T5, T6: what saving `draft` with `scope` would change. `mode`
+/// overrides the org's stored mode (the command line adopts the draft's
+/// when the org has no template yet).
+pub fn plan_save(
+    store: &Store,
+    ledger: &Ledger,
+    org_id: &str,
+    draft: &TemplateDraft,
+    scope: SaveScope,
+    mode: Option<AssignmentMode>,
+) -> Result<Planned, ApiError> {
+    let snapshot = facts::load(store, org_id)?;
+    let mut settings = ledger.template_settings(org_id)?;
+    settings.mode = mode.unwrap_or(settings.mode);
+    let stored: Vec<Template> = ledger.templates(org_id)?.into_iter().map(|(t, _)| t).collect();
+    let template = template_of(draft)?;
+    let previous = stored.iter().find(|t| t.id == template.id).cloned();
+    rules::validate(&template, settings.mode, &stored, &snapshot.facts).map_err(|e| template_error(&e))?;
+    let mut templates: Vec<Template> = stored.into_iter().filter(|t| t.id != template.id).collect();
+    templates.push(template.clone());
+    let action = Action::Save {
+        template_id: template.id.clone(),
+        previous: previous.clone(),
+        existing_users: scope.existing_users,
+        preserve: scope.preserve,
+    };
+    let title = match (&previous, scope.existing_users) {
+        (None, true) => format!("Created “{}”, applied to existing users", template.name),
+        (None, false) => format!("Created “{}”", template.name),
+        (Some(_), true) => format!("Edited “{}”, applied to existing users", template.name),
+        (Some(_), false) => format!("Edited “{}”", template.name),
+    };
+    let request = PlanRequest {
+        mode: settings.mode,
+        templates,
+        action,
+        group_transition_preserve: settings.group_transition_preserve,
+        grants: ledger.grants(org_id)?,
+    };
+    planned(store, org_id, &snapshot, request, Intent::Save(template, settings.mode), title)
+}
+
+/// T6: what deleting a template would change (nothing unless `preserve`
+/// is off).
+pub fn plan_delete(
+    store: &Store,
+    ledger: &Ledger,
+    org_id: &str,
+    template_id: &str,
+    preserve: bool,
+) -> Result<Planned, ApiError> {
+    let snapshot = facts::load(store, org_id)?;
+    let settings = ledger.template_settings(org_id)?;
+    let stored: Vec<Template> = ledger.templates(org_id)?.into_iter().map(|(t, _)| t).collect();
+    let template = stored
+        .iter()
+        .find(|t| t.id == template_id)
+        .cloned()
+        .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "this template no longer exists"))?;
+    let title = format!("Deleted “{}”", template.name);
+    let request = PlanRequest {
+        mode: settings.mode,
+        templates: stored.into_iter().filter(|t| t.id != template_id).collect(),
+        action: Action::Delete { template, preserve },
+        group_transition_preserve: settings.group_transition_preserve,
+        grants: ledger.grants(org_id)?,
+    };
+    planned(store, org_id, &snapshot, request, Intent::Delete(template_id.to_owned()), title)
+}
+
+fn planned(
+    store: &Store,
+    org_id: &str,
+    snapshot: &OrgSnapshot,
+    request: PlanRequest,
+    intent: Intent,
+    title: String,
+) -> Result<Planned, ApiError> {
+    let plan = rules::plan(&request, &snapshot.facts);
+    let entries = entries_of(&plan, &request.templates, snapshot);
+    let preview = Preview {
+        preview_id: uuid::Uuid::new_v4().to_string(),
+        org_id: org_id.to_owned(),
+        calling_confirmation: calling_confirmation(plan.totals.calling_removals),
+        plan,
+    };
+    Ok(Planned { preview, intent, title, entries, synced_ms: org_synced_ms(store, org_id)? })
+}
+
+impl Planned {
+    /// C8: refuses unless `typed` is the confirmation the preview asked for.
+    pub fn check_confirmation(&self, typed: Option<&str>) -> Result<(), ApiError> {
+        let Some(expected) = &self.preview.calling_confirmation else {
+            return Ok(());
+        };
+        if typed.unwrap_or("").trim().eq_ignore_ascii_case(expected) {
+            return Ok(());
+        }
+        Err(ApiError::new(
+            ErrorCode::ConfirmationRequired,
+            format!("Removing Calling deletes voicemail, numbers and call settings for good (C8). Type “{expected}” to confirm."),
+        ))
+    }
+
+    pub fn sends_anything(&self) -> bool {
+        !self.entries.is_empty()
+    }
+
+    /// Saves or deletes the template and journals every change, durably,
+    /// before anything is sent. `None` when there is nothing to send.
+    pub fn commit(self, store: &Store, ledger: &Ledger, actor: &str) -> Result<Option<RunSummary>, ApiError> {
+        let org_id = &self.preview.org_id;
+        match &self.intent {
+            Intent::Save(template, mode) => {
+                let settings = ledger.template_settings(org_id)?;
+                if settings.mode != *mode {
+                    ledger.set_template_settings(org_id, OrgTemplateSettings { mode: *mode, ..settings })?;
+                }
+                ledger.save_template(org_id, template, now_ms())?
+            }
+            Intent::Delete(id) => ledger.delete_template(org_id, id)?,
+        }
+        start_enforcing(store, ledger, org_id)?;
+        if self.entries.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(ledger.create_run(org_id, &self.title, actor, &self.entries, now_ms())?))
+    }
+}
+
+impl Core {
+    pub fn templates_preview_save(
+        &self,
+        org_id: &str,
+        draft: &TemplateDraft,
+        scope: SaveScope,
+    ) -> Result<Preview, ApiError> {
+        let planned = plan_save(&self.store, &self.ledger, org_id, draft, scope, None)?;
+        Ok(self.previews.keep(planned))
+    }
+
+    pub fn templates_preview_delete(
+        &self,
+        org_id: &str,
+        template_id: &str,
+        preserve: bool,
+    ) -> Result<Preview, ApiError> {
+        let planned = plan_delete(&self.store, &self.ledger, org_id, template_id, preserve)?;
+        Ok(self.previews.keep(planned))
+    }
+
+    /// Commits the preview the admin saw. Returns the run to apply, `None`
+    /// when nothing is to be sent.
+    pub async fn templates_commit(&self, request: &ApplyRequest) -> Result<Option<RunSummary>, ApiError> {
+        let planned = self.previews.take(&request.preview_id).ok_or_else(expired)?;
+        if org_synced_ms(&self.store, &planned.preview.org_id)? != planned.synced_ms {
+            return Err(expired());
+        }
+        if let Err(e) = planned.check_confirmation(request.typed_confirmation.as_deref()) {
+            self.previews.keep(planned);
+            return Err(e);
+        }
+        let actor = self.actor().await?;
+        if planned.sends_anything() {
+            self.require_online().await?;
+        }
+        planned.commit(&self.store, &self.ledger, &actor)
+    }
+
+    /// Writes are refused, never queued, when Webex cannot be reached.
+    pub async fn require_online(&self) -> Result<(), ApiError> {
+        let client = self.client().await?;
+        match client.me().await {
+            Err(e @ crate::webex::WebexError::Network { .. }) => Err(ApiError::new(
+                ErrorCode::Offline,
+                format!("Webex cannot be reached ({e}), so nothing was saved or sent. Try again when you are online."),
+            )),
+            Err(e) => Err(e.into()),
+            Ok(_) => Ok(()),
+        }
+    }
+}
+
+fn org_synced_ms(store: &Store, org_id: &str) -> Result<Option<i64>, ApiError> {
+    Ok(store.org_summaries()?.into_iter().find(|o| o.id == org_id).and_then(|o| o.last_synced_ms))
+}
+
+fn expired() -> ApiError {
+    ApiError::new(
+        ErrorCode::PreviewExpired,
+        "this preview is out of date (the cache changed or hubdesk restarted); preview again",
+    )
+}
+
+fn template_of(draft: &TemplateDraft) -> Result<Template, ApiError> {
+    let name = draft.name.trim();
+    if name.is_empty() {
+        return Err(ApiError::new(ErrorCode::InvalidInput, "a template needs a name"));
+    }
+    Ok(Template {
+        id: draft.id.clone().filter(|id| !id.is_empty()).unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+        name: name.to_owned(),
+        group_id: draft.group_id.clone(),
+        licenses: draft.licenses.clone(),
+        meetings: draft.meetings.clone(),
+    })
+}
+
+/// C8: what the admin types to remove Calling from `count` users.
+pub(super) fn calling_confirmation(count: u32) -> Option<String> {
+    match count {
+        0 => None,
+        1 => Some("remove calling from 1 user".to_owned()),
+        n => Some(format!("remove calling from {n} users")),
+    }
+}
+
+/// One journal entry per user with something to send, with the templates
+/// each added license comes from (T6 looks back at them).
+pub(super) fn entries_of(plan: &Plan, templates: &[Template], snapshot: &OrgSnapshot) -> Vec<NewEntry> {
+    let groups: HashMap<&str, &[String]> =
+        snapshot.facts.people.iter().map(|p| (p.id.as_str(), p.groups.as_slice())).collect();
+    plan.users
+        .iter()
+        .filter(|c| !(c.add.is_empty() && c.remove.is_empty() && c.roles.is_empty()))
+        .map(|change| {
+            let mine = groups.get(change.person_id.as_str()).copied().unwrap_or(&[]);
+            NewEntry {
+                grants: grants_of(change, templates, mine, &snapshot.pools),
+                change: change.clone(),
+                skip_reason: None,
+            }
+        })
+        .collect()
+}
+
+fn grants_of(change: &UserChange, templates: &[Template], groups: &[String], pools: &Pools) -> Vec<(String, String)> {
+    let applies = |t: &&Template| t.group_id.as_ref().is_none_or(|g| groups.contains(g));
+    let gives = |t: &Template, license: &str| {
+        t.licenses.iter().any(|l| pools.same(l, license))
+            || t.meetings
+                .iter()
+                .any(|m| matches!(&m.account, MeetingAccount::Host { license_id } if pools.same(license_id, license)))
+    };
+    let mut grants = Vec::new();
+    for add in &change.add {
+        for t in templates.iter().filter(applies).filter(|t| gives(t, &add.license_id)) {
+            grants.push((add.license_id.clone(), t.id.clone()));
+        }
+    }
+    grants
+}
