@@ -10,7 +10,7 @@ use hubdesk::api::{EntryState, ErrorCode, RunState, SaveScope, TemplateDraft};
 use hubdesk::ledger::Ledger;
 use hubdesk::ops::templates::apply::{apply_run, ApplyContext};
 use hubdesk::ops::templates::facts::{self, Pools};
-use hubdesk::ops::templates::plan_save;
+use hubdesk::ops::templates::{journal_enforcement, plan_save};
 use hubdesk::sim::{self, SimConfig, SimServer};
 use hubdesk::store::Store;
 use hubdesk::webex::{StaticToken, WebexClient};
@@ -257,4 +257,57 @@ async fn with_no_network_the_run_stops_as_offline_and_keeps_its_entries() {
     assert!(error.message.contains("nothing more was sent"));
     assert_eq!(s.ledger.run_summary(&run_id).unwrap().state, RunState::Interrupted);
     assert_eq!(s.ledger.open_entries(&run_id).unwrap().len(), total, "nothing lost, nothing queued silently");
+}
+
+/// Creates a person in `org_id` (no licenses) and makes them a direct
+/// member of `group`; returns their id.
+async fn new_member(s: &Setup, group: &str, email: &str) -> String {
+    let token = sim_support::token(&s.server, "partner_full_admin", None).await.0;
+    let base = s.server.base_url();
+    let created = sim_support::post(
+        &format!("{base}/people?orgId={}", s.org_id),
+        &token,
+        json!({"emails": [email], "displayName": "Nouvelle Recrue", "orgId": s.org_id}),
+    )
+    .await;
+    assert_eq!(created.status, reqwest::StatusCode::OK, "{:?}", created.body);
+    let id = created.body["id"].as_str().unwrap().to_owned();
+    let added = sim_support::patch(&format!("{base}/groups/{group}"), &token, json!({"members": [{"id": id}]})).await;
+    assert!(added.status.is_success(), "{:?}", added.body);
+    id
+}
+
+async fn resync(s: &Setup) {
+    let cancel = CancellationToken::new();
+    hubdesk::sync::sync_org(&s.client, &s.store, &s.org_id, hubdesk::store::now_ms(), &|_| {}, &cancel).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn t2_t3_people_a_later_sync_finds_get_their_group_template_once() {
+    let s = setup(400).await;
+    let (group, _, license) = s.group_and_license();
+    // Future users only (T4 unchecked): saving sends nothing.
+    let scope = SaveScope { existing_users: false, preserve: true };
+    let mode = Some(hubdesk::api::AssignmentMode::Group);
+    let planned = plan_save(&s.store, &s.ledger, &s.org_id, &s.draft(&group, &license), scope, mode).unwrap();
+    assert!(planned.preview.plan.users.is_empty());
+    assert!(planned.commit(&s.store, &s.ledger, "admin").unwrap().is_none());
+
+    // Nothing new yet: the first enforcement only takes the snapshot.
+    assert!(journal_enforcement(&s.store, &s.ledger, &s.org_id, "admin").unwrap().is_none());
+    let newcomer = new_member(&s, &group, "nouvelle.recrue@fjordby-logistik.example").await;
+    resync(&s).await;
+    let since = s.last_seq().await;
+    let run =
+        journal_enforcement(&s.store, &s.ledger, &s.org_id, "admin").unwrap().expect("the newcomer gets the template");
+    assert_eq!(run.total, 1);
+    let summary = apply_run(&s.ctx(), &run.run_id, &|_| {}, &CancellationToken::new()).await.unwrap();
+    assert_eq!(summary.succeeded, 1);
+    assert_each_once(&s.changed_since(since).await, std::slice::from_ref(&newcomer));
+    let held = s.client.person(&newcomer).await.unwrap().licenses;
+    assert!(held.iter().any(|l| s.pools.same(l, &license)));
+
+    // The next sync finds nobody new: nothing is planned twice.
+    resync(&s).await;
+    assert!(journal_enforcement(&s.store, &s.ledger, &s.org_id, "admin").unwrap().is_none());
 }
