@@ -12,7 +12,7 @@ import { applyTheme } from "../lib/theme";
 import { sync } from "../features/orgs/sync.svelte";
 import { syncAllNotice } from "../features/orgs/syncAllNotice";
 
-export type Screen = "users" | "changes" | "settings";
+export type Screen = "users" | "changes" | "templates" | "settings";
 
 /** Home organization first, then by name. */
 export function sortOrgs(orgs: readonly OrgSummary[]): OrgSummary[] {

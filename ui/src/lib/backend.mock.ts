@@ -10,7 +10,8 @@
 // only Globex fails, so the others' success shows next to it).
 //
 // Orgs synced more than once come with a change log of past syncs
-// (backend.mock.changes.ts); each later sync adds a few changes.
+// (backend.mock.changes.ts); each later sync adds a few changes. License
+// templates, their runs and audit log live in backend.mock.templates.ts.
 
 import type { ApiError } from "./bindings/ApiError";
 import type { ChangeRow } from "./bindings/ChangeRow";
@@ -25,6 +26,7 @@ import type { SettingsInput } from "./bindings/SettingsInput";
 import type { SyncProgress } from "./bindings/SyncProgress";
 import { ORG_RESOURCES } from "../features/orgs/syncProgress";
 import { changeHistory, changesOfSync } from "./backend.mock.changes";
+import { templateCommands } from "./backend.mock.templates";
 
 const params = new URLSearchParams(location.search);
 const scenario = params.get("mock") ?? "signed-out";
@@ -284,6 +286,14 @@ function saveSettings(input: SettingsInput): Settings {
   return settings;
 }
 
+const templates = templateCommands({
+  actor: admin.email,
+  people: (orgId) =>
+    findOrg(orgId).people.map((p, index) => ({ index, personId: p.id, email: p.emails[0] ?? "", displayName: p.displayName })),
+  domain: (orgId) => findOrg(orgId).domain,
+  lastSyncedMs: (orgId) => findOrg(orgId).summary.lastSyncedMs,
+});
+
 type Args = Record<string, unknown>;
 const COMMANDS: Record<string, (args: Args) => unknown> = {
   get_session: () => session,
@@ -312,6 +322,7 @@ const COMMANDS: Record<string, (args: Args) => unknown> = {
     await sleep(40);
     return findOrg(a.orgId).people.find((p) => p.id === a.personId) ?? fail("not_found", "No such person.");
   },
+  ...templates.commands,
 };
 
 export async function invoke<T>(command: string, args: Args = {}): Promise<T> {
@@ -321,8 +332,8 @@ export async function invoke<T>(command: string, args: Args = {}): Promise<T> {
 }
 
 export async function listen<T>(event: string, handler: (event: { payload: T }) => void): Promise<() => void> {
-  if (event !== "sync-progress") return () => {};
-  const l = handler as unknown as (event: { payload: SyncProgress }) => void;
-  listeners.add(l);
-  return () => listeners.delete(l);
+  const channel = { "sync-progress": listeners, "run-progress": templates.listeners }[event] as Set<typeof handler> | undefined;
+  if (!channel) return () => {};
+  channel.add(handler);
+  return () => channel.delete(handler);
 }

@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import type { AuditEntry } from "../../lib/bindings/AuditEntry";
+import type { RunEntry } from "../../lib/bindings/RunEntry";
+import type { RunSummary } from "../../lib/bindings/RunSummary";
+import { applyRunProgress, changeParts, filterAudit, filterEntries, runTone, statusOf } from "./runs";
+
+const run: RunSummary = {
+  runId: "r1",
+  orgId: "o",
+  title: "Saved Sales (existing users)",
+  actor: "sam@example.com",
+  createdMs: 0,
+  state: "interrupted",
+  total: 10,
+  succeeded: 3,
+  partial: 1,
+  failed: 2,
+};
+
+describe("run progress", () => {
+  it("starts from the summary: everything answered counts as done", () => {
+    expect(statusOf(run)).toEqual({ runId: "r1", state: "interrupted", done: 6, total: 10, failed: 2 });
+  });
+
+  it("follows the events of its run and ignores another run's", () => {
+    const status = statusOf(run);
+    const moved = applyRunProgress(status, { runId: "r1", done: 7, total: 10, failed: 2, state: "running" });
+    expect(moved).toEqual({ runId: "r1", state: "running", done: 7, total: 10, failed: 2 });
+    expect(applyRunProgress(moved, { runId: "r2", done: 1, total: 1, failed: 1, state: "finished" })).toBe(moved);
+  });
+
+  it("colours a finished run with failed or partial answers as a warning", () => {
+    expect([
+      runTone({ ...run, state: "finished" }),
+      runTone({ ...run, state: "finished", failed: 0 }),
+      runTone({ ...run, state: "finished", failed: 0, partial: 0 }),
+      runTone(run),
+    ]).toEqual(["warning", "warning", "success", "warning"]);
+  });
+});
+
+describe("a user's change in parts", () => {
+  it("c8_keeps_calling_removals_apart", () => {
+    const parts = changeParts({
+      personId: "p",
+      email: "e",
+      displayName: "d",
+      add: [{ licenseId: "m", name: "Meetings", subscriptionId: null, siteUrl: "a.webex.com", calling: null }],
+      remove: [
+        { licenseId: "c", name: "Calling", calling: true },
+        { licenseId: "x", name: "Messaging", calling: false },
+      ],
+      roles: [{ siteUrl: "a.webex.com", from: "none", to: "attendee" }],
+      issues: [],
+      pendingFirstSignIn: false,
+    });
+    expect(parts).toEqual([
+      { kind: "add", text: "Meetings (a.webex.com)" },
+      { kind: "removeCalling", text: "Calling" },
+      { kind: "remove", text: "Messaging" },
+      { kind: "role", siteUrl: "a.webex.com", from: "none", to: "attendee" },
+    ]);
+  });
+});
+
+describe("a host license and its role", () => {
+  it("show as one part: becoming host is what the license means", () => {
+    const parts = changeParts({
+      personId: "p",
+      email: "e",
+      displayName: "d",
+      add: [{ licenseId: "m", name: "Meetings", subscriptionId: null, siteUrl: "a.webex.com", calling: null }],
+      remove: [],
+      roles: [
+        { siteUrl: "a.webex.com", from: "none", to: "host" },
+        { siteUrl: "b.webex.com", from: "none", to: "attendee" },
+      ],
+      issues: [],
+      pendingFirstSignIn: false,
+    });
+    expect(parts.map((p) => p.kind)).toEqual(["add", "role"]);
+  });
+});
+
+describe("the audit filter", () => {
+  const entry = (email: string, summary: string, trackingId: string | null): AuditEntry => ({
+    atMs: 0,
+    actor: "sam@example.com",
+    orgId: "o",
+    personId: email,
+    email,
+    summary,
+    outcome: "done",
+    trackingId,
+    runId: "r",
+  });
+  const entries = [entry("zoe@x.com", "+Calling", "ROUTER_1"), entry("ada@x.com", "−Messaging", null)];
+
+  it("matches user, summary and tracking id, ignoring case", () => {
+    expect(filterAudit(entries, "router_1").map((e) => e.email)).toEqual(["zoe@x.com"]);
+    expect(filterAudit(entries, "messaging").map((e) => e.email)).toEqual(["ada@x.com"]);
+    expect(filterAudit(entries, "SAM@").length).toBe(2);
+    expect(filterAudit(entries, "nobody")).toEqual([]);
+  });
+});
+
+describe("a run's entries", () => {
+  const entry = (name: string, state: RunEntry["state"], error: string | null = null): RunEntry => ({
+    personId: name,
+    email: `${name}@x.com`,
+    displayName: name,
+    change: { personId: name, email: `${name}@x.com`, displayName: name, add: [], remove: [], roles: [], issues: [], pendingFirstSignIn: false },
+    state,
+    error,
+    trackingId: null,
+    finishedMs: null,
+  });
+  const entries = [
+    entry("ada", "done"),
+    entry("bo", "failed", "Number +1415 is held by another user"),
+    entry("cy", "partial"),
+    entry("di", "pending"),
+    entry("ed", "in_flight"),
+    entry("fi", "skipped"),
+  ];
+
+  it("counts every chip, with not-sent covering pending, in flight and skipped", () => {
+    const view = filterEntries(entries, "notSent", "");
+    expect(view.entries.map((e) => e.displayName)).toEqual(["di", "ed", "fi"]);
+    expect(view.counts).toEqual({ all: 6, failed: 1, partial: 1, done: 1, notSent: 3 });
+  });
+
+  it("finds an entry by its error text", () => {
+    expect(filterEntries(entries, "all", "held by").entries.map((e) => e.displayName)).toEqual(["bo"]);
+  });
+});
