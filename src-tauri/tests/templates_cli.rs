@@ -56,7 +56,8 @@ impl Tenant {
         self.command(args).output().unwrap()
     }
 
-    /// A template for the biggest security group: Advanced Messaging.
+    /// A template for the biggest security group: the attendee role on the
+    /// org's Meetings site (no units, so newcomers always get it: T14).
     fn write_template(&self) -> PathBuf {
         let store = Store::open(&self.db()).unwrap();
         let facts = facts::load(&store, &self.org).unwrap().facts;
@@ -72,9 +73,10 @@ impl Tenant {
             .filter(|g| g.usage == GroupUsage::Security)
             .max_by_key(|g| members.get(g.id.as_str()).copied().unwrap_or(0))
             .unwrap();
-        let license = facts.licenses.iter().find(|l| l.name == "Advanced Messaging").unwrap();
+        let site = &facts.attendee_sites[0];
         let path = self.dir.path().join("template.json");
-        let template = json!({"name": "Sales", "groupId": group.id, "licenses": [license.id], "meetings": []});
+        let meetings = json!([{"siteUrl": site, "account": {"type": "attendee"}}]);
+        let template = json!({"name": "Sales", "groupId": group.id, "licenses": [], "meetings": meetings});
         std::fs::write(&path, template.to_string()).unwrap();
         path
     }
@@ -88,7 +90,7 @@ impl Tenant {
         args
     }
 
-    /// People the plan gives something to.
+    /// People the plan changes.
     fn planned_people(&self, template: &Path) -> Vec<String> {
         let plan = self.run(&self.template_args("plan", template));
         assert!(plan.status.success(), "{}", String::from_utf8_lossy(&plan.stderr));
@@ -97,9 +99,21 @@ impl Tenant {
             .as_array()
             .unwrap()
             .iter()
-            .filter(|u| !u["add"].as_array().unwrap().is_empty())
+            .filter(|u| !u["add"].as_array().unwrap().is_empty() || !u["roles"].as_array().unwrap().is_empty())
             .map(|u| u["personId"].as_str().unwrap().to_owned())
             .collect()
+    }
+
+    /// A new person of the org, direct member of `group`.
+    async fn new_member(&self, group: &str) -> String {
+        let base = self.server.base_url();
+        let body = json!({"emails": ["ny.kollega@fjordby-logistik.example"], "displayName": "Ny Kollega", "orgId": self.org});
+        let created = sim_support::post(&format!("{base}/people?orgId={}", self.org), &self.token, body).await;
+        assert!(created.status.is_success(), "{:?}", created.body);
+        let id = created.body["id"].as_str().unwrap().to_owned();
+        let added = sim_support::patch(&format!("{base}/groups/{group}"), &self.token, json!({"members": [{"id": id}]})).await;
+        assert!(added.status.is_success(), "{:?}", added.body);
+        id
     }
 
     async fn license_changes(&self) -> HashMap<String, usize> {
@@ -140,6 +154,17 @@ async fn plan_prints_the_preview_and_apply_sends_it_once() {
     assert!(again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("nothing to send"));
     assert_each_once(&t.license_changes().await, &planned);
+
+    // A newcomer in the group gets the template from the next headless sync.
+    let group: Value = serde_json::from_str(&std::fs::read_to_string(&template).unwrap()).unwrap();
+    let newcomer = t.new_member(group["groupId"].as_str().unwrap()).await;
+    let sync = t.run(&["sync", "--api", &t.server.base_url(), "--org", &t.org, "--db", t.db_arg()]);
+    assert!(sync.status.success(), "{}", String::from_utf8_lossy(&sync.stderr));
+    let log = String::from_utf8_lossy(&sync.stderr);
+    assert!(log.contains("templates for 1 new or moved user(s)") && log.contains("1 applied"), "{log}");
+    let mut expected = planned.clone();
+    expected.push(newcomer);
+    assert_each_once(&t.license_changes().await, &expected);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -169,8 +194,8 @@ async fn kill_9_during_an_apply_then_resume_changes_each_user_once() {
         let template = t.write_template();
         let planned = t.planned_people(&template);
         assert!(planned.len() >= 5, "round {round}: a plan worth interrupting");
-        // Slow enough that the kill lands mid-run: 10 requests/s.
-        sim_support::set_faults(&t.server, json!({"rateLimit": 10})).await;
+        // Slow enough that the kill lands mid-run: 30 requests/s.
+        sim_support::set_faults(&t.server, json!({"rateLimit": 30})).await;
         dice ^= dice << 13;
         dice ^= dice >> 7;
         dice ^= dice << 17;

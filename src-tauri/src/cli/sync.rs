@@ -1,6 +1,6 @@
 //! `hubdesk sync`: the sync engine without a window.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::{bail, Context};
@@ -8,6 +8,8 @@ use tokio_util::sync::CancellationToken;
 
 use crate::api::{SyncPhase, SyncProgress};
 use crate::auth::{stored_access_token, Vault};
+use crate::ledger::Ledger;
+use crate::ops::templates::journal_enforcement;
 use crate::store::Store;
 use crate::webex::{StaticToken, WebexClient, WEBEX_API_BASE};
 
@@ -52,6 +54,30 @@ pub async fn run(args: SyncArgs) -> anyhow::Result<()> {
         println!("{}\t{}\t{} people", org.id, org.display_name, org.people_count);
     }
     eprintln!("synced {} org(s) in {:.1} s", ids.len(), started.elapsed().as_secs_f64());
+    enforce_templates(&client, &store, &args.db, &ids, me.primary_email()).await
+}
+
+/// Templates are enforced by hubdesk when it syncs: new and moved people
+/// get theirs (when the cache has a ledger with templates beside it).
+async fn enforce_templates(
+    client: &WebexClient,
+    store: &Store,
+    db: &Path,
+    ids: &[String],
+    actor: &str,
+) -> anyhow::Result<()> {
+    let path = Ledger::path_beside(db);
+    if !path.exists() {
+        return Ok(());
+    }
+    let ledger = Ledger::open(&path)?;
+    for org in ids {
+        if let Some(run) = journal_enforcement(store, &ledger, org, actor)? {
+            eprintln!("{org}: templates for {} new or moved user(s)", run.total);
+            let summary = super::templates::send(client, store, &ledger, &run.run_id).await?;
+            eprintln!("{org}: {} applied, {} partly, {} failed", summary.succeeded, summary.partial, summary.failed);
+        }
+    }
     Ok(())
 }
 

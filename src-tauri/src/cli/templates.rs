@@ -146,7 +146,12 @@ fn plan(store: &Store, ledger: &Ledger, args: &PlanArgs) -> anyhow::Result<Plann
     Ok(plan_save(store, ledger, &args.org, &draft, scope, mode)?)
 }
 
-async fn send(client: &WebexClient, store: &Store, ledger: &Ledger, run_id: &str) -> anyhow::Result<RunSummary> {
+pub(super) async fn send(
+    client: &WebexClient,
+    store: &Store,
+    ledger: &Ledger,
+    run_id: &str,
+) -> anyhow::Result<RunSummary> {
     let org_id = ledger.run_summary(run_id)?.org_id;
     let licenses: Vec<LicenseFact> = store.licenses_of_org(&org_id)?.into_iter().map(LicenseFact::from).collect();
     let pools = Pools::from_licenses(&licenses);
