@@ -2,17 +2,16 @@
 //! have one (C3, C5). The work number is the only source: hubdesk never
 //! guesses a number or an extension.
 
-use std::collections::{HashMap, HashSet};
-
+use super::hash::{FastMap, FastSet};
 use super::model::{CallingLine, NumberFact, NumberProblem, OrgFacts, PersonFact};
 
 /// The number inventory, with the numbers this plan has already given.
 pub(crate) struct Numbers<'f> {
-    by_number: HashMap<&'f str, &'f NumberFact>,
-    calling_locations: HashSet<&'f str>,
+    by_number: FastMap<&'f str, &'f NumberFact>,
+    calling_locations: FastSet<&'f str>,
     /// Numbers given earlier in the plan, with the display name of the user
     /// who got them (two users with one free number: the first wins).
-    claimed: HashMap<&'f str, &'f str>,
+    claimed: FastMap<&'f str, &'f str>,
 }
 
 impl<'f> Numbers<'f> {
@@ -20,7 +19,7 @@ impl<'f> Numbers<'f> {
         Numbers {
             by_number: facts.numbers.iter().map(|n| (n.phone_number.as_str(), n)).collect(),
             calling_locations: facts.calling_locations.iter().map(String::as_str).collect(),
-            claimed: HashMap::new(),
+            claimed: FastMap::default(),
         }
     }
 

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::category::Kind;
+use super::hash::FastMap;
 use super::model::{LicenseFact, MeetingAccount, OrgFacts, Template};
 
 /// What makes two licenses one pool: the same service (and site). Licenses
@@ -41,7 +42,7 @@ pub(crate) struct Pool {
 
 pub(crate) struct Catalog<'f> {
     pub facts: &'f OrgFacts,
-    by_id: HashMap<&'f str, u32>,
+    by_id: FastMap<&'f str, u32>,
     /// Per license: its pool.
     pub license_pool: Vec<u32>,
     /// Per license: its subscription's age rank (T12; lower is older).

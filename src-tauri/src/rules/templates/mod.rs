@@ -11,6 +11,7 @@ mod calling;
 mod catalog;
 mod category;
 mod export;
+mod hash;
 mod model;
 mod order;
 mod plan;

@@ -1,9 +1,9 @@
 //! The plan: who is in scope for an action, and what each of them gains
 //! and loses (T2–T16, C1–C8).
 
-use std::collections::HashMap;
 
 use super::catalog::{Bits, Catalog, Compiled};
+use super::hash::FastMap;
 use super::model::{Action, AssignmentMode, OrgFacts, PersonFact, Plan, PlanRequest, Template};
 use super::planner::{Planner, Removal, Work};
 
@@ -57,7 +57,7 @@ struct Applicable<'r> {
     compiled: Vec<Compiled>,
     ids: Vec<&'r str>,
     org: Option<usize>,
-    by_group: HashMap<&'r str, usize>,
+    by_group: FastMap<&'r str, usize>,
     group_of: Vec<Option<&'r str>>,
 }
 
@@ -72,7 +72,7 @@ impl<'r> Applicable<'r> {
             compiled: Vec::new(),
             ids: Vec::new(),
             org: None,
-            by_group: HashMap::new(),
+            by_group: FastMap::default(),
             group_of: Vec::new(),
         };
         for template in &request.templates {
@@ -126,7 +126,7 @@ impl<'r> Applicable<'r> {
 struct Scope<'f> {
     facts: &'f OrgFacts,
     work: Vec<Option<Work>>,
-    by_id: Option<HashMap<&'f str, u32>>,
+    by_id: Option<FastMap<&'f str, u32>>,
 }
 
 impl<'f> Scope<'f> {
