@@ -4,6 +4,8 @@
 //! keyring that scripts/test.sh sets up; see tests/support for the harness.
 
 mod support;
+#[path = "e2e_templates.rs"]
+mod templates;
 
 use std::time::Duration;
 

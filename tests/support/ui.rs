@@ -64,10 +64,27 @@ pub async fn wait_for_text(client: &Client, css: &str, limit: Duration) -> Resul
     .await
 }
 
+/// Clicks the first element matching `css` once it is shown. A click that
+/// fails because the page re-rendered under it (a stale element, or a
+/// toast passing over it) is tried again until `limit`.
 pub async fn click(client: &Client, css: &str, limit: Duration) -> Result<()> {
     wait_for_texts(client, css, limit).await?;
-    let element = step(&format!("find {css}"), client.find(Locator::Css(css))).await?;
-    step(&format!("click {css}"), element.click()).await
+    let mut last_error = None;
+    let clicked = wait_until(&format!("{css} can be clicked"), limit, async || {
+        let attempt = async {
+            let element = step(&format!("find {css}"), client.find(Locator::Css(css))).await?;
+            step(&format!("click {css}"), element.click()).await
+        };
+        match attempt.await {
+            Ok(()) => Ok(Some(())),
+            Err(error) => {
+                last_error = Some(error);
+                Ok(None)
+            }
+        }
+    })
+    .await;
+    clicked.map_err(|timeout| last_error.map_or(timeout, |error| error.context(format!("{css} stayed unclickable"))))
 }
 
 pub async fn type_into(client: &Client, css: &str, text: &str) -> Result<()> {
@@ -91,4 +108,10 @@ pub async fn save_screenshot(client: &Client, path: &Path) -> Result<()> {
     let partial = path.with_extension("tmp.png");
     std::fs::write(&partial, png)?;
     std::fs::rename(&partial, path).with_context(|| format!("writing {}", path.display()))
+}
+
+/// Runs `script` in the page with `args` (`arguments[0]`, ...), for what
+/// WebDriver cannot do by selector alone (picking an option by its text).
+pub async fn run_script(client: &Client, what: &str, script: &str, args: Vec<serde_json::Value>) -> Result<serde_json::Value> {
+    step(what, client.execute(script, args)).await
 }
