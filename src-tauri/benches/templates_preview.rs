@@ -76,7 +76,14 @@ fn licenses() -> Vec<LicenseFact> {
     }
     for site in SITES {
         for sub in 0..3 {
-            all.push(license(format!("MTG-{site}#{sub}"), "Meeting - Webex Meeting Center", Some(sub), Some(site), 3_000, 2_500));
+            all.push(license(
+                format!("MTG-{site}#{sub}"),
+                "Meeting - Webex Meeting Center",
+                Some(sub),
+                Some(site),
+                3_000,
+                2_500,
+            ));
         }
     }
     for name in ["Hybrid Calendar", "Webex Assistant", "Slido", "Vidcast", "Webex Webinars"] {
@@ -113,7 +120,13 @@ fn template(rng: &mut Rng, id: String, group: Option<String>, choices: &[String]
         _ => MeetingAccount::Host { license_id: format!("MTG-{site}#0") },
     };
     let name = format!("Template {id}");
-    Template { id, name, group_id: group, licenses: chosen, meetings: vec![MeetingEntry { site_url: site.into(), account }] }
+    Template {
+        id,
+        name,
+        group_id: group,
+        licenses: chosen,
+        meetings: vec![MeetingEntry { site_url: site.into(), account }],
+    }
 }
 
 fn person(rng: &mut Rng, i: usize, licenses: &[LicenseFact]) -> PersonFact {
@@ -121,12 +134,14 @@ fn person(rng: &mut Rng, i: usize, licenses: &[LicenseFact]) -> PersonFact {
     let mut held = vec!["MSG".to_string(), "SS".to_string()];
     for _ in 0..rng.below(4) {
         let l = &licenses[3 + rng.below(licenses.len() - 3)];
-        let same_pool = |h: &String| licenses.iter().any(|o| &o.id == h && o.name == l.name && o.site_url == l.site_url);
+        let same_pool =
+            |h: &String| licenses.iter().any(|o| &o.id == h && o.name == l.name && o.site_url == l.site_url);
         if !held.iter().any(same_pool) {
             held.push(l.id.clone());
         }
     }
-    let has_calling_line = held.iter().any(|h| h.starts_with("Webex Calling - P") || h.starts_with("Webex Calling - B"));
+    let has_calling_line =
+        held.iter().any(|h| h.starts_with("Webex Calling - P") || h.starts_with("Webex Calling - B"));
     let work_number = match rng.below(10) {
         0 => None,
         1 => Some(format!("0{:08}", i)),
@@ -162,8 +177,7 @@ fn org() -> (OrgFacts, Vec<Template>, Template) {
     let groups = (0..GROUPS)
         .map(|g| GroupFact { id: format!("g{g}"), name: format!("Group {g}"), usage: GroupUsage::Security })
         .collect();
-    let templates =
-        (0..GROUPS).map(|g| template(&mut rng, format!("t{g}"), Some(format!("g{g}")), &choices)).collect();
+    let templates = (0..GROUPS).map(|g| template(&mut rng, format!("t{g}"), Some(format!("g{g}")), &choices)).collect();
     let org_template = template(&mut rng, "org".into(), None, &choices);
     let facts = OrgFacts {
         subscription_order: (0..4).map(|s| format!("Sub-{s}")).collect(),
@@ -210,7 +224,8 @@ fn time(label: &str, request: &PlanRequest, facts: &OrgFacts) {
 
 fn main() {
     let (facts, templates, org_template) = org();
-    let save = |id: &str| Action::Save { template_id: id.into(), previous: None, existing_users: true, preserve: false };
+    let save =
+        |id: &str| Action::Save { template_id: id.into(), previous: None, existing_users: true, preserve: false };
     let group = |action| PlanRequest {
         mode: AssignmentMode::Group,
         templates: templates.clone(),

@@ -125,8 +125,7 @@ impl<'f> Planner<'f> {
     /// T9: nothing for a host or an attendee of the site; T14: never a site
     /// admin.
     fn add_attendee(&mut self, site: u32) {
-        let hosts =
-            self.held_pools.iter().any(|p| self.keeps(p) && self.cat.pools[p as usize].site == Some(site));
+        let hosts = self.held_pools.iter().any(|p| self.keeps(p) && self.cat.pools[p as usize].site == Some(site));
         if hosts || self.attendee.contains(site) {
             return;
         }

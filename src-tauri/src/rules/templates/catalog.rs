@@ -148,12 +148,8 @@ fn age_ranks(facts: &OrgFacts) -> Vec<u32> {
         let next = rank.len() as u32;
         rank.entry(id.as_str()).or_insert(next);
     }
-    let mut unlisted: Vec<&str> = facts
-        .licenses
-        .iter()
-        .filter_map(|l| l.subscription_id.as_deref())
-        .filter(|s| !rank.contains_key(s))
-        .collect();
+    let mut unlisted: Vec<&str> =
+        facts.licenses.iter().filter_map(|l| l.subscription_id.as_deref()).filter(|s| !rank.contains_key(s)).collect();
     unlisted.sort_unstable();
     unlisted.dedup();
     for id in unlisted {

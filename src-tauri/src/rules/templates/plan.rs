@@ -1,7 +1,6 @@
 //! The plan: who is in scope for an action, and what each of them gains
 //! and loses (T2–T16, C1–C8).
 
-
 use super::catalog::{Bits, Catalog, Compiled};
 use super::hash::FastMap;
 use super::model::{Action, AssignmentMode, OrgFacts, PersonFact, Plan, PlanRequest, Template};
@@ -14,7 +13,12 @@ use super::planner::{Planner, Removal, Work};
 ///
 /// `roles` lists changes of the attendee role only (added, removed, or
 /// turned into host); a host role comes and goes with its Meetings
-/// license, listed in `add`/`remove`.
+/// license, listed in `add`/`remove`. `LicenseUse.short_by` counts every
+/// unit wanted and missing, host units that ended as an attendee role (T9)
+/// included; `totals.no_units_left` counts the `NoUnitsLeft` issues.
+///
+/// T6 looks back at `grants`, which name licenses: an attendee role
+/// dropped from a template is not taken back from anyone.
 pub fn plan(request: &PlanRequest, facts: &OrgFacts) -> Plan {
     let catalog = Catalog::new(facts);
     let templates = Applicable::new(&catalog, request);

@@ -2,9 +2,7 @@
 //! a mode switch deletes (T1).
 
 use super::category::Kind;
-use super::model::{
-    AssignmentMode, GroupUsage, LicenseFact, MeetingAccount, OrgFacts, Template, TemplateError,
-};
+use super::model::{AssignmentMode, GroupUsage, LicenseFact, MeetingAccount, OrgFacts, Template, TemplateError};
 
 /// Checks `template` against the org's mode, its other templates (`others`
 /// may contain the template itself, when edited: same id) and the facts.

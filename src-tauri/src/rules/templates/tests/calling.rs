@@ -28,7 +28,8 @@ fn c1_calling_for_a_user_without_a_line_carries_location_and_number() {
 
 #[test]
 fn c2_the_work_number_must_be_e164() {
-    for typed in ["045 33 00 00 01", "004533000001", "+45 33000001", "4533000001", "+4533", "+0533000001", "+2103300001"]
+    for typed in
+        ["045 33 00 00 01", "004533000001", "+45 33000001", "4533000001", "+4533", "+0533000001", "+2103300001"]
     {
         let mut org = calling_org();
         org.person("u", "User").groups(&["sales"]).work_number(typed);
@@ -129,10 +130,10 @@ fn c8_calling_removal_is_flagged() {
     org.person("v", "Vic").groups(&["sales"]).holds(&["MSG", "ADV"]);
     let plan = org.save("t", true, false);
     let removes = &user(&plan, "u").remove;
-    assert_eq!(removes.iter().map(|r| (r.license_id.as_str(), r.calling)).collect::<Vec<_>>(), [
-        ("AC", false),
-        ("PRO-1", true)
-    ]);
+    assert_eq!(
+        removes.iter().map(|r| (r.license_id.as_str(), r.calling)).collect::<Vec<_>>(),
+        [("AC", false), ("PRO-1", true)]
+    );
     assert!(user(&plan, "v").remove.iter().all(|r| !r.calling));
     assert_eq!(plan.totals.calling_removals, 1);
 }
@@ -145,7 +146,10 @@ fn c8_an_upgrade_that_keeps_a_line_is_not_a_calling_removal() {
     let plan = org.save("t", true, false);
     assert_eq!(added(&plan, "u"), ["PRO-1"]);
     assert_eq!(user(&plan, "u").add[0].calling, None, "the line stays: no number needed");
-    assert_eq!(user(&plan, "u").remove, [LicenseRemove { license_id: "STD".into(), name: "Webex Calling - Basic".into(), calling: false }]);
+    assert_eq!(
+        user(&plan, "u").remove,
+        [LicenseRemove { license_id: "STD".into(), name: "Webex Calling - Basic".into(), calling: false }]
+    );
     assert_eq!(plan.totals.calling_removals, 0);
 }
 

@@ -109,8 +109,7 @@ fn t14_an_attendee_consumes_no_unit() {
 #[test]
 fn t14_preserve_off_removes_an_attendee_role_the_templates_do_not_give() {
     let mut org = host_and_attendee();
-    org.person("u", "User").groups(&["sales"]).holds(&["MSG", "BMT", "MTG-A1"]).attendee_sites =
-        vec![SITE_B.into()];
+    org.person("u", "User").groups(&["sales"]).holds(&["MSG", "BMT", "MTG-A1"]).attendee_sites = vec![SITE_B.into()];
     let plan = org.save("sales-t", true, false);
     let change = SiteRoleChange { site_url: SITE_B.into(), from: SiteRole::Attendee, to: SiteRole::None };
     assert_eq!(user(&plan, "u").roles, [change]);
