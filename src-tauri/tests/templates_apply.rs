@@ -311,3 +311,41 @@ async fn t2_t3_people_a_later_sync_finds_get_their_group_template_once() {
     resync(&s).await;
     assert!(journal_enforcement(&s.store, &s.ledger, &s.org_id, "admin").unwrap().is_none());
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_206_partial_answer_is_recorded_with_what_was_refused() {
+    let s = setup(300).await;
+    let f = facts::load(&s.store, &s.org_id).unwrap().facts;
+    let license = |name: &str| f.licenses.iter().find(|l| l.name == name).unwrap().clone();
+    let (advanced, messenger) = (license("Advanced Messaging"), license("Messenger"));
+    let person =
+        f.people.iter().find(|p| p.active && !p.licenses.iter().any(|l| s.pools.same(l, &advanced.id))).unwrap();
+    let add = |l: &hubdesk::rules::templates::LicenseFact| hubdesk::api::LicenseAdd {
+        license_id: l.id.clone(),
+        name: l.name.clone(),
+        subscription_id: l.subscription_id.clone(),
+        site_url: None,
+        calling: None,
+    };
+    // Messenger is not user-manageable (400118): Webex adds the rest.
+    let change = hubdesk::api::UserChange {
+        person_id: person.id.clone(),
+        email: person.email.clone(),
+        display_name: person.display_name.clone(),
+        add: vec![add(&advanced), add(&messenger)],
+        remove: vec![],
+        roles: vec![],
+        issues: vec![],
+        pending_first_sign_in: false,
+    };
+    let entry = hubdesk::ledger::NewEntry { change, grants: vec![], skip_reason: None };
+    let run = s.ledger.create_run(&s.org_id, "partial", "admin", &[entry], 1).unwrap();
+    let summary = apply_run(&s.ctx(), &run.run_id, &|_| {}, &CancellationToken::new()).await.unwrap();
+    assert_eq!((summary.state, summary.partial, summary.failed), (RunState::Finished, 1, 0));
+    let detail = s.ledger.run_detail(&run.run_id).unwrap();
+    let error = detail.entries[0].error.as_deref().unwrap();
+    assert!(error.contains("refused part") && error.contains("Messenger") && !error.contains("Advanced"), "{error}");
+    let held = s.client.person(&person.id).await.unwrap().licenses;
+    assert!(held.iter().any(|l| s.pools.same(l, &advanced.id)), "the rest was applied");
+    assert_eq!(s.ledger.audit(&s.org_id).unwrap()[0].outcome, EntryState::Partial);
+}
