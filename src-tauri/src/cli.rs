@@ -84,13 +84,19 @@ pub struct SimArgs {
     /// Fault: share (0–1) of next links that carry max=null.
     #[arg(long, default_value_t = 0.0)]
     pub next_link_max_null_rate: f64,
+    /// Exit after this many seconds without a request (0: run until Ctrl-C).
+    #[arg(long, default_value_t = 0)]
+    pub exit_when_idle: u64,
 }
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         None => crate::app::run(crate::app::AppOptions { demo: cli.demo }),
-        Some(Command::Sim(args)) => run_async(crate::sim::run_foreground(args.into())),
+        Some(Command::Sim(args)) => {
+            let idle = (args.exit_when_idle > 0).then(|| std::time::Duration::from_secs(args.exit_when_idle));
+            run_async(crate::sim::run_foreground(args.into(), idle))
+        }
         Some(Command::Sync(args)) => run_async(sync::run(args)),
         Some(Command::Export(args)) => report(export::run(args)),
         Some(Command::Templates(command)) => run_async(templates::run(command)),

@@ -18,18 +18,13 @@ pub struct Profile {
 
 impl Profile {
     pub fn new(test_name: &str) -> Result<Self> {
-        let root = tempfile::Builder::new()
-            .prefix(&format!("hubdesk-e2e-{test_name}-"))
-            .tempdir()?;
+        let root = tempfile::Builder::new().prefix(&format!("hubdesk-e2e-{test_name}-")).tempdir()?;
         for dir in ["data", "logs", "xdg/config", "xdg/data", "xdg/cache"] {
             std::fs::create_dir_all(root.path().join(dir))?;
         }
         let nanos = SystemTime::now().duration_since(UNIX_EPOCH)?.as_nanos();
         let keyring_service = format!("hubdesk-e2e-{}-{nanos}", std::process::id());
-        Ok(Self {
-            root,
-            keyring_service,
-        })
+        Ok(Self { root, keyring_service })
     }
 
     /// HUBDESK_DATA_DIR: where the app keeps its SQLite files and logs.
@@ -48,10 +43,7 @@ impl Profile {
         let under = |dir: &str| self.root.path().join(dir).into_os_string();
         vec![
             ("HUBDESK_DATA_DIR", self.data_dir().into_os_string()),
-            (
-                "HUBDESK_KEYRING_SERVICE",
-                OsString::from(&self.keyring_service),
-            ),
+            ("HUBDESK_KEYRING_SERVICE", OsString::from(&self.keyring_service)),
             ("XDG_CONFIG_HOME", under("xdg/config")),
             ("XDG_DATA_HOME", under("xdg/data")),
             ("XDG_CACHE_HOME", under("xdg/cache")),
@@ -73,7 +65,31 @@ impl Profile {
 impl Drop for Profile {
     fn drop(&mut self) {
         clear_keyring_entries(&self.keyring_service);
+        stop_demo_tenant(&self.data_dir());
     }
+}
+
+/// The app leaves its demo tenant running after the window closes (until
+/// idle); a test's is stopped with the test.
+fn stop_demo_tenant(data_dir: &Path) {
+    let Ok(text) = std::fs::read_to_string(data_dir.join("demo-tenant.json")) else { return };
+    let pid = serde_json::from_str::<serde_json::Value>(&text).ok().and_then(|v| v["pid"].as_u64());
+    if let Some(pid) = pid {
+        let _ = Command::new("kill").arg(pid.to_string()).stderr(Stdio::null()).status();
+    }
+}
+
+/// The pid of the app (not its demo tenant) running on `data_dir`.
+pub fn app_pid(data_dir: &Path) -> Option<u32> {
+    let wanted = format!("HUBDESK_DATA_DIR={}", data_dir.display());
+    std::fs::read_dir("/proc").ok()?.filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok()).find(|pid| {
+        let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
+        let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+        let args: Vec<&[u8]> = cmdline.split(|b| *b == 0).collect();
+        let is_hubdesk = args.first().is_some_and(|a| a.ends_with(b"hubdesk"));
+        let is_sim = args.get(1).is_some_and(|a| *a == b"sim");
+        is_hubdesk && !is_sim && environ.split(|b| *b == 0).any(|kv| kv == wanted.as_bytes())
+    })
 }
 
 /// The keyring crate labels Secret Service items with a `service`

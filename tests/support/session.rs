@@ -34,21 +34,11 @@ impl AppSession {
     pub async fn launch(profile: &Profile) -> Result<Self> {
         let tools = Tools::find()?;
         let xvfb = Xvfb::start(&profile.log("xvfb.log"))?;
-        let driver = TauriDriver::start(
-            &tools,
-            xvfb.display(),
-            &profile.app_env(),
-            &profile.log("driver.log"),
-        )?;
+        let driver = TauriDriver::start(&tools, xvfb.display(), &profile.app_env(), &profile.log("driver.log"))?;
         let client = new_session(&driver.url()).await?;
         // A test stops at its first failure, so one file per profile suffices.
         let failure_screenshot = profile.log("failure.png");
-        Ok(Self {
-            failure_screenshot,
-            client: Some(client),
-            driver,
-            xvfb,
-        })
+        Ok(Self { failure_screenshot, client: Some(client), driver, xvfb })
     }
 
     /// Runs `steps` against the app's window. If they fail, a screenshot of
@@ -60,10 +50,7 @@ impl AppSession {
             Err(error) => error,
         };
         let note = match self.save_failure_screenshot(client).await {
-            Ok(()) => format!(
-                "screenshot of the window: {}",
-                self.failure_screenshot.display()
-            ),
+            Ok(()) => format!("screenshot of the window: {}", self.failure_screenshot.display()),
             Err(shot_error) => format!("no screenshot of the window: {shot_error:#}"),
         };
         Err(error.context(note))
@@ -72,6 +59,18 @@ impl AppSession {
     async fn save_failure_screenshot(&self, client: &Client) -> Result<()> {
         let png = step("screenshot after the failure", client.screenshot()).await?;
         Ok(std::fs::write(&self.failure_screenshot, png)?)
+    }
+
+    /// kill -9 of the app, as a crash would; then the driver and the X
+    /// server stop. The demo tenant (its own process) lives on.
+    pub async fn crash(mut self, profile: &Profile) -> Result<()> {
+        let pid = super::profile::app_pid(&profile.data_dir()).context("the app's process")?;
+        let killed = std::process::Command::new("kill").args(["-9", &pid.to_string()]).status()?;
+        anyhow::ensure!(killed.success(), "kill -9 {pid} failed");
+        drop(self.client.take());
+        self.driver.stop();
+        self.xvfb.stop();
+        Ok(())
     }
 
     /// Ends the WebDriver session (WebKitWebDriver closes the app), then stops
@@ -92,9 +91,7 @@ async fn new_session(url: &str) -> Result<Client> {
         "browserName": "wry",
         "tauri:options": { "application": env!("CARGO_BIN_EXE_hubdesk") },
     });
-    let Value::Object(capabilities) = capabilities else {
-        unreachable!()
-    };
+    let Value::Object(capabilities) = capabilities else { unreachable!() };
     let mut builder = ClientBuilder::new(HttpConnector::new());
     builder.capabilities(capabilities);
     let deadline = Instant::now() + NEW_SESSION;

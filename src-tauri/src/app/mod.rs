@@ -67,7 +67,11 @@ pub fn run(options: AppOptions) -> ExitCode {
 /// Opens the cache and restores the remembered session before the window
 /// asks for it, so the first screen is already the right one.
 async fn open_core(data_dir: &std::path::Path, options: &AppOptions) -> Result<Core, crate::api::ApiError> {
-    let core = Core::open(data_dir, Vault::from_env())?;
+    let mut core = Core::open(data_dir, Vault::from_env())?;
+    // The demo tenant outlives the window (a crash, a quick restart).
+    if let Ok(exe) = std::env::current_exe() {
+        core = core.with_durable_demo(exe);
+    }
     if let Err(e) = core.restore_session().await {
         tracing::warn!("the remembered session could not be restored: {e}");
     }

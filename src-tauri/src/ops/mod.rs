@@ -1,6 +1,7 @@
 //! Use cases on top of the store, the client and the sign-in, shared by the
 //! window (through thin Tauri commands) and the headless command line.
 
+mod demo;
 mod export;
 mod session;
 mod settings;
@@ -16,10 +17,11 @@ use tokio_util::sync::CancellationToken;
 use crate::api::{ApiError, ErrorCode, SignedInUser, TenantKind};
 use crate::auth::Vault;
 use crate::ledger::Ledger;
-use crate::sim::SimServer;
+use demo::DemoTenant;
 use crate::store::Store;
 use crate::webex::{WebexClient, WEBEX_API_BASE};
 
+pub use demo::{DemoRecord, DEMO_RECORD};
 pub use export::{export_people, ExportFormat};
 pub use session::{DEMO_CUSTOMERS, DEMO_PEOPLE, DEMO_SEED};
 
@@ -33,8 +35,11 @@ pub struct Core {
     vault: Vault,
     data_dir: PathBuf,
     session: RwLock<Option<ActiveSession>>,
-    /// The in-process simulator behind the demo tenant, once started.
-    demo: Mutex<Option<SimServer>>,
+    /// The simulator behind the demo tenant, once started.
+    demo: Mutex<Option<DemoTenant>>,
+    /// Run the demo tenant as this binary's `sim` process, which outlives
+    /// the window (the app); `None` runs it in-process (tests, CLI).
+    durable_demo: Option<PathBuf>,
     /// The running sync's cancel switch; one sync at a time.
     sync: std::sync::Mutex<Option<CancellationToken>>,
     /// Where "Sign in to Webex" goes: Webex, or a simulator for testing.
@@ -62,9 +67,17 @@ impl Core {
             data_dir: data_dir.to_owned(),
             session: RwLock::new(None),
             demo: Mutex::new(None),
+            durable_demo: None,
             sync: std::sync::Mutex::new(None),
             webex_api_base: std::env::var("HUBDESK_WEBEX_API").unwrap_or_else(|_| WEBEX_API_BASE.to_owned()),
         })
+    }
+
+    /// Runs the demo tenant as `exe sim`, a process that outlives this one
+    /// until idle (the app; see `ops::demo`).
+    pub fn with_durable_demo(mut self, exe: PathBuf) -> Self {
+        self.durable_demo = Some(exe);
+        self
     }
 
     /// Points "Sign in to Webex" at another server (a simulator, in tests).
@@ -109,8 +122,8 @@ impl Core {
 
     /// Stops the demo simulator, if any (on exit).
     pub async fn shutdown(&self) {
-        if let Some(sim) = self.demo.lock().await.take() {
-            sim.shutdown().await;
+        if let Some(demo) = self.demo.lock().await.take() {
+            demo.leave().await;
         }
     }
 }

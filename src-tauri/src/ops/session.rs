@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use super::{ActiveSession, Core};
 use crate::api::{ApiError, ErrorCode, SessionInfo, SignedInUser, TenantKind};
 use crate::auth::{self, Endpoints, LoopbackRedirect, OAuthApp, TokenKind, TokenSession, TokenSet};
-use crate::sim::{self, SimConfig, SimServer};
+use super::demo::DemoTenant;
+use crate::sim;
 use crate::store::SettingKey;
 use crate::webex::WebexClient;
 
@@ -138,19 +139,19 @@ impl Core {
         Ok(self.session_info().await)
     }
 
-    /// Starts the demo simulator once per process; returns its API base and
-    /// the seeded partner admin's email.
+    /// Starts (or finds) the demo tenant once per process; returns its API
+    /// base and the seeded partner admin's email.
     async fn demo_simulator(&self) -> Result<(String, String), ApiError> {
         let mut demo = self.demo.lock().await;
         if demo.is_none() {
-            let config = SimConfig { seed: DEMO_SEED, people: DEMO_PEOPLE, customers: DEMO_CUSTOMERS, ..SimConfig::default() };
-            let server: SimServer = sim::start(config)
-                .await
-                .map_err(|e| ApiError::internal(format!("the demo tenant could not start: {e:#}")))?;
-            *demo = Some(server);
+            let tenant = match &self.durable_demo {
+                Some(exe) => DemoTenant::find_or_spawn(exe, &self.data_dir).await?,
+                None => DemoTenant::in_process().await?,
+            };
+            *demo = Some(tenant);
         }
-        let server = demo.as_ref().expect("started above");
-        Ok((server.base_url(), server.partner_admin_email()))
+        let tenant = demo.as_ref().expect("started above");
+        Ok((tenant.base_url(), tenant.admin_email()))
     }
 }
 

@@ -3,7 +3,9 @@
 
 use std::io::Write;
 use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
 use axum::routing::Router;
@@ -28,6 +30,9 @@ pub struct SimServer {
     summary: String,
     stop: oneshot::Sender<()>,
     task: JoinHandle<()>,
+    /// Milliseconds after `started` of the last request.
+    last_request_ms: Arc<AtomicU64>,
+    started: Instant,
 }
 
 impl SimServer {
@@ -44,6 +49,12 @@ impl SimServer {
     /// The seeded partner full admin: the demo sign-in's `login_hint`.
     pub fn partner_admin_email(&self) -> String {
         self.partner_admin_email.clone()
+    }
+
+    /// How long since the last request (or the start).
+    pub fn idle_for(&self) -> Duration {
+        let last = Duration::from_millis(self.last_request_ms.load(Ordering::Relaxed));
+        self.started.elapsed().saturating_sub(last)
     }
 
     /// Stops accepting, lets requests in flight finish, and waits for the server task.
@@ -63,7 +74,14 @@ pub async fn start(cfg: SimConfig) -> anyhow::Result<SimServer> {
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, cfg.port)).await?;
     let addr = listener.local_addr()?;
     let state = Arc::new(SimState::new(tenant, &cfg, format!("http://{addr}")));
-    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let (started, last_request_ms) = (Instant::now(), Arc::new(AtomicU64::new(0)));
+    let touched = last_request_ms.clone();
+    let app = router(state)
+        .layer(axum::middleware::from_fn(move |request, next: axum::middleware::Next| {
+            touched.store(started.elapsed().as_millis() as u64, Ordering::Relaxed);
+            next.run(request)
+        }))
+        .into_make_service_with_connect_info::<SocketAddr>();
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         let served = axum::serve(listener, app).with_graceful_shutdown(async {
@@ -73,12 +91,13 @@ pub async fn start(cfg: SimConfig) -> anyhow::Result<SimServer> {
             tracing::error!("simulator stopped: {err}");
         }
     });
-    Ok(SimServer { addr, partner_admin_email, summary, stop, task })
+    Ok(SimServer { addr, partner_admin_email, summary, stop, task, last_request_ms, started })
 }
 
 /// `hubdesk sim`: the first stdout line is exactly
-/// `listening on http://127.0.0.1:PORT/v1`; serves until Ctrl-C.
-pub async fn run_foreground(cfg: SimConfig) -> anyhow::Result<()> {
+/// `listening on http://127.0.0.1:PORT/v1`; serves until Ctrl-C, or until
+/// no request came for `exit_when_idle` (the app's durable demo tenant).
+pub async fn run_foreground(cfg: SimConfig, exit_when_idle: Option<Duration>) -> anyhow::Result<()> {
     let faults = cfg.faults.clone();
     let server = start(cfg).await?;
     let mut out = std::io::stdout().lock();
@@ -95,7 +114,15 @@ pub async fn run_foreground(cfg: SimConfig) -> anyhow::Result<()> {
     }
     out.flush()?;
     drop(out);
-    tokio::signal::ctrl_c().await?;
+    match exit_when_idle {
+        None => tokio::signal::ctrl_c().await?,
+        Some(limit) => loop {
+            tokio::select! {
+                stopped = tokio::signal::ctrl_c() => break stopped?,
+                () = tokio::time::sleep(Duration::from_secs(1)) => if server.idle_for() >= limit { break },
+            }
+        },
+    }
     server.shutdown().await;
     Ok(())
 }
