@@ -349,3 +349,33 @@ async fn a_206_partial_answer_is_recorded_with_what_was_refused() {
     assert!(held.iter().any(|l| s.pools.same(l, &advanced.id)), "the rest was applied");
     assert_eq!(s.ledger.audit(&s.org_id).unwrap()[0].outcome, EntryState::Partial);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn t7_someone_who_moves_into_a_templated_group_gets_its_licenses_at_the_next_sync() {
+    let s = setup(400).await;
+    let (group, members, license) = s.group_and_license();
+    let scope = SaveScope { existing_users: false, preserve: true };
+    let mode = Some(hubdesk::api::AssignmentMode::Group);
+    let planned = plan_save(&s.store, &s.ledger, &s.org_id, &s.draft(&group, &license), scope, mode).unwrap();
+    assert!(planned.commit(&s.store, &s.ledger, "admin").unwrap().is_none());
+    let f = facts::load(&s.store, &s.org_id).unwrap().facts;
+    let mover = f
+        .people
+        .iter()
+        .find(|p| !members.contains(&p.id) && !p.licenses.iter().any(|l| s.pools.same(l, &license)))
+        .unwrap()
+        .id
+        .clone();
+    let token = sim_support::token(&s.server, "partner_full_admin", None).await.0;
+    let url = format!("{}/groups/{group}", s.server.base_url());
+    let added = sim_support::patch(&url, &token, json!({"members": [{"id": mover}]})).await;
+    assert!(added.status.is_success(), "{:?}", added.body);
+    resync(&s).await;
+
+    let run =
+        journal_enforcement(&s.store, &s.ledger, &s.org_id, "admin").unwrap().expect("the mover gets the template");
+    let detail = s.ledger.run_detail(&run.run_id).unwrap();
+    assert_eq!(detail.entries.len(), 1);
+    assert_eq!(detail.entries[0].person_id, mover);
+    assert!(detail.entries[0].change.remove.is_empty(), "T7 with preserve on keeps what they had");
+}
