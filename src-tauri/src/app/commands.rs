@@ -130,9 +130,12 @@ fn search_everywhere(core: Core_<'_>, text: String) -> Result<SearchResults, Api
 #[tauri::command]
 async fn sync_all(app: AppHandle, core: Core_<'_>) -> Result<Vec<OrgSummary>, ApiError> {
     let emit = progress_emitter(app.clone());
-    let orgs = core.sync_all(&emit).await?;
-    template_commands::enforce_after_sync(app, core.inner().clone(), orgs.iter().map(|o| o.id.clone()).collect());
-    Ok(orgs)
+    let result = core.sync_all(&emit).await;
+    // Orgs that synced get their templates even when another org failed
+    // (a failed org's cache is unchanged, so nothing is found there).
+    let ids = core.list_orgs()?.into_iter().map(|o| o.id).collect();
+    template_commands::enforce_after_sync(app, core.inner().clone(), ids);
+    result
 }
 
 #[tauri::command]
