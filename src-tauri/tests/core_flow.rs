@@ -53,7 +53,7 @@ async fn demo_sign_in_sync_search_restart_sign_out() {
     assert!(people_status.item_count > 100, "{people_status:?}");
     assert!(people_status.last_success_ms.is_some());
 
-    let events = events.lock().unwrap();
+    let events = events.lock().unwrap().clone();
     let done: Vec<_> = events.iter().filter(|e| e.phase == SyncPhase::Done).collect();
     let mut finished: Vec<_> = done.iter().map(|e| e.resource.as_str()).collect();
     finished.sort();

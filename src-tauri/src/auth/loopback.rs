@@ -37,7 +37,7 @@ impl LoopbackRedirect {
         let listener = TcpListener::bind(("127.0.0.1", port))
             .await
             .map_err(|e| invalid(format!("cannot listen on 127.0.0.1:{port} for the sign-in redirect: {e}")))?;
-        let bound = listener.local_addr().map_err(|e| ApiError::internal(e))?.port();
+        let bound = listener.local_addr().map_err(ApiError::internal)?.port();
         let mut actual = url.clone();
         actual.set_port(Some(bound)).ok();
         Ok(Self { listener, redirect_uri: actual.to_string(), path: url.path().to_owned() })

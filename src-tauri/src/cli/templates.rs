@@ -1,7 +1,7 @@
 //! `hubdesk templates plan|apply|resume`: license templates without a
 //! window, through the same rules, ledger and journal as the app.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::{bail, Context};
@@ -115,7 +115,7 @@ async fn apply(args: ApplyArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn open(db: &PathBuf, ledger: Option<&PathBuf>) -> anyhow::Result<(Store, Ledger)> {
+fn open(db: &Path, ledger: Option<&PathBuf>) -> anyhow::Result<(Store, Ledger)> {
     if !db.exists() {
         bail!("{} does not exist: run `hubdesk sync` first", db.display());
     }
@@ -169,7 +169,7 @@ pub(super) async fn send(
 }
 
 fn print_progress(p: RunProgress) {
-    if p.done % 100 == 0 || p.done == p.total {
+    if p.done.is_multiple_of(100) || p.done == p.total {
         eprintln!("{}/{} sent, {} failed", p.done, p.total, p.failed);
     }
 }

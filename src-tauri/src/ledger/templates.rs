@@ -78,7 +78,7 @@ impl Ledger {
                 Ok((from_json::<Template>(&text)?, updated))
             })
             .collect::<Result<Vec<_>>>()?;
-        templates.sort_by(|a, b| a.0.name.to_lowercase().cmp(&b.0.name.to_lowercase()));
+        templates.sort_by_key(|(t, _)| t.name.to_lowercase());
         Ok(templates)
     }
 

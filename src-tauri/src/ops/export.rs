@@ -65,7 +65,7 @@ pub fn export_people(
     }
     let io = |e: std::io::Error| ApiError::new(ErrorCode::InvalidInput, format!("cannot write the export: {e}"));
     match format {
-        ExportFormat::Csv => write_csv(&people, &licenses, out).map_err(|e| ApiError::internal(e))?,
+        ExportFormat::Csv => write_csv(&people, &licenses, out).map_err(ApiError::internal)?,
         ExportFormat::Json => {
             let rows: Vec<_> = people.iter().map(|p| exported(p, &licenses)).collect();
             serde_json::to_writer_pretty(&mut *out, &rows).map_err(ApiError::internal)?;

@@ -23,7 +23,7 @@ impl Core {
         let result = async {
             if org_id == home {
                 // The partner's own org brings its BroadWorks subscribers.
-                sync::sync_orgs(&client, &self.store, &home, &[home.clone()], progress, &cancel).await?;
+                sync::sync_orgs(&client, &self.store, &home, std::slice::from_ref(&home), progress, &cancel).await?;
                 Ok(self.store.sync_status(org_id)?)
             } else {
                 sync::sync_org(&client, &self.store, org_id, crate::store::now_ms(), progress, &cancel).await
