@@ -7,14 +7,17 @@
 mod migrations;
 mod orgs;
 mod changes;
+mod name_order;
 mod people;
+mod people_sync;
 mod resources;
 mod search;
 mod settings;
 mod sync_status;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use rusqlite::Connection;
 
@@ -55,6 +58,8 @@ pub struct Store {
     path: PathBuf,
     writer: Mutex<Connection>,
     reader: Mutex<Connection>,
+    /// A checkpoint is running on a thread of its own (see `checkpoint_soon`).
+    checkpointing: Arc<AtomicBool>,
 }
 
 impl Store {
@@ -65,10 +70,43 @@ impl Store {
         }
         let mut writer = Connection::open(path)?;
         configure(&writer)?;
+        // A first sync of 100,000 people writes about 100 MB: with SQLite's
+        // default 2 MB cache it would spill pages and read them back.
+        writer.pragma_update(None, "cache_size", -WRITER_CACHE_KIB)?;
+        // Checkpoints run after the write, off the writer (`checkpoint_soon`).
+        writer.pragma_update(None, "wal_autocheckpoint", 0)?;
         migrations::guard_and_migrate(&mut writer, path)?;
         let reader = Connection::open(path)?;
         configure(&reader)?;
-        Ok(Store { path: path.to_owned(), writer: Mutex::new(writer), reader: Mutex::new(reader) })
+        reader.pragma_update(None, "cache_size", -READER_CACHE_KIB)?;
+        search::prepare_reader(&reader)?;
+        Ok(Store {
+            path: path.to_owned(),
+            writer: Mutex::new(writer),
+            reader: Mutex::new(reader),
+            checkpointing: Arc::default(),
+        })
+    }
+
+    /// Copies what the WAL holds into the database file on a thread of its
+    /// own. SQLite would otherwise do it inside the commit that crosses its
+    /// threshold, so a big sync would wait for a second copy of everything
+    /// it wrote (and its fsyncs). Readers and the next writes go on meanwhile.
+    fn checkpoint_soon(&self) {
+        if self.checkpointing.swap(true, Ordering::AcqRel) {
+            return; // the running one copies this write too, or the next will
+        }
+        let (path, busy) = (self.path.clone(), self.checkpointing.clone());
+        std::thread::spawn(move || {
+            let result = Connection::open(&path).and_then(|conn| {
+                conn.busy_timeout(std::time::Duration::from_secs(5))?;
+                conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+            });
+            if let Err(e) = result {
+                tracing::warn!("checkpoint of {} failed (the next one retries): {e}", path.display());
+            }
+            busy.store(false, Ordering::Release);
+        });
     }
 
     pub fn path(&self) -> &Path {
@@ -85,6 +123,10 @@ impl Store {
         self.reader.lock().unwrap_or_else(|p| p.into_inner())
     }
 }
+
+/// Page caches, in KiB (SQLite takes a negative `cache_size` as KiB).
+const WRITER_CACHE_KIB: i64 = 64 * 1024;
+const READER_CACHE_KIB: i64 = 64 * 1024;
 
 fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
