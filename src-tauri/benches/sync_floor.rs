@@ -5,6 +5,7 @@
 //!
 //!   cargo bench -p hubdesk --bench sync_floor              # 100,000 people
 //!   cargo bench -p hubdesk --bench sync_floor -- --quick   # 10,000 people
+//!   ... -- --sync-only: without the listings side by side
 //!
 //! The simulator runs as its own process (`hubdesk sim`), so neither its
 //! memory nor its CPU counts here. The sync runs in this process, whose peak
@@ -18,7 +19,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use hubdesk::api::{SyncPhase, SyncProgress};
+use hubdesk::api::{SyncPhase, SyncProgress, SyncResource};
 use hubdesk::store::Store;
 use hubdesk::webex::{StaticToken, WebexClient};
 use tokio_util::sync::CancellationToken;
@@ -47,7 +48,15 @@ fn main() {
         floor.as_secs_f64(),
         sync.elapsed.as_secs_f64() / floor.as_secs_f64()
     );
+    println!(
+        "  the last page of people arrived after {:.2} s ({:.2} ms a page); storing them took the rest",
+        sync.paged.as_secs_f64(),
+        sync.paged.as_secs_f64() * 1e3 / chain.max(1) as f64
+    );
     println!("peak memory of the syncing process (VmHWM): {} MB", sync.peak_mb);
+    if std::env::args().any(|a| a == "--sync-only") {
+        return;
+    }
 
     let listing = runtime.block_on(list_people(&sim.base, &token));
     println!("hubdesk people listing alone: {} people in {:.2} s", listing.0, listing.1.as_secs_f64());
@@ -67,6 +76,8 @@ fn main() {
 
 struct SyncRun {
     elapsed: Duration,
+    /// When the last page of people had arrived.
+    paged: Duration,
     people: u64,
     /// Pages of each resource's sequential chain.
     pages: Vec<(String, u32)>,
@@ -81,21 +92,23 @@ async fn full_sync(base: &str, token: &str, db: &Path) -> SyncRun {
     let orgs = hubdesk::sync::sync_organizations(&client, &store, &me.org_id).await.unwrap();
     let ids: Vec<String> = orgs.iter().map(|o| o.id.clone()).collect();
     let pages = Arc::new(Mutex::new(Vec::new()));
-    let done = pages.clone();
-    let progress = move |p: SyncProgress| {
-        if p.phase == SyncPhase::Done {
-            done.lock().unwrap().push((p.resource.as_str().to_owned(), p.pages));
-        }
+    let last_people_page = Arc::new(Mutex::new(None));
+    let (done, last_page) = (pages.clone(), last_people_page.clone());
+    let progress = move |p: SyncProgress| match p.phase {
+        SyncPhase::Done => done.lock().unwrap().push((p.resource.as_str().to_owned(), p.pages)),
+        SyncPhase::Running if p.resource == SyncResource::People => *last_page.lock().unwrap() = Some(Instant::now()),
+        _ => {}
     };
     reset_peak_memory();
     let start = Instant::now();
     hubdesk::sync::sync_orgs(&client, &store, &me.org_id, &ids, &progress, &CancellationToken::new()).await.unwrap();
     let elapsed = start.elapsed();
     let peak_mb = peak_memory_mb();
+    let paged = last_people_page.lock().unwrap().map_or(Duration::ZERO, |at| at - start);
     let people = store.org_summaries().unwrap().iter().map(|o| u64::from(o.people_count)).sum();
     let mut pages = pages.lock().unwrap().clone();
     pages.sort();
-    SyncRun { elapsed, people, pages, peak_mb }
+    SyncRun { elapsed, paged, people, pages, peak_mb }
 }
 
 /// The same work as the peer: every person with calling data, nothing stored.

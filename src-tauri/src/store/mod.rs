@@ -69,8 +69,12 @@ impl Store {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::Corrupt(format!("cannot create {}: {e}", dir.display())))?;
         }
         let mut writer = Connection::open(path)?;
+        // A person's row (its Webex JSON is over 1 KB) overflows a 4 KiB
+        // page: each would take a page of its own besides. Only a new file
+        // takes the size; an existing cache keeps its own.
+        writer.pragma_update(None, "page_size", PAGE_SIZE)?;
         configure(&writer)?;
-        // A first sync of 100,000 people writes about 100 MB: with SQLite's
+        // A first sync of 100,000 people writes hundreds of MB: with SQLite's
         // default 2 MB cache it would spill pages and read them back.
         writer.pragma_update(None, "cache_size", -WRITER_CACHE_KIB)?;
         // Checkpoints run after the write, off the writer (`checkpoint_soon`).
@@ -124,8 +128,9 @@ impl Store {
     }
 }
 
+const PAGE_SIZE: i64 = 8192;
 /// Page caches, in KiB (SQLite takes a negative `cache_size` as KiB).
-const WRITER_CACHE_KIB: i64 = 64 * 1024;
+const WRITER_CACHE_KIB: i64 = 32 * 1024;
 const READER_CACHE_KIB: i64 = 64 * 1024;
 
 fn configure(conn: &Connection) -> Result<()> {
