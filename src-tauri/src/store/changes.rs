@@ -14,27 +14,39 @@ const KEEP_MS: i64 = 90 * 24 * 3600 * 1000;
 
 /// What a person looked like in the cache before the swap.
 pub(super) struct Before {
-    name: String,
+    pub(super) rowid: i64,
+    pub(super) name: String,
     work_number: Option<String>,
     extension: Option<String>,
-    licenses: BTreeSet<String>,
+    pub(super) licenses: BTreeSet<String>,
 }
 
-/// The org's people as cached, or `None` on a first sync (nothing to
-/// compare with: everyone would look "added").
-pub(super) fn snapshot(tx: &Transaction<'_>, org_id: &str) -> Result<Option<HashMap<String, Before>>> {
+/// The org's people as cached, by id, and whether a sync ever succeeded
+/// (on a first sync there is nothing to compare with: everyone would look
+/// "added").
+pub(super) struct Cached {
+    pub(super) synced: bool,
+    pub(super) people: HashMap<String, Before>,
+}
+
+pub(super) fn snapshot(tx: &Transaction<'_>, org_id: &str) -> Result<Cached> {
     let synced: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM sync_status WHERE org_id = ?1 AND resource = ?2 AND last_success_ms IS NOT NULL)",
         params![org_id, SyncResource::People.as_str()],
         |r| r.get(0),
     )?;
-    if !synced {
-        return Ok(None);
-    }
     let mut people = HashMap::new();
-    let mut stmt = tx.prepare("SELECT id, display_name, work_number, extension FROM people WHERE org_id = ?1")?;
+    let mut stmt =
+        tx.prepare("SELECT id, rowid, display_name, work_number, extension FROM people WHERE org_id = ?1")?;
     let rows = stmt.query_map([org_id], |r| {
-        Ok((r.get::<_, String>(0)?, Before { name: r.get(1)?, work_number: r.get(2)?, extension: r.get(3)?, licenses: BTreeSet::new() }))
+        let before = Before {
+            rowid: r.get(1)?,
+            name: r.get(2)?,
+            work_number: r.get(3)?,
+            extension: r.get(4)?,
+            licenses: BTreeSet::new(),
+        };
+        Ok((r.get::<_, String>(0)?, before))
     })?;
     for row in rows {
         let (id, before) = row?;
@@ -48,7 +60,7 @@ pub(super) fn snapshot(tx: &Transaction<'_>, org_id: &str) -> Result<Option<Hash
             before.licenses.insert(license);
         }
     }
-    Ok(Some(people))
+    Ok(Cached { synced, people })
 }
 
 /// Writes one row per difference between `before` and `after`.
@@ -56,7 +68,7 @@ pub(super) fn record(
     tx: &Transaction<'_>,
     org_id: &str,
     before: &HashMap<String, Before>,
-    after: &[Person],
+    after: &[&Person],
     at: i64,
 ) -> Result<usize> {
     let names = license_names(tx, org_id)?;

@@ -3,10 +3,11 @@
 
 use std::path::Path;
 
-use rusqlite::Connection;
-use rusqlite_migration::{Migrations, M};
+use rusqlite::{Connection, Transaction};
+use rusqlite_migration::{HookError, HookResult, Migrations, M};
 
-use super::{Result, StoreError};
+use super::{name_order, Result, StoreError};
+use crate::webex::models::{Person, PhoneNumber};
 
 const MIGRATIONS: &[&str] = &[
     // 1: the foundation cache.
@@ -152,11 +153,105 @@ const MIGRATIONS: &[&str] = &[
     "#,
 ];
 
+/// 2: people's rowids follow their names inside a range per org (see
+/// name_order.rs), and a leaner search index: no positions (no phrase
+/// queries), no per-row sizes (no ranking), letters and digits split (see
+/// search.rs). The hook renumbers cached people and rebuilds the index.
+const NAME_ORDER: &str = r#"
+    CREATE TABLE org_slots (
+        org_id TEXT PRIMARY KEY,
+        slot   INTEGER NOT NULL UNIQUE
+    );
+    -- A row here, only ever inside a write transaction, holds back the
+    -- insert trigger: a first sync indexes all its rows in one statement.
+    CREATE TABLE people_fts_paused (paused INTEGER);
+    DROP TRIGGER people_fts_insert;
+    DROP TRIGGER people_fts_delete;
+    DROP TRIGGER people_fts_update;
+    DROP TABLE people_fts;
+    -- Rowids are in name order now: this index only repeated them.
+    DROP INDEX people_by_name;
+    CREATE VIRTUAL TABLE people_fts USING fts5(
+        search_text, content = 'people', content_rowid = 'rowid',
+        tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'", prefix = '1 2 3',
+        detail = none, columnsize = 0
+    );
+    -- The index's words, for looking up the words a typed prefix stands for.
+    CREATE VIRTUAL TABLE people_vocab USING fts5vocab(people_fts, row);
+"#;
+
+/// The triggers of migration 2, made by its hook once the rows are renumbered.
+const NAME_ORDER_TRIGGERS: &str = r#"
+    CREATE TRIGGER people_fts_insert AFTER INSERT ON people
+    WHEN NOT EXISTS (SELECT 1 FROM people_fts_paused) BEGIN
+        INSERT INTO people_fts (rowid, search_text) VALUES (new.rowid, new.search_text);
+    END;
+    CREATE TRIGGER people_fts_delete AFTER DELETE ON people BEGIN
+        INSERT INTO people_fts (people_fts, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
+    END;
+    CREATE TRIGGER people_fts_update AFTER UPDATE ON people BEGIN
+        INSERT INTO people_fts (people_fts, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
+        INSERT INTO people_fts (rowid, search_text) VALUES (new.rowid, new.search_text);
+    END;
+"#;
+
 /// The schema version this build writes.
-pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64 + 1;
 
 fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+    let mut all: Vec<M<'static>> = MIGRATIONS.iter().map(|sql| M::up(sql)).collect();
+    all.push(M::up_with_hook(NAME_ORDER, renumber_people));
+    Migrations::new(all)
+}
+
+/// Migration 2's hook: gives every cached org a slot, its people rowids in
+/// name order and search text in the new form, then indexes them.
+fn renumber_people(tx: &Transaction<'_>) -> HookResult {
+    let orgs: Vec<String> = {
+        let mut stmt = tx.prepare("SELECT DISTINCT org_id FROM people")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for org_id in orgs {
+        let slot = name_order::slot_or_new(tx, &org_id).map_err(|e| HookError::Hook(e.to_string()))?;
+        let mut people = cached_people(tx, &org_id)?;
+        people.sort_by(|a, b| name_order::name_cmp(&a.1.display_name, &a.1.id, &b.1.display_name, &b.1.id));
+        let mut update = tx.prepare("UPDATE people SET rowid = ?1, search_text = ?2 WHERE rowid = ?3")?;
+        // New rowids start at slot 1's range, above any rowid SQLite handed out.
+        for ((old, person), new) in people.iter().zip(name_order::spread(slot, people.len())) {
+            update.execute(rusqlite::params![new, super::search::search_text(person), old])?;
+        }
+    }
+    tx.execute_batch("INSERT INTO people_fts (people_fts) VALUES ('rebuild');")?;
+    tx.execute_batch(NAME_ORDER_TRIGGERS)?;
+    Ok(())
+}
+
+/// An org's cached people with their rowids; a row whose JSON no longer
+/// parses is searched by its columns.
+fn cached_people(tx: &Transaction<'_>, org_id: &str) -> rusqlite::Result<Vec<(i64, Person)>> {
+    let mut stmt = tx.prepare(
+        "SELECT rowid, id, display_name, email, work_number, extension, json FROM people WHERE org_id = ?1",
+    )?;
+    let rows = stmt.query_map([org_id], |r| {
+        let json: String = r.get(6)?;
+        let person = match serde_json::from_str::<Person>(&json) {
+            Ok(person) => person,
+            Err(_) => Person {
+                id: r.get(1)?,
+                display_name: r.get(2)?,
+                emails: vec![r.get(3)?],
+                phone_numbers: r
+                    .get::<_, Option<String>>(4)?
+                    .map(|value| vec![PhoneNumber { kind: "work".into(), value, primary: true }])
+                    .unwrap_or_default(),
+                extension: r.get(5)?,
+                ..Default::default()
+            },
+        };
+        Ok((r.get(0)?, person))
+    })?;
+    rows.collect()
 }
 
 /// Refuses a database from a newer build (its tables may mean something this
@@ -173,6 +268,11 @@ pub(super) fn guard_and_migrate(conn: &mut Connection, path: &Path) -> Result<()
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_index_and_typed_text_share_one_tokenizer() {
+        assert!(NAME_ORDER.contains(crate::store::search::TOKENIZER));
+    }
 
     #[test]
     fn migrations_are_valid() {
@@ -192,6 +292,58 @@ mod tests {
         assert!(err.to_string().contains("newer hubdesk"), "{err}");
         let api: crate::api::ApiError = err.into();
         assert_eq!(api.code, crate::api::ErrorCode::DatabaseTooNew);
+    }
+
+    /// A cache written by a build that knew only migration 1: its own rowids
+    /// and search text (org token, words not split), indexed by its triggers.
+    fn version_1_cache(path: &Path) {
+        let mut conn = Connection::open(path).unwrap();
+        Migrations::new(vec![M::up(MIGRATIONS[0])]).to_latest(&mut conn).unwrap();
+        let people = [("b", "p9", "Zoe Holm", "zoe@b.com"), ("a", "p2", "Bo Berg", "bo@a.com"), ("a", "p1", "Ann Lee", "ann17@a.com")];
+        for (org, id, name, email) in people {
+            let json = serde_json::to_string(&Person {
+                id: id.into(),
+                display_name: name.into(),
+                emails: vec![email.into()],
+                ..Default::default()
+            })
+            .unwrap();
+            conn.execute(
+                "INSERT INTO people (org_id, id, display_name, email, status, search_text, json)
+                 VALUES (?1, ?2, ?3, ?4, 'active', '\"xorg0123\" ' || ?3 || ' ' || ?4, ?5)",
+                rusqlite::params![org, id, name, email, json],
+            )
+            .unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO person_licenses VALUES ('a', 'p1', 'L1');
+             INSERT INTO sync_status (org_id, resource, last_success_ms, item_count) VALUES ('a', 'people', 1, 2);",
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn migration_2_renumbers_a_version_1_cache_and_keeps_it_searchable() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache.sqlite");
+        version_1_cache(&path);
+        let store = crate::store::Store::open(&path).unwrap();
+        let query = |org: &str, text: &str| {
+            let q = crate::api::PeopleQuery { org_id: org.into(), text: text.into(), offset: 0, limit: 10 };
+            store.search_people(&q).unwrap().rows.into_iter().map(|r| r.display_name).collect::<Vec<_>>()
+        };
+        assert_eq!(query("a", ""), ["Ann Lee", "Bo Berg"], "by name, not by the old rowids");
+        assert_eq!(query("a", "berg"), ["Bo Berg"]);
+        assert_eq!(query("a", "ann17"), ["Ann Lee"], "search text rebuilt in the new form");
+        assert_eq!(query("b", "zoe"), ["Zoe Holm"]);
+        assert!(query("a", "xorg0123").is_empty(), "the old org token is gone");
+        assert_eq!(store.search_everywhere("b", 10).unwrap().total, 2, "Bo Berg, and Zoe by her domain");
+        // The last sync is still the baseline: the next one reports who left.
+        let ann = Person { id: "p1".into(), display_name: "Ann Lee".into(), licenses: vec!["L1".into()], ..Default::default() };
+        store.replace_people("a", &[ann]).unwrap();
+        let changes = store.changes("a", 10).unwrap();
+        assert_eq!(changes.len(), 1, "{changes:?}");
+        assert_eq!(changes[0].kind, crate::api::ChangeKind::PersonRemoved);
     }
 
     #[test]

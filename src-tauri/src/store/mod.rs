@@ -7,7 +7,9 @@
 mod migrations;
 mod orgs;
 mod changes;
+mod name_order;
 mod people;
+mod people_sync;
 mod resources;
 mod search;
 mod settings;
@@ -15,7 +17,8 @@ mod sync_status;
 mod template_facts;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use rusqlite::Connection;
 
@@ -57,6 +60,8 @@ pub struct Store {
     path: PathBuf,
     writer: Mutex<Connection>,
     reader: Mutex<Connection>,
+    /// A checkpoint is running on a thread of its own (see `checkpoint_soon`).
+    checkpointing: Arc<AtomicBool>,
 }
 
 impl Store {
@@ -66,11 +71,48 @@ impl Store {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::Corrupt(format!("cannot create {}: {e}", dir.display())))?;
         }
         let mut writer = Connection::open(path)?;
+        // A person's row (its Webex JSON is over 1 KB) overflows a 4 KiB
+        // page: each would take a page of its own besides. Only a new file
+        // takes the size; an existing cache keeps its own.
+        writer.pragma_update(None, "page_size", PAGE_SIZE)?;
         configure(&writer)?;
+        // A first sync of 100,000 people writes hundreds of MB: with SQLite's
+        // default 2 MB cache it would spill pages and read them back.
+        writer.pragma_update(None, "cache_size", -WRITER_CACHE_KIB)?;
+        // Checkpoints run after the write, off the writer (`checkpoint_soon`).
+        writer.pragma_update(None, "wal_autocheckpoint", 0)?;
         migrations::guard_and_migrate(&mut writer, path)?;
         let reader = Connection::open(path)?;
         configure(&reader)?;
-        Ok(Store { path: path.to_owned(), writer: Mutex::new(writer), reader: Mutex::new(reader) })
+        reader.pragma_update(None, "cache_size", -READER_CACHE_KIB)?;
+        search::prepare_reader(&reader)?;
+        Ok(Store {
+            path: path.to_owned(),
+            writer: Mutex::new(writer),
+            reader: Mutex::new(reader),
+            checkpointing: Arc::default(),
+        })
+    }
+
+    /// Copies what the WAL holds into the database file on a thread of its
+    /// own. SQLite would otherwise do it inside the commit that crosses its
+    /// threshold, so a big sync would wait for a second copy of everything
+    /// it wrote (and its fsyncs). Readers and the next writes go on meanwhile.
+    fn checkpoint_soon(&self) {
+        if self.checkpointing.swap(true, Ordering::AcqRel) {
+            return; // the running one copies this write too, or the next will
+        }
+        let (path, busy) = (self.path.clone(), self.checkpointing.clone());
+        std::thread::spawn(move || {
+            let result = Connection::open(&path).and_then(|conn| {
+                conn.busy_timeout(std::time::Duration::from_secs(5))?;
+                conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+            });
+            if let Err(e) = result {
+                tracing::warn!("checkpoint of {} failed (the next one retries): {e}", path.display());
+            }
+            busy.store(false, Ordering::Release);
+        });
     }
 
     pub fn path(&self) -> &Path {
@@ -87,6 +129,11 @@ impl Store {
         self.reader.lock().unwrap_or_else(|p| p.into_inner())
     }
 }
+
+const PAGE_SIZE: i64 = 8192;
+/// Page caches, in KiB (SQLite takes a negative `cache_size` as KiB).
+const WRITER_CACHE_KIB: i64 = 32 * 1024;
+const READER_CACHE_KIB: i64 = 64 * 1024;
 
 fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;

@@ -7,71 +7,6 @@ use crate::api::{PersonDetail, PersonLicense, PhoneNumber, SyncResource};
 use crate::webex::models::{License, Person};
 
 impl Store {
-    /// Swaps in an org's whole people list in one transaction, so a reader
-    /// sees the old list or the new one, never a mix.
-    pub fn replace_people(&self, org_id: &str, people: &[Person]) -> Result<()> {
-        self.replace_people_at(org_id, people, super::now_ms())
-    }
-
-    /// As [`replace_people`](Self::replace_people); the changes found are
-    /// stamped `sync_ms`, the start of the sync run they belong to, so every
-    /// change of one run shows as one sync.
-    pub fn replace_people_at(&self, org_id: &str, people: &[Person], sync_ms: i64) -> Result<()> {
-        let mut conn = self.writer();
-        let tx = conn.transaction()?;
-        let before = super::changes::snapshot(&tx, org_id)?;
-        // Upsert: a person whose data did not change is not written at all,
-        // so a resync touches the search index only for real changes.
-        // `sync_seen` collects who came back; the others have left.
-        tx.execute_batch(
-            "CREATE TEMP TABLE IF NOT EXISTS sync_seen (id TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM sync_seen;",
-        )?;
-        tx.execute("DELETE FROM person_licenses WHERE org_id = ?1", [org_id])?;
-        {
-            let mut upsert_person = tx.prepare(
-                "INSERT INTO people
-                   (org_id, id, display_name, email, status, work_number, extension, search_text, json)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                 ON CONFLICT (org_id, id) DO UPDATE SET
-                   display_name = excluded.display_name, email = excluded.email, status = excluded.status,
-                   work_number = excluded.work_number, extension = excluded.extension,
-                   search_text = excluded.search_text, json = excluded.json
-                 WHERE people.json IS NOT excluded.json",
-            )?;
-            let mut mark_seen = tx.prepare("INSERT OR IGNORE INTO sync_seen (id) VALUES (?1)")?;
-            let mut insert_license =
-                tx.prepare("INSERT OR IGNORE INTO person_licenses (org_id, person_id, license_id) VALUES (?1, ?2, ?3)")?;
-            for person in people {
-                // A person listed twice (paging over a changing list) counts once.
-                if mark_seen.execute([&person.id])? == 0 {
-                    continue;
-                }
-                let json = serde_json::to_string(person).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-                upsert_person.execute(params![
-                    org_id,
-                    person.id,
-                    person.display_name,
-                    person.primary_email(),
-                    person.status.as_deref().unwrap_or("unknown"),
-                    person.work_number(),
-                    person.extension,
-                    super::search::search_text(org_id, person),
-                    json,
-                ])?;
-                for license_id in &person.licenses {
-                    insert_license.execute(params![org_id, person.id, license_id])?;
-                }
-            }
-        }
-        tx.execute("DELETE FROM people WHERE org_id = ?1 AND id NOT IN (SELECT id FROM sync_seen)", [org_id])?;
-        if let Some(before) = before {
-            super::changes::record(&tx, org_id, &before, people, sync_ms)?;
-        }
-        Store::record_sync_success_in(&tx, org_id, SyncResource::People, people.len())?;
-        tx.commit()?;
-        Ok(())
-    }
-
     pub fn replace_licenses(&self, org_id: &str, licenses: &[License]) -> Result<()> {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
@@ -100,11 +35,12 @@ impl Store {
         Ok(())
     }
 
-    /// Every cached person of an org, by name (for exports).
+    /// Every cached person of an org, by name (for exports): rowids follow
+    /// names (see `name_order`).
     pub fn people_of_org(&self, org_id: &str) -> Result<Vec<Person>> {
         let conn = self.reader();
         let mut stmt =
-            conn.prepare("SELECT json FROM people WHERE org_id = ?1 ORDER BY display_name COLLATE NOCASE, id")?;
+            conn.prepare("SELECT json FROM people WHERE org_id = ?1 ORDER BY rowid")?;
         let rows = stmt.query_map([org_id], |r| r.get::<_, String>(0))?;
         rows.map(|json| serde_json::from_str(&json?).map_err(|e| StoreError::Corrupt(e.to_string()))).collect()
     }
