@@ -72,7 +72,12 @@ cleanup() {
     [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
   done
   stop_throwaway_keyring
-  [ -n "$DATA_DIR" ] && rm -rf "$DATA_DIR" && echo "removed the isolated data folder $DATA_DIR"
+  if [ -n "$DATA_DIR" ]; then
+    # The demo tenant outlives the window (until idle); not an isolated one.
+    demo_pid=$(sed -n 's/.*"pid":\([0-9]*\).*/\1/p' "$DATA_DIR/demo-tenant.json" 2>/dev/null)
+    [ -n "$demo_pid" ] && kill "$demo_pid" 2>/dev/null
+    rm -rf "$DATA_DIR" && echo "removed the isolated data folder $DATA_DIR"
+  fi
   echo "hubdesk stopped"
 }
 
