@@ -62,6 +62,7 @@ impl Ledger {
         )?;
         for id in deleted {
             tx.execute("DELETE FROM templates WHERE org_id = ?1 AND id = ?2", [org_id, id])?;
+            tx.execute("DELETE FROM grants WHERE org_id = ?1 AND template_id = ?2", [org_id, id])?;
         }
         tx.commit()?;
         Ok(())
@@ -141,8 +142,10 @@ mod tests {
         let (_dir, ledger) = temp_ledger();
         ledger.save_template("o", &template("org", None), 1).unwrap();
         ledger.save_template("o", &template("g", Some("grp")), 2).unwrap();
+        ledger.conn().execute("INSERT INTO grants VALUES ('o', 'p1', 'lic-a', 'org')", []).unwrap();
         let group = OrgTemplateSettings { mode: AssignmentMode::Group, group_transition_preserve: true };
         ledger.switch_mode("o", group, &["org".to_owned()]).unwrap();
+        assert!(ledger.grants("o").unwrap().is_empty(), "a deleted template's grants go with it");
         let left: Vec<String> = ledger.templates("o").unwrap().into_iter().map(|(t, _)| t.id).collect();
         assert_eq!(left, vec!["g".to_owned()]);
         assert_eq!(ledger.template_settings("o").unwrap().mode, AssignmentMode::Group);
