@@ -67,7 +67,7 @@ async fn run() {
         .map(|u| NewEntry { change: u.clone(), grants: vec![], skip_reason: None })
         .collect();
     assert_eq!(entries.len(), CHANGES, "the tenant is big enough for {CHANGES} changes");
-    let run = ledger.create_run(&org_id, "bench", "bench@hubdesk", &entries, hubdesk::store::now_ms()).unwrap();
+    let run = ledger.create_run(&org_id, &hubdesk::api::RunAction::Enforced, "bench@hubdesk", &entries, hubdesk::store::now_ms()).unwrap();
 
     let since = last_seq(&server).await;
     set_rate_limit(&server, RATE_LIMIT).await;

@@ -339,7 +339,7 @@ async fn a_206_partial_answer_is_recorded_with_what_was_refused() {
         pending_first_sign_in: false,
     };
     let entry = hubdesk::ledger::NewEntry { change, grants: vec![], skip_reason: None };
-    let run = s.ledger.create_run(&s.org_id, "partial", "admin", &[entry], 1).unwrap();
+    let run = s.ledger.create_run(&s.org_id, &hubdesk::api::RunAction::Enforced, "admin", &[entry], 1).unwrap();
     let summary = apply_run(&s.ctx(), &run.run_id, &|_| {}, &CancellationToken::new()).await.unwrap();
     assert_eq!((summary.state, summary.partial, summary.failed), (RunState::Finished, 1, 0));
     let detail = s.ledger.run_detail(&run.run_id).unwrap();

@@ -77,6 +77,7 @@ pub fn typescript_bindings() -> Vec<(String, String)> {
         ApplyRequest,
         RunState,
         RunSummary,
+        RunAction,
         EntryState,
         RunEntry,
         RunDetail,

@@ -127,13 +127,25 @@ pub enum RunState {
     Finished,
 }
 
+/// What a run carries out, as data (the UI words it in the user's language).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase", tag = "kind")]
+pub enum RunAction {
+    /// A template saved (new or edited); `existing_users`: applied to them (T4).
+    Saved { template_name: String, edited: bool, existing_users: bool },
+    /// A template deleted with preserve off (T6).
+    Deleted { template_name: String },
+    /// Templates for the new and moved people a sync found (T2, T3, T7).
+    Enforced,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RunSummary {
     pub run_id: String,
     pub org_id: String,
-    /// e.g. "Saved Sales (existing users)", "New users found by sync".
-    pub title: String,
+    /// What started the run; the UI words it.
+    pub action: RunAction,
     pub actor: String,
     pub created_ms: i64,
     pub state: RunState,

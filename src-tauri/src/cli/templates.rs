@@ -96,7 +96,7 @@ async fn apply(args: ApplyArgs) -> anyhow::Result<()> {
     let (store, ledger) = open(&args.plan.db, args.plan.ledger.as_ref())?;
     let client = client(&args.api)?;
     if let Some(run) = ledger.unfinished_run(&args.plan.org)? {
-        eprintln!("resuming the unfinished run “{}” first; run apply again afterwards for a new plan", run.title);
+        eprintln!("resuming the unfinished run {} first; run apply again afterwards for a new plan", run.run_id);
         let summary = send(&client, &store, &ledger, &run.run_id).await?;
         println!("{}", serde_json::to_string(&summary)?);
         return Ok(());

@@ -4,7 +4,7 @@
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::{from_json, json, Ledger, LedgerError, Result};
-use crate::api::{EntryState, RunDetail, RunEntry, RunState, RunSummary, UserChange};
+use crate::api::{EntryState, RunAction, RunDetail, RunEntry, RunState, RunSummary, UserChange};
 
 /// An entry to write before anything is sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,7 +80,7 @@ fn parse_run_state(text: &str) -> RunState {
     }
 }
 
-const SUMMARY_SQL: &str = "SELECT r.id, r.org_id, r.title, r.actor, r.created_ms, r.state,
+const SUMMARY_SQL: &str = "SELECT r.id, r.org_id, r.action, r.actor, r.created_ms, r.state,
         COUNT(e.seq),
         COALESCE(SUM(e.state = 'done'), 0),
         COALESCE(SUM(e.state = 'partial'), 0),
@@ -91,7 +91,8 @@ fn summary_row(r: &Row<'_>) -> rusqlite::Result<RunSummary> {
     Ok(RunSummary {
         run_id: r.get(0)?,
         org_id: r.get(1)?,
-        title: r.get(2)?,
+        action: serde_json::from_str(&r.get::<_, String>(2)?)
+            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, Box::new(e)))?,
         actor: r.get(3)?,
         created_ms: r.get(4)?,
         state: parse_run_state(&r.get::<_, String>(5)?),
@@ -107,7 +108,7 @@ impl Ledger {
     pub fn create_run(
         &self,
         org_id: &str,
-        title: &str,
+        action: &RunAction,
         actor: &str,
         entries: &[NewEntry],
         now_ms: i64,
@@ -116,8 +117,8 @@ impl Ledger {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
         tx.execute(
-            "INSERT INTO runs (id, org_id, title, actor, created_ms, state) VALUES (?1, ?2, ?3, ?4, ?5, 'interrupted')",
-            params![run_id, org_id, title, actor, now_ms],
+            "INSERT INTO runs (id, org_id, action, actor, created_ms, state) VALUES (?1, ?2, ?3, ?4, ?5, 'interrupted')",
+            params![run_id, org_id, json(action)?, actor, now_ms],
         )?;
         insert_entries(&tx, &run_id, entries)?;
         tx.commit()?;
@@ -341,7 +342,7 @@ mod tests {
         let (_dir, ledger) = temp_ledger();
         let mut skipped = entry("c");
         skipped.skip_reason = Some("Calling removal needs confirmation".into());
-        let run = ledger.create_run("o", "Saved Sales", "admin@x", &[entry("a"), entry("b"), skipped], 10).unwrap();
+        let run = ledger.create_run("o", &RunAction::Enforced, "admin@x", &[entry("a"), entry("b"), skipped], 10).unwrap();
         assert_eq!((run.total, run.succeeded, run.state), (3, 0, RunState::Interrupted));
         assert_eq!(ledger.unfinished_run("o").unwrap().unwrap().run_id, run.run_id);
 
@@ -372,9 +373,9 @@ mod tests {
     #[test]
     fn runs_are_listed_newest_first_per_org() {
         let (_dir, ledger) = temp_ledger();
-        let old = ledger.create_run("o", "old", "a", &[entry("a")], 1).unwrap();
-        let new = ledger.create_run("o", "new", "a", &[], 2).unwrap();
-        ledger.create_run("other", "x", "a", &[], 3).unwrap();
+        let old = ledger.create_run("o", &RunAction::Enforced, "a", &[entry("a")], 1).unwrap();
+        let new = ledger.create_run("o", &RunAction::Enforced, "a", &[], 2).unwrap();
+        ledger.create_run("other", &RunAction::Enforced, "a", &[], 3).unwrap();
         let ids: Vec<String> = ledger.runs("o").unwrap().into_iter().map(|r| r.run_id).collect();
         assert_eq!(ids, vec![new.run_id, old.run_id]);
     }

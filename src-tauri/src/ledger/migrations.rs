@@ -45,7 +45,7 @@ const MIGRATIONS: &[&str] = &[
     CREATE TABLE runs (
         id         TEXT PRIMARY KEY,
         org_id     TEXT NOT NULL,
-        title      TEXT NOT NULL,
+        action     TEXT NOT NULL,
         actor      TEXT NOT NULL,
         created_ms INTEGER NOT NULL,
         state      TEXT NOT NULL

@@ -3,6 +3,7 @@
 // success, each with a tracking id; the audit rows they leave; and a past
 // history for the partner's own org, one run of it interrupted.
 
+import type { RunAction } from "./bindings/RunAction";
 import type { AuditEntry } from "./bindings/AuditEntry";
 import type { RunDetail } from "./bindings/RunDetail";
 import type { RunEntry } from "./bindings/RunEntry";
@@ -100,9 +101,9 @@ function change(user: MockUser, gains: { id: string; name: string; siteUrl?: str
   };
 }
 
-function pastRun(orgId: string, actor: string, runId: string, title: string, createdMs: number, users: readonly MockUser[], gains: Parameters<typeof change>[1], answered: number): RunDetail {
+function pastRun(orgId: string, actor: string, runId: string, action: RunAction, createdMs: number, users: readonly MockUser[], gains: Parameters<typeof change>[1], answered: number): RunDetail {
   const run: RunDetail = {
-    summary: { runId, orgId, title, actor, createdMs, state: "finished", total: users.length, succeeded: 0, partial: 0, failed: 0 },
+    summary: { runId, orgId, action, actor, createdMs, state: "finished", total: users.length, succeeded: 0, partial: 0, failed: 0 },
     entries: runEntries(users.map((u) => change(u, gains))),
   };
   tick(run, answered, createdMs + 40_000);
@@ -119,8 +120,8 @@ export function pastRuns(orgId: string, actor: string, people: readonly MockUser
   const meetings = { id: "lic-mtg-main", name: "Meetings - Webex Enterprise", siteUrl: "northwind.webex.com" };
   const messaging = { id: "lic-basic-msg", name: "Messaging" };
   return [
-    pastRun(orgId, actor, "run-past-3", "Saved Support agents (existing users)", now - 2 * HOUR, people.slice(120, 205), [calling, cc], 40),
-    pastRun(orgId, actor, "run-past-2", "New users found by sync", now - 26 * HOUR, people.slice(390, 396), [messaging], 6),
-    pastRun(orgId, actor, "run-past-1", "Saved Sales (existing users)", now - 6 * 24 * HOUR, people.slice(0, 118), [calling, meetings, messaging], 118),
+    pastRun(orgId, actor, "run-past-3", { kind: "saved", templateName: "Support agents", edited: false, existingUsers: true }, now - 2 * HOUR, people.slice(120, 205), [calling, cc], 40),
+    pastRun(orgId, actor, "run-past-2", { kind: "enforced" }, now - 26 * HOUR, people.slice(390, 396), [messaging], 6),
+    pastRun(orgId, actor, "run-past-1", { kind: "saved", templateName: "Sales", edited: false, existingUsers: true }, now - 6 * 24 * HOUR, people.slice(0, 118), [calling, meetings, messaging], 118),
   ];
 }

@@ -8,6 +8,7 @@
 // URL parameters: &fail=offline makes applying fail as if Webex could not be
 // reached; &fail=expired makes the first apply find its preview expired.
 
+import type { RunAction } from "./bindings/RunAction";
 import type { ApiError } from "./bindings/ApiError";
 import type { AssignmentMode } from "./bindings/AssignmentMode";
 import type { AuditEntry } from "./bindings/AuditEntry";
@@ -41,7 +42,7 @@ interface OrgState {
 /** What applying a preview does besides sending its plan. */
 interface PendingPreview {
   preview: Preview;
-  title: string;
+  action: RunAction;
   apply: (state: OrgState) => void;
 }
 
@@ -105,10 +106,10 @@ export function templateCommands(host: TemplatesHost) {
     return { orgId, mode: state.mode, groupTransitionPreserve: state.transitionPreserve, templates: state.templates, groups, licenses, sites, lastSyncedMs: host.lastSyncedMs(orgId), unfinishedRun };
   }
 
-  function keep(orgId: string, preview: Omit<Preview, "previewId" | "orgId">, title: string, apply: PendingPreview["apply"]): Preview {
+  function keep(orgId: string, preview: Omit<Preview, "previewId" | "orgId">, action: RunAction, apply: PendingPreview["apply"]): Preview {
     const previewId = `preview-${nextId++}`;
     const full: Preview = { previewId, orgId, ...preview };
-    previews.set(previewId, { preview: full, title, apply });
+    previews.set(previewId, { preview: full, action, apply });
     return full;
   }
 
@@ -127,8 +128,8 @@ export function templateCommands(host: TemplatesHost) {
     const { licenses, sites } = catalogue(host.domain(orgId));
     const takeBack = scope.existingUsers && !scope.preserve ? outsideTemplate(template) : !scope.preserve ? givenBy(removed) : () => [];
     const planned = plan({ template, users: scope.existingUsers || !scope.preserve ? users : [], licenses, sites, give: scope.existingUsers, takeBack, orgTemplate: template.groupId === null });
-    const title = scope.existingUsers ? `Saved ${template.name} (existing users)` : `Saved ${template.name}`;
-    return keep(orgId, { plan: planned, callingConfirmation: confirmation(planned.totals.callingRemovals) }, title, (s) => {
+    const action: RunAction = { kind: "saved", templateName: template.name, edited: Boolean(draft.id), existingUsers: scope.existingUsers };
+    return keep(orgId, { plan: planned, callingConfirmation: confirmation(planned.totals.callingRemovals) }, action, (s) => {
       s.templates = [...s.templates.filter((t) => t.template.id !== template.id), summary(template, users.length, Date.now())];
     });
   }
@@ -139,7 +140,7 @@ export function templateCommands(host: TemplatesHost) {
     const users = preserve ? [] : membersOf(host.people(orgId), template.groupId);
     const { licenses, sites } = catalogue(host.domain(orgId));
     const planned = plan({ template, users, licenses, sites, give: false, takeBack: givenBy(wanted(template)), orgTemplate: false });
-    return keep(orgId, { plan: planned, callingConfirmation: confirmation(planned.totals.callingRemovals) }, `Deleted ${template.name}`, (s) => {
+    return keep(orgId, { plan: planned, callingConfirmation: confirmation(planned.totals.callingRemovals) }, { kind: "deleted", templateName: template.name }, (s) => {
       s.templates = s.templates.filter((t) => t.template.id !== templateId);
     });
   }
@@ -170,7 +171,7 @@ export function templateCommands(host: TemplatesHost) {
       expiredOnce = false;
       fail("preview_expired", "A sync changed the cache since this preview.");
     }
-    const { preview, title, apply } = pending;
+    const { preview, action, apply } = pending;
     if (preview.callingConfirmation !== null && request.typedConfirmation?.trim() !== preview.callingConfirmation) {
       fail("confirmation_required", `Type “${preview.callingConfirmation}” to remove Calling.`);
     }
@@ -180,7 +181,7 @@ export function templateCommands(host: TemplatesHost) {
     const changed = preview.plan.users.filter((u) => u.add.length + u.remove.length + u.roles.length > 0);
     if (changed.length === 0) return null;
     const run: RunDetail = {
-      summary: { runId: `run-${nextId++}`, orgId: preview.orgId, title, actor: host.actor, createdMs: Date.now(), state: "running", total: changed.length, succeeded: 0, partial: 0, failed: 0 },
+      summary: { runId: `run-${nextId++}`, orgId: preview.orgId, action, actor: host.actor, createdMs: Date.now(), state: "running", total: changed.length, succeeded: 0, partial: 0, failed: 0 },
       entries: runEntries(changed),
     };
     state.runs.unshift(run);

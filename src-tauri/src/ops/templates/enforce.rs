@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use super::facts;
 use super::preview::entries_of;
-use crate::api::{ApiError, RunSummary};
+use crate::api::{ApiError, RunAction, RunSummary};
 use crate::ledger::{Ledger, NewEntry};
 use crate::ops::Core;
 use crate::rules::templates::{self as rules, Action, GroupMove, PlanRequest, Template};
@@ -85,8 +85,7 @@ pub fn journal_enforcement(
     if entries.is_empty() {
         return Ok(None);
     }
-    let title = "Templates applied to new and moved users found by sync".to_owned();
-    Ok(Some(ledger.create_run(org_id, &title, actor, &entries, now_ms())?))
+    Ok(Some(ledger.create_run(org_id, &RunAction::Enforced, actor, &entries, now_ms())?))
 }
 
 fn sorted(groups: &[String]) -> Vec<String> {

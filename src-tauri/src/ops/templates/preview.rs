@@ -7,7 +7,7 @@ use super::enforce::start_enforcing;
 use super::facts::{self, OrgSnapshot, Pools};
 use super::screen::template_error;
 use crate::api::{
-    ApiError, ApplyRequest, AssignmentMode, ErrorCode, MeetingAccount, Preview, RunSummary, SaveScope, Template,
+    ApiError, ApplyRequest, AssignmentMode, ErrorCode, MeetingAccount, Preview, RunAction, RunSummary, SaveScope, Template,
     TemplateDraft, UserChange,
 };
 use crate::ledger::{Ledger, NewEntry, OrgTemplateSettings};
@@ -54,7 +54,7 @@ impl Previews {
 pub struct Planned {
     pub preview: Preview,
     intent: Intent,
-    title: String,
+    action: RunAction,
     entries: Vec<NewEntry>,
     /// The org's last sync when previewed: a newer sync expires it.
     synced_ms: Option<i64>,
@@ -86,11 +86,10 @@ pub fn plan_save(
         existing_users: scope.existing_users,
         preserve: scope.preserve,
     };
-    let title = match (&previous, scope.existing_users) {
-        (None, true) => format!("Created “{}”, applied to existing users", template.name),
-        (None, false) => format!("Created “{}”", template.name),
-        (Some(_), true) => format!("Edited “{}”, applied to existing users", template.name),
-        (Some(_), false) => format!("Edited “{}”", template.name),
+    let run_action = RunAction::Saved {
+        template_name: template.name.clone(),
+        edited: previous.is_some(),
+        existing_users: scope.existing_users,
     };
     let request = PlanRequest {
         mode: settings.mode,
@@ -99,7 +98,7 @@ pub fn plan_save(
         group_transition_preserve: settings.group_transition_preserve,
         grants: ledger.grants(org_id)?,
     };
-    planned(store, org_id, &snapshot, request, Intent::Save(template, settings.mode), title)
+    planned(store, org_id, &snapshot, request, Intent::Save(template, settings.mode), run_action)
 }
 
 /// T6: what deleting a template would change (nothing unless `preserve`
@@ -119,7 +118,7 @@ pub fn plan_delete(
         .find(|t| t.id == template_id)
         .cloned()
         .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "this template no longer exists"))?;
-    let title = format!("Deleted “{}”", template.name);
+    let run_action = RunAction::Deleted { template_name: template.name.clone() };
     let request = PlanRequest {
         mode: settings.mode,
         templates: stored.into_iter().filter(|t| t.id != template_id).collect(),
@@ -127,7 +126,7 @@ pub fn plan_delete(
         group_transition_preserve: settings.group_transition_preserve,
         grants: ledger.grants(org_id)?,
     };
-    planned(store, org_id, &snapshot, request, Intent::Delete(template_id.to_owned()), title)
+    planned(store, org_id, &snapshot, request, Intent::Delete(template_id.to_owned()), run_action)
 }
 
 fn planned(
@@ -136,7 +135,7 @@ fn planned(
     snapshot: &OrgSnapshot,
     request: PlanRequest,
     intent: Intent,
-    title: String,
+    action: RunAction,
 ) -> Result<Planned, ApiError> {
     let plan = rules::plan(&request, &snapshot.facts);
     let entries = entries_of(&plan, &request.templates, snapshot);
@@ -146,7 +145,7 @@ fn planned(
         calling_confirmation: calling_confirmation(plan.totals.calling_removals),
         plan,
     };
-    Ok(Planned { preview, intent, title, entries, synced_ms: org_synced_ms(store, org_id)? })
+    Ok(Planned { preview, intent, action, entries, synced_ms: org_synced_ms(store, org_id)? })
 }
 
 impl Planned {
@@ -186,7 +185,7 @@ impl Planned {
         if self.entries.is_empty() {
             return Ok(None);
         }
-        Ok(Some(ledger.create_run(org_id, &self.title, actor, &self.entries, now_ms())?))
+        Ok(Some(ledger.create_run(org_id, &self.action, actor, &self.entries, now_ms())?))
     }
 }
 

@@ -6,7 +6,8 @@ import type { ApiError } from "../../lib/bindings/ApiError";
 import type { RunProgress } from "../../lib/bindings/RunProgress";
 import type { RunSummary } from "../../lib/bindings/RunSummary";
 import { backend, onRunProgress, toApiError } from "../../lib/backend";
-import { applyRunProgress, statusOf, type RunStatus } from "./runs";
+import { say } from "../../lib/i18n/index.svelte";
+import { applyRunProgress, runTitle, statusOf, type RunStatus } from "./runs";
 
 export class RunTracker {
   status = $state<RunStatus | null>(null);
@@ -49,7 +50,7 @@ export class RunTracker {
   /** Shows `run` and follows it from now on. */
   async follow(run: RunSummary): Promise<void> {
     await this.prepare();
-    this.title = run.title;
+    this.title = say(runTitle(run.action));
     this.orgId = run.orgId;
     this.error = null;
     this.cancelling = false;

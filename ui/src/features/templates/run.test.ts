@@ -19,7 +19,7 @@ const { RunTracker } = await import("./run.svelte");
 const summary = (runId: string, state: RunSummary["state"] = "running"): RunSummary => ({
   runId,
   orgId: "o",
-  title: "Saved Sales (existing users)",
+  action: { kind: "saved", templateName: "Sales", edited: false, existingUsers: true },
   actor: "sam@example.com",
   createdMs: 0,
   state,

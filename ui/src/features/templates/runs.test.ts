@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { AuditEntry } from "../../lib/bindings/AuditEntry";
 import type { RunEntry } from "../../lib/bindings/RunEntry";
 import type { RunSummary } from "../../lib/bindings/RunSummary";
-import { applyRunProgress, changeParts, filterAudit, filterEntries, runTone, statusOf } from "./runs";
+import { applyRunProgress, changeParts, filterAudit, filterEntries, runTitle, runTone, statusOf } from "./runs";
 
 const run: RunSummary = {
   runId: "r1",
   orgId: "o",
-  title: "Saved Sales (existing users)",
+  action: { kind: "saved", templateName: "Sales", edited: false, existingUsers: true },
   actor: "sam@example.com",
   createdMs: 0,
   state: "interrupted",
@@ -132,5 +132,17 @@ describe("a run's entries", () => {
 
   it("finds an entry by its error text", () => {
     expect(filterEntries(entries, "all", "held by").entries.map((e) => e.displayName)).toEqual(["bo"]);
+  });
+});
+
+describe("runTitle", () => {
+  it("words each run action from the catalogue, never from backend text", () => {
+    expect(runTitle({ kind: "saved", templateName: "Sales", edited: false, existingUsers: true })).toEqual({
+      key: "templates.runTitle.createdExisting",
+      params: { name: "Sales" },
+    });
+    expect(runTitle({ kind: "saved", templateName: "Sales", edited: true, existingUsers: false }).key).toBe("templates.runTitle.edited");
+    expect(runTitle({ kind: "deleted", templateName: "Old" })).toEqual({ key: "templates.runTitle.deleted", params: { name: "Old" } });
+    expect(runTitle({ kind: "enforced" }).key).toBe("templates.runTitle.enforced");
   });
 });

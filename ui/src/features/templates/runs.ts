@@ -4,13 +4,14 @@
 import type { Tone } from "../../lib/components/Pill.svelte";
 import type { AuditEntry } from "../../lib/bindings/AuditEntry";
 import type { EntryState } from "../../lib/bindings/EntryState";
+import type { RunAction } from "../../lib/bindings/RunAction";
 import type { RunEntry } from "../../lib/bindings/RunEntry";
 import type { RunProgress } from "../../lib/bindings/RunProgress";
 import type { RunState } from "../../lib/bindings/RunState";
 import type { RunSummary } from "../../lib/bindings/RunSummary";
 import type { SiteRole } from "../../lib/bindings/SiteRole";
 import type { UserChange } from "../../lib/bindings/UserChange";
-import { rises } from "./preview";
+import { rises, type Words } from "./preview";
 
 export const RUN_TONES: Record<RunState, Tone> = { running: "accent", interrupted: "warning", finished: "success" };
 
@@ -22,6 +23,21 @@ export const ENTRY_TONES: Record<EntryState, Tone> = {
   failed: "danger",
   skipped: "neutral",
 };
+
+/** What a run carries out, in words: the backend sends it as data. */
+export function runTitle(action: RunAction): Words {
+  switch (action.kind) {
+    case "saved": {
+      const verb = action.edited ? "edited" : "created";
+      const key = action.existingUsers ? `${verb}Existing` : verb;
+      return { key: `templates.runTitle.${key}`, params: { name: action.templateName } };
+    }
+    case "deleted":
+      return { key: "templates.runTitle.deleted", params: { name: action.templateName } };
+    case "enforced":
+      return { key: "templates.runTitle.enforced" };
+  }
+}
 
 /** A finished run with failures is not a plain success. */
 export function runTone(run: Pick<RunSummary, "state" | "failed" | "partial">): Tone {

@@ -25,6 +25,11 @@ export function t(key: string, params?: Params): string {
   return translator.t(key, params);
 }
 
+/** A message kept as data (a key and its parameters), in words. */
+export function say(words: { key: string; params?: Params }): string {
+  return translator.t(words.key, words.params);
+}
+
 export function formatNumber(value: number): string {
   return translator.formatNumber(value);
 }
