@@ -11,9 +11,8 @@ use super::sync::token;
 use crate::api::{AssignmentMode, RunProgress, RunSummary, SaveScope, TemplateDraft};
 use crate::ledger::Ledger;
 use crate::ops::templates::apply::{apply_run, ApplyContext};
-use crate::ops::templates::facts::Pools;
+use crate::ops::templates::facts;
 use crate::ops::templates::{plan_save, Planned};
-use crate::rules::templates::LicenseFact;
 use crate::store::Store;
 use crate::webex::{StaticToken, WebexClient, WEBEX_API_BASE};
 
@@ -153,8 +152,7 @@ pub(super) async fn send(
     run_id: &str,
 ) -> anyhow::Result<RunSummary> {
     let org_id = ledger.run_summary(run_id)?.org_id;
-    let licenses: Vec<LicenseFact> = store.licenses_of_org(&org_id)?.into_iter().map(LicenseFact::from).collect();
-    let pools = Pools::from_licenses(&licenses);
+    let pools = facts::pools(store, &org_id)?;
     let actor = client.me().await.map(|me| me.primary_email().to_owned()).unwrap_or_else(|_| "hubdesk".to_owned());
     let ctx = ApplyContext { client, ledger, store: Some(store), org_id: &org_id, actor: &actor, pools: &pools };
     let cancel = CancellationToken::new();

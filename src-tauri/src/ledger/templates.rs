@@ -83,6 +83,11 @@ impl Ledger {
         Ok(templates)
     }
 
+    /// The org's templates alone, by name.
+    pub fn template_list(&self, org_id: &str) -> Result<Vec<Template>> {
+        Ok(self.templates(org_id)?.into_iter().map(|(t, _)| t).collect())
+    }
+
     pub fn save_template(&self, org_id: &str, template: &Template, now_ms: i64) -> Result<()> {
         self.conn().execute(
             "INSERT OR REPLACE INTO templates (org_id, id, json, updated_ms) VALUES (?1, ?2, ?3, ?4)",

@@ -143,6 +143,14 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Epoch milliseconds as RFC 3339 (UTC), for Webex filters and exports.
+pub fn rfc3339(ms: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .ok()
+        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+        .unwrap_or_default()
+}
+
 /// Milliseconds since the Unix epoch, the unit of every timestamp we store.
 pub fn now_ms() -> i64 {
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();

@@ -1,6 +1,6 @@
 //! One row per (org, resource): last attempt, last success, last error, count.
 
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 
 use super::{now_ms, Result, Store};
 use crate::api::{SyncResource, SyncStatusRow};
@@ -41,6 +41,20 @@ impl Store {
             params![org_id, resource.as_str(), now, count as i64],
         )?;
         Ok(())
+    }
+
+    /// When the org's people last synced completely: what "last synced" means
+    /// on every screen.
+    pub fn last_synced_ms(&self, org_id: &str) -> Result<Option<i64>> {
+        let conn = self.reader();
+        let at = conn
+            .query_row(
+                "SELECT last_success_ms FROM sync_status WHERE org_id = ?1 AND resource = ?2",
+                [org_id, SyncResource::People.as_str()],
+                |row| row.get(0),
+            )
+            .optional()?;
+        Ok(at.flatten())
     }
 
     pub fn sync_status(&self, org_id: &str) -> Result<Vec<SyncStatusRow>> {

@@ -66,7 +66,7 @@ pub(super) async fn sync_subscribers(
 ) -> Result<Counts, ApiError> {
     let now = crate::store::now_ms();
     let since = store.subscribers_synced_at(org_id)?.filter(|at| now - at < INCREMENTAL_WINDOW_MS);
-    let changed_since = since.map(|at| iso_8601(at - INCREMENTAL_OVERLAP_MS));
+    let changed_since = since.map(|at| crate::store::rfc3339(at - INCREMENTAL_OVERLAP_MS));
     let mut pager = client.subscribers(changed_since.as_deref());
     let mut subscribers = Vec::new();
     loop {
@@ -84,11 +84,4 @@ pub(super) async fn sync_subscribers(
     }
     store.store_subscribers(org_id, &subscribers, since.is_none(), sync_ms)?;
     Ok(Counts { pages: pager.pages(), items: subscribers.len() as u32 })
-}
-
-fn iso_8601(ms: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000)
-        .ok()
-        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
-        .unwrap_or_default()
 }

@@ -11,6 +11,7 @@ use reqwest::{Method, StatusCode};
 use serde::{Deserialize, Serialize};
 
 use super::models::Person;
+use super::resources::urlencode;
 use super::{WebexClient, WebexError};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -111,8 +112,7 @@ impl WebexClient {
 impl WebexClient {
     /// What a person holds now, read back after an answer was lost.
     pub async fn person(&self, person_id: &str) -> Result<Person, WebexError> {
-        let id = percent_encoding::utf8_percent_encode(person_id, percent_encoding::NON_ALPHANUMERIC);
-        self.get_json(&self.url(&format!("people/{id}"))).await
+        self.get_json(&self.url(&format!("people/{}", urlencode(person_id)))).await
     }
 }
 

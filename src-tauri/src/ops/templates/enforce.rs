@@ -43,12 +43,18 @@ pub fn journal_enforcement(
     org_id: &str,
     actor: &str,
 ) -> Result<Option<RunSummary>, ApiError> {
-    let templates: Vec<Template> = ledger.templates(org_id)?.into_iter().map(|(t, _)| t).collect();
+    let templates: Vec<Template> = ledger.template_list(org_id)?;
+    if templates.is_empty() {
+        // Nothing to enforce, and no reason to read every person after each
+        // sync: the snapshot starts again with the next template.
+        ledger.set_enforced_people(org_id, &[])?;
+        return Ok(None);
+    }
     let snapshot = facts::load(store, org_id)?;
     let before = ledger.enforced_people(org_id)?;
     let now: Vec<(String, Vec<String>)> =
         snapshot.facts.people.iter().map(|p| (p.id.clone(), sorted(&p.groups))).collect();
-    if templates.is_empty() || before.is_empty() {
+    if before.is_empty() {
         ledger.set_enforced_people(org_id, &now)?;
         return Ok(None);
     }

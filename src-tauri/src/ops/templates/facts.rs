@@ -41,6 +41,12 @@ impl Pools {
     }
 }
 
+/// Only the license pools of an org (what applying a run needs).
+pub fn pools(store: &Store, org_id: &str) -> Result<Pools, ApiError> {
+    let licenses: Vec<LicenseFact> = store.licenses_of_org(org_id)?.into_iter().map(LicenseFact::from).collect();
+    Ok(Pools::from_licenses(&licenses))
+}
+
 pub fn load(store: &Store, org_id: &str) -> Result<OrgSnapshot, ApiError> {
     let licenses: Vec<LicenseFact> = store.licenses_of_org(org_id)?.into_iter().map(LicenseFact::from).collect();
     let mut groups_of: HashMap<String, Vec<String>> = HashMap::new();

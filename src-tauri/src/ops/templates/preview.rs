@@ -7,8 +7,8 @@ use super::enforce::start_enforcing;
 use super::facts::{self, OrgSnapshot, Pools};
 use super::screen::template_error;
 use crate::api::{
-    ApiError, ApplyRequest, AssignmentMode, ErrorCode, MeetingAccount, Preview, RunAction, RunSummary, SaveScope, Template,
-    TemplateDraft, UserChange,
+    ApiError, ApplyRequest, AssignmentMode, ErrorCode, MeetingAccount, Preview, RunAction, RunSummary, SaveScope,
+    Template, TemplateDraft, UserChange,
 };
 use crate::ledger::{Ledger, NewEntry, OrgTemplateSettings};
 use crate::ops::Core;
@@ -74,7 +74,7 @@ pub fn plan_save(
     let snapshot = facts::load(store, org_id)?;
     let mut settings = ledger.template_settings(org_id)?;
     settings.mode = mode.unwrap_or(settings.mode);
-    let stored: Vec<Template> = ledger.templates(org_id)?.into_iter().map(|(t, _)| t).collect();
+    let stored: Vec<Template> = ledger.template_list(org_id)?;
     let template = template_of(draft)?;
     let previous = stored.iter().find(|t| t.id == template.id).cloned();
     rules::validate(&template, settings.mode, &stored, &snapshot.facts).map_err(|e| template_error(&e))?;
@@ -112,7 +112,7 @@ pub fn plan_delete(
 ) -> Result<Planned, ApiError> {
     let snapshot = facts::load(store, org_id)?;
     let settings = ledger.template_settings(org_id)?;
-    let stored: Vec<Template> = ledger.templates(org_id)?.into_iter().map(|(t, _)| t).collect();
+    let stored: Vec<Template> = ledger.template_list(org_id)?;
     let template = stored
         .iter()
         .find(|t| t.id == template_id)
@@ -145,7 +145,7 @@ fn planned(
         calling_confirmation: calling_confirmation(plan.totals.calling_removals),
         plan,
     };
-    Ok(Planned { preview, intent, action, entries, synced_ms: org_synced_ms(store, org_id)? })
+    Ok(Planned { preview, intent, action, entries, synced_ms: store.last_synced_ms(org_id)? })
 }
 
 impl Planned {
@@ -214,7 +214,7 @@ impl Core {
     /// when nothing is to be sent.
     pub async fn templates_commit(&self, request: &ApplyRequest) -> Result<Option<RunSummary>, ApiError> {
         let planned = self.previews.take(&request.preview_id).ok_or_else(expired)?;
-        if org_synced_ms(&self.store, &planned.preview.org_id)? != planned.synced_ms {
+        if self.store.last_synced_ms(&planned.preview.org_id)? != planned.synced_ms {
             return Err(expired());
         }
         if let Err(e) = planned.check_confirmation(request.typed_confirmation.as_deref()) {
@@ -240,10 +240,6 @@ impl Core {
             Ok(_) => Ok(()),
         }
     }
-}
-
-fn org_synced_ms(store: &Store, org_id: &str) -> Result<Option<i64>, ApiError> {
-    Ok(store.org_summaries()?.into_iter().find(|o| o.id == org_id).and_then(|o| o.last_synced_ms))
 }
 
 fn expired() -> ApiError {

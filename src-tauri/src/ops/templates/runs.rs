@@ -6,10 +6,11 @@ use std::path::PathBuf;
 use tokio_util::sync::CancellationToken;
 
 use super::apply::{apply_run, ApplyContext, RunProgressFn};
-use super::facts::Pools;
+use super::facts;
 use crate::api::{ApiError, AuditEntry, ErrorCode, RunDetail, RunSummary};
 use crate::ops::Core;
-use crate::rules::templates::{plan_csv, LicenseFact};
+use crate::rules::templates::plan_csv;
+use crate::store::{now_ms, rfc3339};
 
 /// The cancel switch of each run being applied.
 #[derive(Default)]
@@ -57,9 +58,7 @@ impl Core {
         let summary = self.ledger.run_summary(run_id)?;
         let client = self.client().await?;
         let actor = self.actor().await?;
-        let licenses: Vec<LicenseFact> =
-            self.store.licenses_of_org(&summary.org_id)?.into_iter().map(LicenseFact::from).collect();
-        let pools = Pools::from_licenses(&licenses);
+        let pools = facts::pools(&self.store, &summary.org_id)?;
         let cancel = self.active_runs.claim(run_id)?;
         let ctx = ApplyContext {
             client: &client,
@@ -122,16 +121,9 @@ pub fn audit_csv(entries: &[AuditEntry]) -> Result<String, ApiError> {
 
 fn write_export(prefix: &str, text: &str) -> Result<String, ApiError> {
     let dir = dirs::download_dir().or_else(dirs::home_dir).unwrap_or_else(std::env::temp_dir);
-    let stamp = rfc3339(crate::store::now_ms()).replace([':', '-'], "").chars().take(15).collect::<String>();
+    let stamp = rfc3339(now_ms()).replace([':', '-'], "").chars().take(15).collect::<String>();
     let path: PathBuf = dir.join(format!("{prefix}-{stamp}.csv"));
     std::fs::write(&path, text)
         .map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("cannot write {}: {e}", path.display())))?;
     Ok(path.display().to_string())
-}
-
-fn rfc3339(ms: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
-        .ok()
-        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
-        .unwrap_or_default()
 }

@@ -32,8 +32,7 @@ impl Core {
                 }
             })
             .collect();
-        let last_synced_ms =
-            self.store.org_summaries()?.into_iter().find(|o| o.id == org_id).and_then(|o| o.last_synced_ms);
+        let last_synced_ms = self.store.last_synced_ms(org_id)?;
         Ok(TemplatesView {
             org_id: org_id.to_owned(),
             mode: settings.mode,
@@ -51,7 +50,7 @@ impl Core {
     /// assigned stay: deleting never removes them by itself (T6).
     pub fn templates_set_mode(&self, org_id: &str, mode: AssignmentMode) -> Result<TemplatesView, ApiError> {
         let settings = self.ledger.template_settings(org_id)?;
-        let templates: Vec<_> = self.ledger.templates(org_id)?.into_iter().map(|(t, _)| t).collect();
+        let templates: Vec<_> = self.ledger.template_list(org_id)?;
         let deleted = templates_left_by_mode_switch(&templates, mode);
         self.ledger.switch_mode(org_id, OrgTemplateSettings { mode, ..settings }, &deleted)?;
         self.templates_view(org_id)
