@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
 use axum::routing::Router;
+use axum::serve::ListenerExt;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -73,6 +74,13 @@ pub async fn start(cfg: SimConfig) -> anyhow::Result<SimServer> {
     let summary = format!("{} people in {} orgs (seed {seed})", tenant.people_count(), tenant.org_indices().count());
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, cfg.port)).await?;
     let addr = listener.local_addr()?;
+    // Answers go out whole at once, as Webex's front ends send them: with
+    // Nagle's algorithm on, a page's last segment would wait for an ACK.
+    let listener = listener.tap_io(|tcp| {
+        if let Err(err) = tcp.set_nodelay(true) {
+            tracing::warn!("simulator: TCP_NODELAY not set: {err}");
+        }
+    });
     let state = Arc::new(SimState::new(tenant, &cfg, format!("http://{addr}")));
     let (started, last_request_ms) = (Instant::now(), Arc::new(AtomicU64::new(0)));
     let touched = last_request_ms.clone();

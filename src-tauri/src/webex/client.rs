@@ -94,8 +94,19 @@ impl WebexClient {
     }
 
     pub async fn get_json<T: DeserializeOwned>(&self, url: &str) -> Result<T, WebexError> {
-        self.get_parsed(url, true, |_, body| serde_json::from_slice(body).map_err(|e| WebexError::Body(format!("{url}: {e}"))))
-            .await
+        self.get_parsed(url, true, |_, body| {
+            serde_json::from_slice(body).map_err(|e| WebexError::Body(format!("{url}: {e}")))
+        })
+        .await
+    }
+
+    /// GETs `url`: its headers, and its body or why the body could not be
+    /// read (transient send failures are retried; a cut body is not).
+    pub(super) async fn fetch(&self, url: &str, retry_504: bool) -> Result<Fetched, WebexError> {
+        let response = self.send(Method::GET, url, retry_504).await?;
+        let headers = response.headers().clone();
+        let body = response.bytes().await.map_err(|e| WebexError::Body(format!("{url}: cut off: {e}")));
+        Ok(Fetched { headers, body })
     }
 
     /// GETs `url` and parses it with `parse(headers, body)`. A GET is safe
@@ -109,13 +120,8 @@ impl WebexClient {
     ) -> Result<T, WebexError> {
         let mut body_failures = 0;
         loop {
-            let response = self.send(Method::GET, url, retry_504).await?;
-            let headers = response.headers().clone();
-            let parsed = match response.bytes().await {
-                Ok(body) => parse(&headers, &body),
-                Err(e) => Err(WebexError::Body(format!("{url}: cut off: {e}"))),
-            };
-            match parsed {
+            let Fetched { headers, body } = self.fetch(url, retry_504).await?;
+            match body.and_then(|body| parse(&headers, &body)) {
                 Err(e @ WebexError::Body(_)) if body_failures < MAX_BODY_FAILURES => {
                     body_failures += 1;
                     tracing::warn!(%url, "response body unusable, fetching it again: {e}");
@@ -159,7 +165,9 @@ impl WebexClient {
                     self.gate.pause(wait);
                     continue;
                 }
-                Ok(resp) if resp.status() == StatusCode::GATEWAY_TIMEOUT && !retry_504 => return Err(api_error(resp).await),
+                Ok(resp) if resp.status() == StatusCode::GATEWAY_TIMEOUT && !retry_504 => {
+                    return Err(api_error(resp).await)
+                }
                 Ok(resp) => api_error(resp).await,
                 Err(err) if err.is_connect() => {
                     // Nothing answers at all (offline, server down): say so
@@ -232,6 +240,12 @@ impl WebexClient {
     }
 }
 
+/// A GET's answer: its headers, and its body or why it could not be read.
+pub(super) struct Fetched {
+    pub(super) headers: reqwest::header::HeaderMap,
+    pub(super) body: Result<bytes::Bytes, WebexError>,
+}
+
 /// The standard error body: `{message, errors: [{description, errorCode}], trackingId}`.
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
@@ -255,11 +269,7 @@ struct ErrorDetail {
 
 pub(super) async fn api_error(response: Response) -> WebexError {
     let status = response.status().as_u16();
-    let header_tracking = response
-        .headers()
-        .get("trackingid")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
+    let header_tracking = response.headers().get("trackingid").and_then(|v| v.to_str().ok()).map(str::to_owned);
     let body: ErrorBody = response.json().await.unwrap_or_default();
     let message = body
         .errors

@@ -1,10 +1,16 @@
 //! Follows `Link: <...>; rel="next"` until the last page (webex-api.md §2.2).
+//!
+//! The next page is requested as soon as a page's answer names it, so it
+//! is on its way while this page is parsed and stored: a long list costs
+//! its pages' round trips and little more.
 
 use std::marker::PhantomData;
 
 use serde::de::DeserializeOwned;
+use tokio::task::JoinHandle;
 use url::Url;
 
+use super::client::Fetched;
 use super::models::{Envelope, Items};
 use super::{WebexClient, WebexError};
 
@@ -14,6 +20,8 @@ pub struct Pager<T, E = Items<T>> {
     /// The first request's query: re-applied when a next link drops filters.
     original: Vec<(String, String)>,
     next: Option<String>,
+    /// The next page, already requested.
+    ahead: Option<Ahead>,
     pages: u32,
     _item: PhantomData<(T, E)>,
 }
@@ -23,7 +31,7 @@ impl<T: DeserializeOwned, E: Envelope<Item = T>> Pager<T, E> {
         let original = Url::parse(&first_url)
             .map(|u| u.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect())
             .unwrap_or_default();
-        Self { client, original, next: Some(first_url), pages: 0, _item: PhantomData }
+        Self { client, original, next: Some(first_url), ahead: None, pages: 0, _item: PhantomData }
     }
 
     /// Pages fetched so far.
@@ -37,16 +45,7 @@ impl<T: DeserializeOwned, E: Envelope<Item = T>> Pager<T, E> {
     pub async fn next_page(&mut self) -> Result<Option<Vec<T>>, WebexError> {
         let Some(mut url) = self.next.take() else { return Ok(None) };
         loop {
-            let retry_504 = !url.contains("callingData=true");
-            let original = &self.original;
-            let result = self
-                .client
-                .get_parsed(&url, retry_504, |headers, body| {
-                    let page: E = serde_json::from_slice(body).map_err(|e| WebexError::Body(format!("{url}: {e}")))?;
-                    Ok((page.into_items(), next_link(headers).map(|next| repair_next_url(original, &next))))
-                })
-                .await;
-            match result {
+            match self.page(&url).await {
                 Ok((items, next)) => {
                     self.next = next;
                     self.pages += 1;
@@ -64,6 +63,39 @@ impl<T: DeserializeOwned, E: Envelope<Item = T>> Pager<T, E> {
         }
     }
 
+    /// One page's items and the next page's URL; the next page is requested
+    /// before this one is parsed. A page whose body cannot be parsed is
+    /// fetched again, and its next link taken from the answer that parsed.
+    async fn page(&mut self, url: &str) -> Result<(Vec<T>, Option<String>), WebexError> {
+        let retry_504 = !url.contains("callingData=true");
+        let fetched = match self.ahead.take() {
+            Some(ahead) if ahead.url == url => ahead.answer().await?,
+            _ => self.client.fetch(url, retry_504).await?,
+        };
+        let next = next_url(&self.original, &fetched.headers);
+        if let Some(next) = &next {
+            self.ahead = Some(Ahead::request(&self.client, next));
+            // Let the request leave before this page is parsed: a task
+            // spawned from a busy worker waits for that worker otherwise.
+            tokio::task::yield_now().await;
+        }
+        match fetched.body.and_then(|body| parse::<E>(url, &body)) {
+            Ok(page) => Ok((page.into_items(), next)),
+            Err(WebexError::Body(e)) => {
+                tracing::warn!(%url, "page unusable, fetching it again: {e}");
+                let original = &self.original;
+                let (page, next) = self
+                    .client
+                    .get_parsed(url, retry_504, |headers, body| {
+                        Ok((parse::<E>(url, body)?, next_url(original, headers)))
+                    })
+                    .await?;
+                Ok((page.into_items(), next))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     /// Every remaining item (fine for short lists such as licenses).
     pub async fn collect_all(mut self) -> Result<Vec<T>, WebexError> {
         let mut all = Vec::new();
@@ -71,6 +103,46 @@ impl<T: DeserializeOwned, E: Envelope<Item = T>> Pager<T, E> {
             all.extend(page);
         }
         Ok(all)
+    }
+}
+
+/// The page after this answer's, its query repaired.
+fn next_url(original: &[(String, String)], headers: &reqwest::header::HeaderMap) -> Option<String> {
+    next_link(headers).map(|next| repair_next_url(original, &next))
+}
+
+fn parse<E: DeserializeOwned>(url: &str, body: &[u8]) -> Result<E, WebexError> {
+    serde_json::from_slice(body).map_err(|e| WebexError::Body(format!("{url}: {e}")))
+}
+
+/// A page requested ahead, in a task of its own so that it travels while
+/// the current page is parsed. Dropping it (a failed or cancelled sync)
+/// cancels the request.
+struct Ahead {
+    url: String,
+    task: JoinHandle<Result<Fetched, WebexError>>,
+}
+
+impl Ahead {
+    fn request(client: &WebexClient, url: &str) -> Ahead {
+        let (client, owned) = (client.clone(), url.to_owned());
+        let retry_504 = !url.contains("callingData=true");
+        Ahead { url: url.to_owned(), task: tokio::spawn(async move { client.fetch(&owned, retry_504).await }) }
+    }
+
+    async fn answer(mut self) -> Result<Fetched, WebexError> {
+        match (&mut self.task).await {
+            Ok(answer) => answer,
+            Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+            // Only a runtime shutting down cancels it from outside.
+            Err(e) => Err(WebexError::Network { host: String::new(), detail: format!("request stopped: {e}") }),
+        }
+    }
+}
+
+impl Drop for Ahead {
+    fn drop(&mut self) {
+        self.task.abort();
     }
 }
 
@@ -86,7 +158,13 @@ fn smaller_page(url: &str) -> Option<String> {
     }
     let pairs: Vec<(String, String)> = parsed
         .query_pairs()
-        .map(|(k, v)| if k == "max" { (k.into_owned(), (max / 2).max(MIN_PAGE).to_string()) } else { (k.into_owned(), v.into_owned()) })
+        .map(|(k, v)| {
+            if k == "max" {
+                (k.into_owned(), (max / 2).max(MIN_PAGE).to_string())
+            } else {
+                (k.into_owned(), v.into_owned())
+            }
+        })
         .collect();
     parsed.query_pairs_mut().clear().extend_pairs(pairs);
     Some(parsed.to_string())

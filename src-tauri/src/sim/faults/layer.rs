@@ -4,7 +4,7 @@
 //! body or a spoiled next link.
 
 use std::hash::{Hash, Hasher};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::extract::{Request, State};
 use axum::http::header::{AUTHORIZATION, LINK, RETRY_AFTER};
@@ -13,7 +13,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use super::dice::{hits, roll, Die};
-use super::{body, links, retry_after, Faults};
+use super::{body, links, on_time, retry_after, Faults};
 use crate::sim::clock::wall_ms;
 use crate::sim::http::{ApiError, QueryParams};
 use crate::sim::state::Shared;
@@ -23,18 +23,25 @@ pub async fn middleware(State(state): State<Shared>, request: Request, next: Nex
     if !knobs.any() || !is_api(request.uri().path()) {
         return next.run(request).await;
     }
+    // The latency is the server's answer time: the answer leaves that long
+    // after the request arrived, with the simulator's own work inside it,
+    // as a real server's work is inside its answer time.
+    let answer_at = Instant::now() + Duration::from_millis(knobs.latency_ms);
+    let response = answer(&state, &knobs, request, next).await;
+    on_time::sleep_until(answer_at).await;
+    response
+}
+
+async fn answer(state: &Shared, knobs: &Faults, request: Request, next: Next) -> Response {
     let seq = state.faults.next_seq();
     let seed = state.seed;
-    if knobs.latency_ms > 0 {
-        tokio::time::sleep(Duration::from_millis(knobs.latency_ms)).await;
-    }
-    if let Some(refusal) = rate_limited(&state, &knobs, &request, seq) {
+    if let Some(refusal) = rate_limited(state, knobs, &request, seq) {
         return refusal;
     }
     if hits(seed, seq, Die::Error, knobs.error_rate) {
         return server_error(seed, seq);
     }
-    if is_large_calling_page(&request, &knobs) && hits(seed, seq, Die::GatewayTimeout, knobs.gateway_timeout_rate) {
+    if is_large_calling_page(&request, knobs) && hits(seed, seq, Die::GatewayTimeout, knobs.gateway_timeout_rate) {
         return ApiError::new(
             StatusCode::GATEWAY_TIMEOUT,
             "The server did not receive a timely response from an upstream server. Reduce the max parameter and retry.",

@@ -13,6 +13,7 @@ mod dice;
 mod knobs;
 mod layer;
 mod links;
+mod on_time;
 mod rate;
 mod retry_after;
 
