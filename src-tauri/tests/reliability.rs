@@ -36,9 +36,8 @@ fn dump(db: &Path) -> Vec<String> {
     let conn = Connection::open(db).unwrap();
     let mut out = Vec::new();
     for sql in [
-        "SELECT org_id || '|' || id || '|' || display_name || '|' || email || '|' || status || '|' || json FROM people ORDER BY org_id, id",
+        "SELECT org_id || '|' || id || '|' || display_name || '|' || email || '|' || status || '|' || licenses || '|' || json FROM people ORDER BY org_id, id",
         "SELECT org_id || '|' || id || '|' || name || '|' || total_units || '|' || consumed_units FROM licenses ORDER BY org_id, id",
-        "SELECT org_id || '|' || person_id || '|' || license_id FROM person_licenses ORDER BY 1",
         "SELECT id || '|' || display_name || '|' || is_home FROM orgs ORDER BY id",
         "SELECT org_id || '|' || id || '|' || json FROM groups ORDER BY org_id, id",
         "SELECT org_id || '|' || group_id || '|' || member_id FROM group_members ORDER BY 1",

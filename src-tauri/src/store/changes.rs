@@ -37,28 +37,20 @@ pub(super) fn snapshot(tx: &Transaction<'_>, org_id: &str) -> Result<Cached> {
     )?;
     let mut people = HashMap::new();
     let mut stmt =
-        tx.prepare("SELECT id, rowid, display_name, work_number, extension FROM people WHERE org_id = ?1")?;
+        tx.prepare("SELECT id, rowid, display_name, work_number, extension, licenses FROM people WHERE org_id = ?1")?;
     let rows = stmt.query_map([org_id], |r| {
         let before = Before {
             rowid: r.get(1)?,
             name: r.get(2)?,
             work_number: r.get(3)?,
             extension: r.get(4)?,
-            licenses: BTreeSet::new(),
+            licenses: super::stored_person::split_licenses(&r.get::<_, String>(5)?).into_iter().collect(),
         };
         Ok((r.get::<_, String>(0)?, before))
     })?;
     for row in rows {
         let (id, before) = row?;
         people.insert(id, before);
-    }
-    let mut stmt = tx.prepare("SELECT person_id, license_id FROM person_licenses WHERE org_id = ?1")?;
-    let rows = stmt.query_map([org_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-    for row in rows {
-        let (person, license) = row?;
-        if let Some(before) = people.get_mut(&person) {
-            before.licenses.insert(license);
-        }
     }
     Ok(Cached { synced, people })
 }
@@ -101,7 +93,12 @@ pub(super) fn record(
             add(ChangeKind::NumberChanged, &person.id, name, Some(arrow(&old.work_number, person.work_number())))?;
         }
         if old.extension != person.extension {
-            add(ChangeKind::ExtensionChanged, &person.id, name, Some(arrow(&old.extension, person.extension.as_deref())))?;
+            add(
+                ChangeKind::ExtensionChanged,
+                &person.id,
+                name,
+                Some(arrow(&old.extension, person.extension.as_deref())),
+            )?;
         }
     }
     for (id, old) in before.iter().filter(|(id, _)| !seen.contains(id.as_str())) {
@@ -182,14 +179,16 @@ mod tests {
         let stamp = crate::store::now_ms() - 60_000;
 
         store
-            .replace_people_at("org", &[person("a", "Ann", &[], Some("+4522")), person("c", "Cy", &["L1"], None)], stamp)
+            .replace_people_at(
+                "org",
+                &[person("a", "Ann", &[], Some("+4522")), person("c", "Cy", &["L1"], None)],
+                stamp,
+            )
             .unwrap();
         let changes = store.changes("org", 100).unwrap();
         assert!(changes.iter().all(|c| c.at_ms == stamp), "every change carries its sync run's stamp");
-        let mut seen: Vec<_> = changes
-            .into_iter()
-            .map(|c| (c.kind, c.display_name, c.detail.unwrap_or_default()))
-            .collect();
+        let mut seen: Vec<_> =
+            changes.into_iter().map(|c| (c.kind, c.display_name, c.detail.unwrap_or_default())).collect();
         seen.sort_by(|a, b| a.1.cmp(&b.1).then(a.2.cmp(&b.2)));
         assert_eq!(
             seen,
@@ -200,7 +199,9 @@ mod tests {
                 (ChangeKind::PersonAdded, "Cy".to_owned(), String::new()),
             ]
         );
-        store.replace_people("org", &[person("a", "Ann", &[], Some("+4522")), person("c", "Cy", &["L1"], None)]).unwrap();
+        store
+            .replace_people("org", &[person("a", "Ann", &[], Some("+4522")), person("c", "Cy", &["L1"], None)])
+            .unwrap();
         assert_eq!(store.changes("org", 100).unwrap().len(), 4, "an identical resync adds nothing");
     }
 }

@@ -4,15 +4,16 @@
 //! (search, detail). With WAL a long sync transaction never blocks a search,
 //! and readers see either the old or the new data, never half of it.
 
-mod migrations;
-mod orgs;
 mod changes;
+mod migrations;
 mod name_order;
+mod orgs;
 mod people;
 mod people_sync;
 mod resources;
 mod search;
 mod settings;
+mod stored_person;
 mod sync_status;
 mod template_facts;
 
@@ -56,10 +57,13 @@ impl From<StoreError> for ApiError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// Cheap to clone: clones share the connections, so a swap can be handed
+/// to a blocking thread while the caller's task goes on.
+#[derive(Clone)]
 pub struct Store {
     path: PathBuf,
-    writer: Mutex<Connection>,
-    reader: Mutex<Connection>,
+    writer: Arc<Mutex<Connection>>,
+    reader: Arc<Mutex<Connection>>,
     /// A checkpoint is running on a thread of its own (see `checkpoint_soon`).
     checkpointing: Arc<AtomicBool>,
 }
@@ -68,7 +72,8 @@ impl Store {
     /// Opens (creating if needed) the database, refusing one from a newer build.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::Corrupt(format!("cannot create {}: {e}", dir.display())))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| StoreError::Corrupt(format!("cannot create {}: {e}", dir.display())))?;
         }
         let mut writer = Connection::open(path)?;
         // A person's row (its Webex JSON is over 1 KB) overflows a 4 KiB
@@ -88,8 +93,8 @@ impl Store {
         search::prepare_reader(&reader)?;
         Ok(Store {
             path: path.to_owned(),
-            writer: Mutex::new(writer),
-            reader: Mutex::new(reader),
+            writer: Arc::new(Mutex::new(writer)),
+            reader: Arc::new(Mutex::new(reader)),
             checkpointing: Arc::default(),
         })
     }

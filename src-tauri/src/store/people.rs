@@ -2,7 +2,7 @@
 
 use rusqlite::{params, OptionalExtension};
 
-use super::{Result, Store, StoreError};
+use super::{stored_person, Result, Store, StoreError};
 use crate::api::{PersonDetail, PersonLicense, PhoneNumber, SyncResource};
 use crate::webex::models::{License, Person};
 
@@ -39,10 +39,10 @@ impl Store {
     /// names (see `name_order`).
     pub fn people_of_org(&self, org_id: &str) -> Result<Vec<Person>> {
         let conn = self.reader();
-        let mut stmt =
-            conn.prepare("SELECT json FROM people WHERE org_id = ?1 ORDER BY rowid")?;
-        let rows = stmt.query_map([org_id], |r| r.get::<_, String>(0))?;
-        rows.map(|json| serde_json::from_str(&json?).map_err(|e| StoreError::Corrupt(e.to_string()))).collect()
+        let sql = format!("SELECT {} FROM people WHERE org_id = ?1 ORDER BY rowid", stored_person::COLUMNS);
+        let mut stmt = conn.prepare(&sql)?;
+        let rows = stmt.query_map([org_id], |r| stored_person::from_row(r, 0))?;
+        rows.map(|person| person?).collect()
     }
 
     /// Every cached license of an org, by name.
@@ -69,23 +69,32 @@ impl Store {
 
     pub fn person_detail(&self, org_id: &str, person_id: &str) -> Result<PersonDetail> {
         let conn = self.reader();
-        let json: String = conn
-            .query_row("SELECT json FROM people WHERE org_id = ?1 AND id = ?2", [org_id, person_id], |r| r.get(0))
+        let sql = format!("SELECT {} FROM people WHERE org_id = ?1 AND id = ?2", stored_person::COLUMNS);
+        let person: Person = conn
+            .query_row(&sql, [org_id, person_id], |r| stored_person::from_row(r, 0))
             .optional()?
-            .ok_or_else(|| StoreError::NotFound(format!("person {person_id} is not in the cache")))?;
-        let person: Person = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let mut stmt = conn.prepare_cached(
-            "SELECT id, name, site_url, subscription_id FROM licenses WHERE org_id = ?1 AND id = ?2",
-        )?;
+            .ok_or_else(|| StoreError::NotFound(format!("person {person_id} is not in the cache")))??;
+        let mut stmt = conn
+            .prepare_cached("SELECT id, name, site_url, subscription_id FROM licenses WHERE org_id = ?1 AND id = ?2")?;
         let mut licenses = Vec::new();
         for id in &person.licenses {
             let known = stmt
                 .query_row([org_id, id], |r| {
-                    Ok(PersonLicense { id: r.get(0)?, name: r.get(1)?, site_url: r.get(2)?, subscription_id: r.get(3)? })
+                    Ok(PersonLicense {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        site_url: r.get(2)?,
+                        subscription_id: r.get(3)?,
+                    })
                 })
                 .optional()?;
             // A license id we have no record of still shows, by its id.
-            licenses.push(known.unwrap_or(PersonLicense { id: id.clone(), name: id.clone(), site_url: None, subscription_id: None }));
+            licenses.push(known.unwrap_or(PersonLicense {
+                id: id.clone(),
+                name: id.clone(),
+                site_url: None,
+                subscription_id: None,
+            }));
         }
         licenses.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(detail_from(org_id, person, licenses))
@@ -166,7 +175,9 @@ mod tests {
     fn replacing_people_removes_those_gone_and_their_licenses() {
         let (_dir, store) = temp_store();
         store.replace_licenses("org", &[license("L1", "Messaging")]).unwrap();
-        store.replace_people("org", &[person("1", "Ann", "ann@x.com", &["L1"]), person("2", "Bo", "bo@x.com", &["L1"])]).unwrap();
+        store
+            .replace_people("org", &[person("1", "Ann", "ann@x.com", &["L1"]), person("2", "Bo", "bo@x.com", &["L1"])])
+            .unwrap();
         store.replace_people("org", &[person("1", "Ann", "ann@x.com", &["L1"])]).unwrap();
         let page = store.search_people(&query("org", "")).unwrap();
         assert_eq!(page.total, 1);

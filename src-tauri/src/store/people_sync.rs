@@ -6,14 +6,14 @@
 //! person into their stored JSON and search text, while this thread reads
 //! the cache and writes rows.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::sync::mpsc::{sync_channel, Receiver};
 
 use rusqlite::{params, Transaction};
 
 use super::changes::Before;
 use super::name_order::{self, name_cmp};
-use super::{Result, Store, StoreError};
+use super::{stored_person, Result, Store};
 use crate::api::SyncResource;
 use crate::webex::models::Person;
 
@@ -21,13 +21,14 @@ impl Store {
     /// Swaps in an org's whole people list in one transaction, so a reader
     /// sees the old list or the new one, never a mix.
     pub fn replace_people(&self, org_id: &str, people: &[Person]) -> Result<()> {
-        self.replace_people_at(org_id, people, super::now_ms())
+        self.replace_people_at(org_id, people, super::now_ms()).map(|_| ())
     }
 
     /// As [`replace_people`](Self::replace_people); the changes found are
     /// stamped `sync_ms`, the start of the sync run they belong to, so every
-    /// change of one run shows as one sync.
-    pub fn replace_people_at(&self, org_id: &str, people: &[Person], sync_ms: i64) -> Result<()> {
+    /// change of one run shows as one sync. Returns how many people were
+    /// stored (a person listed twice counts once).
+    pub fn replace_people_at(&self, org_id: &str, people: &[Person], sync_ms: i64) -> Result<usize> {
         let by_id = unique_by_id(people);
         let mut conn = self.writer();
         let tx = conn.transaction()?;
@@ -35,8 +36,6 @@ impl Store {
             let sorting = scope.spawn(|| by_name(&by_id));
             let cached = super::changes::snapshot(&tx, org_id)?;
             let slot = name_order::slot_or_new(&tx, org_id)?;
-            // Licenses go by id: they are written while the names sort.
-            write_licenses_held(&tx, org_id, &by_id, &cached.people)?;
             let by_name = sorting.join().expect("sorting people does not panic");
             let (rows_tx, rows) = sync_channel(1024);
             let order = by_name.clone();
@@ -57,7 +56,7 @@ impl Store {
         tx.commit()?;
         drop(conn);
         self.checkpoint_soon();
-        Ok(())
+        Ok(by_id.len())
     }
 }
 
@@ -78,15 +77,19 @@ fn by_name<'a>(people: &[&'a Person]) -> Vec<&'a Person> {
     sorted
 }
 
-/// What is stored for a person besides their columns.
+/// What is stored for a person besides the columns read straight off them.
 struct StoredRow {
     json: String,
     search_text: String,
+    licenses: String,
 }
 
 fn stored_row(person: &Person) -> Result<StoredRow> {
-    let json = serde_json::to_string(person).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    Ok(StoredRow { json, search_text: super::search::search_text(person) })
+    Ok(StoredRow {
+        json: stored_person::json(person)?,
+        search_text: super::search::search_text(person),
+        licenses: stored_person::licenses_text(&person.licenses),
+    })
 }
 
 /// What a sync does to the rows the org already has.
@@ -125,9 +128,12 @@ fn plan(slot: i64, by_name: &[&Person], cached: &HashMap<String, Before>) -> Pla
     gone.extend(cached.iter().filter(|(id, _)| !listed.contains(id.as_str())).map(|(_, b)| b.rowid));
     match name_order::fill(slot, &kept_rowids) {
         Some(rowids) => Plan { rowids, kept: kept_rowids.into_iter().flatten().collect(), gone, renumber: false },
-        None => {
-            Plan { rowids: name_order::spread(slot, by_name.len()).collect(), kept: HashSet::new(), gone, renumber: true }
-        }
+        None => Plan {
+            rowids: name_order::spread(slot, by_name.len()).collect(),
+            kept: HashSet::new(),
+            gone,
+            renumber: true,
+        },
     }
 }
 
@@ -155,8 +161,8 @@ fn write_people(
 }
 
 const INSERT_PERSON: &str = "INSERT INTO people
-    (rowid, org_id, id, display_name, email, status, work_number, extension, search_text, json)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+    (rowid, org_id, id, display_name, email, status, work_number, extension, search_text, json, licenses)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 
 /// The org has no rows: write them all, then index them in one statement
 /// (much faster than the insert trigger's row by row).
@@ -197,8 +203,8 @@ fn upsert(
     let mut insert = tx.prepare(INSERT_PERSON)?;
     let mut update = tx.prepare(
         "UPDATE people SET org_id = ?2, id = ?3, display_name = ?4, email = ?5, status = ?6, work_number = ?7,
-           extension = ?8, search_text = ?9, json = ?10
-         WHERE rowid = ?1 AND json IS NOT ?10",
+           extension = ?8, search_text = ?9, json = ?10, licenses = ?11
+         WHERE rowid = ?1 AND (json IS NOT ?10 OR licenses IS NOT ?11)",
     )?;
     for ((person, rowid), row) in by_name.iter().zip(&plan.rowids).zip(rows) {
         let stmt = if plan.kept.contains(rowid) { &mut update } else { &mut insert };
@@ -226,41 +232,8 @@ fn write_person(
         p.extension,
         row.search_text,
         row.json,
+        row.licenses,
     ])?)
-}
-
-/// Who holds which license: only the differences with the cache are
-/// written, in id order (`by_id`: appending to the table's key order is
-/// several times faster than inserting all over it).
-fn write_licenses_held(
-    tx: &Transaction<'_>,
-    org_id: &str,
-    by_id: &[&Person],
-    cached: &HashMap<String, Before>,
-) -> Result<()> {
-    if cached.is_empty() {
-        tx.execute("DELETE FROM person_licenses WHERE org_id = ?1", [org_id])?;
-    }
-    let mut insert =
-        tx.prepare("INSERT OR IGNORE INTO person_licenses (org_id, person_id, license_id) VALUES (?1, ?2, ?3)")?;
-    let mut remove = tx.prepare("DELETE FROM person_licenses WHERE org_id = ?1 AND person_id = ?2 AND license_id = ?3")?;
-    let mut remove_all = tx.prepare("DELETE FROM person_licenses WHERE org_id = ?1 AND person_id = ?2")?;
-    let listed: HashSet<&str> = by_id.iter().map(|p| p.id.as_str()).collect();
-    for id in cached.keys().filter(|id| !listed.contains(id.as_str())) {
-        remove_all.execute(params![org_id, id])?;
-    }
-    let none = BTreeSet::new();
-    for person in by_id {
-        let held = cached.get(&person.id).map_or(&none, |b| &b.licenses);
-        let now: BTreeSet<&str> = person.licenses.iter().map(String::as_str).collect();
-        for license_id in now.iter().filter(|l| !held.contains(**l)) {
-            insert.execute(params![org_id, person.id, license_id])?;
-        }
-        for license_id in held.iter().filter(|l| !now.contains(l.as_str())) {
-            remove.execute(params![org_id, person.id, license_id])?;
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -298,8 +271,11 @@ mod tests {
     #[test]
     fn a_resync_slots_newcomers_and_renamed_people_into_name_order() {
         let (_dir, store) = temp_store();
-        let first: Vec<_> = ["Ann Berg", "Cy Dahl", "Eve Falk", "Gus Holm"].iter().enumerate()
-            .map(|(i, n)| person(&format!("p{i}"), n)).collect();
+        let first: Vec<_> = ["Ann Berg", "Cy Dahl", "Eve Falk", "Gus Holm"]
+            .iter()
+            .enumerate()
+            .map(|(i, n)| person(&format!("p{i}"), n))
+            .collect();
         store.replace_people("org", &first).unwrap();
         let second = vec![
             person("p0", "Ann Berg"),
@@ -307,7 +283,7 @@ mod tests {
             person("p9", "Bea Berg"),   // new, between Ann and Eve
             person("p8", "aaron Berg"), // new, first (names compare without case)
             person("p2", "Eve Falk"),
-            person("p9", "Bea Berg"),   // listed twice
+            person("p9", "Bea Berg"), // listed twice
         ];
         store.replace_people("org", &second).unwrap();
         assert_same_as_fresh(&store, &second[..5]);

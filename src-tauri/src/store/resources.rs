@@ -131,11 +131,27 @@ impl Store {
             for s in subscribers {
                 let name = subscriber_name(s);
                 insert.execute(params![
-                    org_id, s.id, s.user_id, s.email, name, s.package, s.status, s.provisioning_id, s.last_status_change, json(s)?
+                    org_id,
+                    s.id,
+                    s.user_id,
+                    s.email,
+                    name,
+                    s.package,
+                    s.status,
+                    s.provisioning_id,
+                    s.last_status_change,
+                    json(s)?
                 ])?;
                 if let Some(old) = before.get(&s.id).filter(|old| **old != s.status) {
                     let detail = format!("{old} → {}", s.status);
-                    change.execute(params![org_id, sync_ms, ChangeKind::SubscriberStatus.as_str(), s.id, name, detail])?;
+                    change.execute(params![
+                        org_id,
+                        sync_ms,
+                        ChangeKind::SubscriberStatus.as_str(),
+                        s.id,
+                        name,
+                        detail
+                    ])?;
                 }
             }
         }
@@ -178,7 +194,9 @@ impl ResourceTable {
             ResourceTable::Groups => "SELECT COUNT(*) FROM groups WHERE org_id = ?1",
             ResourceTable::GroupMembers => "SELECT COUNT(*) FROM group_members WHERE org_id = ?1",
             ResourceTable::Locations => "SELECT COUNT(*) FROM locations WHERE org_id = ?1",
-            ResourceTable::CallingLocations => "SELECT COUNT(*) FROM locations WHERE org_id = ?1 AND calling_enabled = 1",
+            ResourceTable::CallingLocations => {
+                "SELECT COUNT(*) FROM locations WHERE org_id = ?1 AND calling_enabled = 1"
+            }
             ResourceTable::Numbers => "SELECT COUNT(*) FROM numbers WHERE org_id = ?1",
             ResourceTable::SessionTypes => "SELECT COUNT(*) FROM session_types WHERE org_id = ?1",
             ResourceTable::Subscribers => "SELECT COUNT(*) FROM subscribers WHERE org_id = ?1",
@@ -195,5 +213,9 @@ fn previous_statuses(tx: &Transaction<'_>, org_id: &str) -> Result<HashMap<Strin
 fn subscriber_name(s: &Subscriber) -> String {
     let name = format!("{} {}", s.first_name.as_deref().unwrap_or(""), s.last_name.as_deref().unwrap_or(""));
     let name = name.trim();
-    if name.is_empty() { s.user_id.clone().unwrap_or_else(|| s.id.clone()) } else { name.to_owned() }
+    if name.is_empty() {
+        s.user_id.clone().unwrap_or_else(|| s.id.clone())
+    } else {
+        name.to_owned()
+    }
 }

@@ -17,9 +17,8 @@ const MAX_PAGE: u32 = 500;
 /// A person's row for the users table, licenses named and sorted.
 const ROW_COLUMNS: &str = "p.id, p.display_name, p.email, p.status, p.work_number, p.extension,
     (SELECT GROUP_CONCAT(name, char(31)) FROM
-        (SELECT l.name FROM person_licenses pl
-         JOIN licenses l ON l.org_id = pl.org_id AND l.id = pl.license_id
-         WHERE pl.org_id = p.org_id AND pl.person_id = p.id
+        (SELECT l.name FROM licenses l
+         WHERE l.org_id = p.org_id AND instr(' ' || p.licenses || ' ', ' ' || l.id || ' ') > 0
          ORDER BY l.name))";
 
 impl Store {
@@ -35,7 +34,8 @@ impl Store {
         let window = params![low, high, limit, query.offset];
         let (total, rows) = match fts_query(&conn, &query.text)? {
             None => {
-                let total = conn.query_row("SELECT COUNT(*) FROM people WHERE org_id = ?1", [&query.org_id], |r| r.get(0))?;
+                let total =
+                    conn.query_row("SELECT COUNT(*) FROM people WHERE org_id = ?1", [&query.org_id], |r| r.get(0))?;
                 let sql = format!(
                     "SELECT {ROW_COLUMNS} FROM people p WHERE p.rowid BETWEEN ?1 AND ?2 ORDER BY p.rowid LIMIT ?3 OFFSET ?4"
                 );
@@ -70,7 +70,8 @@ impl Store {
     pub fn search_everywhere(&self, text: &str, limit: u32) -> Result<SearchResults> {
         let conn = self.reader();
         let Some(matcher) = fts_query(&conn, text)? else { return Ok(SearchResults { total: 0, hits: Vec::new() }) };
-        let total = conn.query_row("SELECT COUNT(*) FROM people_fts WHERE people_fts MATCH ?1", [&matcher], |r| r.get(0))?;
+        let total =
+            conn.query_row("SELECT COUNT(*) FROM people_fts WHERE people_fts MATCH ?1", [&matcher], |r| r.get(0))?;
         let rowids = merged_first(&conn, &matcher, limit.min(MAX_PAGE) as usize)?;
         let sql = format!(
             "SELECT p.org_id, COALESCE(o.display_name, p.org_id), {ROW_COLUMNS}
@@ -80,7 +81,9 @@ impl Store {
         let hits = rowids
             .iter()
             .map(|rowid| {
-                hit.query_row([rowid], |r| Ok(SearchHit { org_id: r.get(0)?, org_name: r.get(1)?, person: person_row(r, 2)? }))
+                hit.query_row([rowid], |r| {
+                    Ok(SearchHit { org_id: r.get(0)?, org_name: r.get(1)?, person: person_row(r, 2)? })
+                })
             })
             .collect::<std::result::Result<_, _>>()?;
         Ok(SearchResults { total, hits })
@@ -297,8 +300,8 @@ const MAX_EXPANSION: usize = 64;
 /// only within the range.
 fn fts_query(conn: &Connection, text: &str) -> Result<Option<String>> {
     let text = text.trim();
-    let looks_like_number = text.chars().any(|c| c.is_ascii_digit())
-        && text.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    let looks_like_number =
+        text.chars().any(|c| c.is_ascii_digit()) && text.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
     let mut terms = Vec::new();
     if looks_like_number {
         let digits: String = text.chars().filter(char::is_ascii_digit).collect();
@@ -335,11 +338,11 @@ fn prefix_term(conn: &Connection, word: &str) -> Result<String> {
     if word.chars().count() <= INDEXED_PREFIX {
         return Ok(format!("\"{word}\"*"));
     }
-    let mut stmt = conn.prepare_cached(
-        "SELECT term FROM people_vocab WHERE term >= ?1 AND term < ?1 || char(1114111) LIMIT ?2",
-    )?;
-    let words: Vec<String> =
-        stmt.query_map(params![word, MAX_EXPANSION as i64 + 1], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+    let mut stmt =
+        conn.prepare_cached("SELECT term FROM people_vocab WHERE term >= ?1 AND term < ?1 || char(1114111) LIMIT ?2")?;
+    let words: Vec<String> = stmt
+        .query_map(params![word, MAX_EXPANSION as i64 + 1], |r| r.get(0))?
+        .collect::<std::result::Result<_, _>>()?;
     Ok(match words.len() {
         1..=MAX_EXPANSION => {
             let quoted: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
@@ -384,7 +387,9 @@ mod tests {
         søren.phone_numbers = vec![PhoneNumber { kind: "work".into(), value: "+45 33 12 34 56".into(), primary: true }];
         søren.extension = Some("4711".into());
         store.replace_people("org", &[søren, person("2", "Zoé Lefèvre", "zoe@exemple.fr")]).unwrap();
-        for text in ["SØREN", "ødeg", "søren ødegård", "soren.odegard", "nordlys", "+4533", "45 33 12", "3456", "4711", "Sø"] {
+        for text in
+            ["SØREN", "ødeg", "søren ødegård", "soren.odegard", "nordlys", "+4533", "45 33 12", "3456", "4711", "Sø"]
+        {
             assert_eq!(names(&store.search_people(&query("org", text)).unwrap()), ["Søren Ødegård"], "{text}");
         }
         assert_eq!(names(&store.search_people(&query("org", "zoe")).unwrap()), ["Zoé Lefèvre"], "diacritics folded");
@@ -418,7 +423,12 @@ mod tests {
     #[test]
     fn one_org_is_searched_alone_and_all_orgs_together() {
         let (_dir, store) = temp_store();
-        store.replace_orgs("a", &[crate::webex::models::Organization { id: "a".into(), display_name: "Alpha".into(), created: None }]).unwrap();
+        store
+            .replace_orgs(
+                "a",
+                &[crate::webex::models::Organization { id: "a".into(), display_name: "Alpha".into(), created: None }],
+            )
+            .unwrap();
         store.replace_people("a", &[person("1", "Ann Berg", "ann@a.com")]).unwrap();
         store.replace_people("b", &[person("2", "Ann Dahl", "ann@b.com"), person("3", "Bo", "bo@b.com")]).unwrap();
         assert_eq!(names(&store.search_people(&query("a", "ann")).unwrap()), ["Ann Berg"]);
@@ -446,7 +456,8 @@ mod tests {
         let people: Vec<_> = (0..100)
             .map(|i| {
                 let mut p = person(&format!("{i}"), &format!("Lefèvre {i:03}"), &format!("l{i}@x.fr"));
-                p.phone_numbers = vec![PhoneNumber { kind: "work".into(), value: format!("+45 33 00 00 {i:02}"), primary: true }];
+                p.phone_numbers =
+                    vec![PhoneNumber { kind: "work".into(), value: format!("+45 33 00 00 {i:02}"), primary: true }];
                 p
             })
             .collect();
@@ -461,7 +472,9 @@ mod tests {
     #[test]
     fn any_script_typed_is_searched_without_error() {
         let (_dir, store) = temp_store();
-        store.replace_people("org", &[person("1", "प्रिया शर्मा", "priya@x.in"), person("2", "Zoe\u{301}", "z@x.fr")]).unwrap();
+        store
+            .replace_people("org", &[person("1", "प्रिया शर्मा", "priya@x.in"), person("2", "Zoe\u{301}", "z@x.fr")])
+            .unwrap();
         for text in ["प्रिया", "शर्", "Zoe\u{301}", "Ⓐnn", "e\u{301}\u{301}", "\u{301}"] {
             let result = store.search_people(&query("org", text));
             assert!(result.is_ok(), "{text}: {result:?}");
@@ -475,15 +488,17 @@ mod tests {
         let (_dir, store) = temp_store();
         let mut expected = Vec::new();
         for org in ["c", "a", "b"] {
-            let people: Vec<_> =
-                (0..20).map(|i| person(&format!("{org}{i}"), &format!("Ann {:02}", (i * 7 + org.len()) % 23), "ann@x.com")).collect();
+            let people: Vec<_> = (0..20)
+                .map(|i| person(&format!("{org}{i}"), &format!("Ann {:02}", (i * 7 + org.len()) % 23), "ann@x.com"))
+                .collect();
             expected.extend(people.iter().map(|p| (p.display_name.clone(), org.to_owned(), p.id.clone())));
             store.replace_people(org, &people).unwrap();
         }
         expected.sort();
         let found = store.search_everywhere("ann", 25).unwrap();
         assert_eq!(found.total, 60);
-        let got: Vec<_> = found.hits.iter().map(|h| (h.person.display_name.clone(), h.org_id.clone(), h.person.id.clone())).collect();
+        let got: Vec<_> =
+            found.hits.iter().map(|h| (h.person.display_name.clone(), h.org_id.clone(), h.person.id.clone())).collect();
         assert_eq!(got, expected[..25]);
     }
 }

@@ -30,9 +30,7 @@ impl SettingKey {
 impl Store {
     pub fn setting(&self, key: SettingKey) -> Result<Option<String>> {
         let conn = self.reader();
-        Ok(conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key.as_str()], |r| r.get(0))
-            .optional()?)
+        Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key.as_str()], |r| r.get(0)).optional()?)
     }
 
     pub fn set_setting(&self, key: SettingKey, value: &str) -> Result<()> {

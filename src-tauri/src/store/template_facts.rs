@@ -3,10 +3,9 @@
 //! confirmed, so the cache does not offer the same change again before the
 //! next sync.
 
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 
-use super::{Result, Store, StoreError};
-use crate::webex::models::Person;
+use super::{stored_person, Result, Store};
 
 /// A cached group: `(id, name, usage)`.
 pub type GroupRow = (String, String, Option<String>);
@@ -65,40 +64,29 @@ impl Store {
     ) -> Result<()> {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
-        let text: Option<String> = tx
-            .query_row("SELECT json FROM people WHERE org_id = ?1 AND id = ?2", [org_id, person_id], |r| r.get(0))
-            .map(Some)
-            .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?;
-        let Some(text) = text else { return Ok(()) };
-        let mut person: Person = serde_json::from_str(&text).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        person.licenses = licenses.to_vec();
+        let sql = format!("SELECT {} FROM people WHERE org_id = ?1 AND id = ?2", stored_person::COLUMNS);
+        let Some(person) = tx.query_row(&sql, [org_id, person_id], |r| stored_person::from_row(r, 0)).optional()?
+        else {
+            return Ok(());
+        };
+        let mut person = person?;
+        let before = std::mem::replace(&mut person.licenses, licenses.to_vec());
         person.site_urls = site_urls.to_vec();
-        let json = serde_json::to_string(&person).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        tx.execute("UPDATE people SET json = ?3 WHERE org_id = ?1 AND id = ?2", params![org_id, person_id, json])?;
+        tx.execute(
+            "UPDATE people SET json = ?3, licenses = ?4 WHERE org_id = ?1 AND id = ?2",
+            params![org_id, person_id, stored_person::json(&person)?, stored_person::licenses_text(licenses)],
+        )?;
         // The units the change took or gave back, so the next plan counts
         // what is really left (T12).
-        let before: Vec<String> = {
-            let mut stmt = tx.prepare("SELECT license_id FROM person_licenses WHERE org_id = ?1 AND person_id = ?2")?;
-            let rows = stmt.query_map([org_id, person_id], |r| r.get(0))?;
-            rows.collect::<std::result::Result<_, _>>()?
-        };
-        {
-            let mut consume =
-                tx.prepare("UPDATE licenses SET consumed_units = consumed_units + ?3 WHERE org_id = ?1 AND id = ?2")?;
-            for gained in licenses.iter().filter(|l| !before.contains(l)) {
-                consume.execute(params![org_id, gained, 1])?;
-            }
-            for lost in before.iter().filter(|l| !licenses.contains(l)) {
-                consume.execute(params![org_id, lost, -1])?;
-            }
+        let mut consume =
+            tx.prepare("UPDATE licenses SET consumed_units = consumed_units + ?3 WHERE org_id = ?1 AND id = ?2")?;
+        for gained in licenses.iter().filter(|l| !before.contains(l)) {
+            consume.execute(params![org_id, gained, 1])?;
         }
-        tx.execute("DELETE FROM person_licenses WHERE org_id = ?1 AND person_id = ?2", [org_id, person_id])?;
-        for license in licenses {
-            tx.execute(
-                "INSERT OR IGNORE INTO person_licenses (org_id, person_id, license_id) VALUES (?1, ?2, ?3)",
-                params![org_id, person_id, license],
-            )?;
+        for lost in before.iter().filter(|l| !licenses.contains(l)) {
+            consume.execute(params![org_id, lost, -1])?;
         }
+        drop(consume);
         tx.commit()?;
         Ok(())
     }

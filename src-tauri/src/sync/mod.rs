@@ -10,6 +10,22 @@ use crate::webex::WebexClient;
 
 mod resources;
 
+/// Runs a swap into the store on a blocking thread. SQLite writes for as
+/// long as it takes (a second for 100,000 people); run inline, that would
+/// stall every resource of the org, which share one task, and the worker
+/// thread they run on.
+async fn store_write<R: Send + 'static>(
+    store: &Store,
+    write: impl FnOnce(&Store) -> Result<R, crate::store::StoreError> + Send + 'static,
+) -> Result<R, ApiError> {
+    let store = store.clone();
+    match tokio::task::spawn_blocking(move || write(&store)).await {
+        Ok(result) => Ok(result?),
+        Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+        Err(e) => Err(ApiError::new(ErrorCode::Cancelled, format!("the write was stopped: {e}"))),
+    }
+}
+
 /// Receives progress as pages arrive (drives the UI's progress bars).
 pub type ProgressFn = dyn Fn(SyncProgress) + Send + Sync;
 
@@ -149,8 +165,9 @@ pub(crate) struct Counts {
 
 async fn sync_licenses(client: &WebexClient, store: &Store, org_id: &str) -> Result<Counts, ApiError> {
     let licenses = client.licenses(org_id).await?;
-    store.replace_licenses(org_id, &licenses)?;
-    Ok(Counts { pages: 1, items: licenses.len() as u32 })
+    let (org, count) = (org_id.to_owned(), licenses.len() as u32);
+    store_write(store, move |s| s.replace_licenses(&org, &licenses)).await?;
+    Ok(Counts { pages: 1, items: count })
 }
 
 async fn sync_people(
@@ -173,9 +190,9 @@ async fn sync_people(
             error: None,
         });
     }
-    // Paging over a list that changes underneath can repeat a person.
-    people.sort_by(|a, b| a.id.cmp(&b.id));
-    people.dedup_by(|a, b| a.id == b.id);
-    store.replace_people_at(org_id, &people, sync_ms)?;
-    Ok(Counts { pages: pager.pages(), items: people.len() as u32 })
+    // Paging over a list that changes underneath can repeat a person: the
+    // store keeps each once and says how many that makes.
+    let org = org_id.to_owned();
+    let stored = store_write(store, move |s| s.replace_people_at(&org, &people, sync_ms)).await?;
+    Ok(Counts { pages: pager.pages(), items: stored as u32 })
 }

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::Counts;
+use super::{store_write, Counts};
 use crate::api::ApiError;
 use crate::store::Store;
 use crate::webex::{WebexClient, WebexError};
@@ -24,15 +24,17 @@ pub(super) async fn sync_groups(client: &WebexClient, store: &Store, org_id: &st
     for (group, members) in groups.into_iter().zip(members) {
         with_members.push((group, members?));
     }
-    store.replace_groups(org_id, &with_members)?;
-    Ok(Counts { pages: 1 + with_members.len() as u32, items: with_members.len() as u32 })
+    let (org, count) = (org_id.to_owned(), with_members.len() as u32);
+    store_write(store, move |s| s.replace_groups(&org, &with_members)).await?;
+    Ok(Counts { pages: 1 + count, items: count })
 }
 
 pub(super) async fn sync_locations(client: &WebexClient, store: &Store, org_id: &str) -> Result<Counts, ApiError> {
     let (locations, calling) = tokio::join!(client.locations(org_id), client.calling_locations(org_id));
     let (locations, calling) = (locations?, calling?);
-    store.replace_locations(org_id, &locations, &calling)?;
-    Ok(Counts { pages: 2, items: locations.len() as u32 })
+    let (org, count) = (org_id.to_owned(), locations.len() as u32);
+    store_write(store, move |s| s.replace_locations(&org, &locations, &calling)).await?;
+    Ok(Counts { pages: 2, items: count })
 }
 
 pub(super) async fn sync_numbers(client: &WebexClient, store: &Store, org_id: &str) -> Result<Counts, ApiError> {
@@ -41,8 +43,9 @@ pub(super) async fn sync_numbers(client: &WebexClient, store: &Store, org_id: &s
     while let Some(page) = pager.next_page().await? {
         numbers.extend(page);
     }
-    store.replace_numbers(org_id, &numbers)?;
-    Ok(Counts { pages: pager.pages(), items: numbers.len() as u32 })
+    let (org, count) = (org_id.to_owned(), numbers.len() as u32);
+    store_write(store, move |s| s.replace_numbers(&org, &numbers)).await?;
+    Ok(Counts { pages: pager.pages(), items: count })
 }
 
 /// Session types of every Meetings site the org's licenses name.
@@ -53,9 +56,10 @@ pub(super) async fn sync_session_types(client: &WebexClient, store: &Store, org_
         let types = client.site_session_types(&site).await?;
         per_site.push((site, types));
     }
-    store.replace_session_types(org_id, &per_site)?;
     let items = per_site.iter().map(|(_, t)| t.len() as u32).sum();
-    Ok(Counts { pages: 1 + per_site.len() as u32, items })
+    let (org, pages) = (org_id.to_owned(), 1 + per_site.len() as u32);
+    store_write(store, move |s| s.replace_session_types(&org, &per_site)).await?;
+    Ok(Counts { pages, items })
 }
 
 pub(super) async fn sync_subscribers(
@@ -82,6 +86,7 @@ pub(super) async fn sync_subscribers(
             Err(e) => return Err(e.into()),
         }
     }
-    store.store_subscribers(org_id, &subscribers, since.is_none(), sync_ms)?;
-    Ok(Counts { pages: pager.pages(), items: subscribers.len() as u32 })
+    let (org, count, whole) = (org_id.to_owned(), subscribers.len() as u32, since.is_none());
+    store_write(store, move |s| s.store_subscribers(&org, &subscribers, whole, sync_ms)).await?;
+    Ok(Counts { pages: pager.pages(), items: count })
 }

@@ -25,6 +25,8 @@ pub struct PhoneNumber {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Person {
+    /// Always in Webex's answers; the cache keeps it in a column instead.
+    #[serde(default)]
     pub id: String,
     #[serde(default)]
     pub emails: Vec<String>,

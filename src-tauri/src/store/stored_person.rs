@@ -1,0 +1,165 @@
+//! How a person is kept in the `people` table: each fact once. The id, the
+//! org and the licenses have columns of their own (`id`, `org_id`,
+//! `licenses`, the ids joined by spaces); the `json` column keeps the rest.
+//! Webex ids are long (about 90 characters, a license's about 130), so the
+//! JSON used to carry half its weight twice, and who holds which license
+//! was a third copy in a table of its own.
+
+use rusqlite::Row;
+use serde::Serialize;
+
+use super::{Result, StoreError};
+use crate::webex::models::{Person, PhoneNumber};
+
+/// The columns [`from_row`] reads, in its order.
+pub(super) const COLUMNS: &str = "id, org_id, licenses, json";
+
+/// A person from [`COLUMNS`] starting at column `first`.
+pub(super) fn from_row(row: &Row<'_>, first: usize) -> rusqlite::Result<Result<Person>> {
+    let (id, org_id): (String, String) = (row.get(first)?, row.get(first + 1)?);
+    let (licenses, json): (String, String) = (row.get(first + 2)?, row.get(first + 3)?);
+    Ok(person(id, org_id, &licenses, &json))
+}
+
+/// A person put back together. A row written before migration 3 has all
+/// of it in the JSON; the columns win.
+pub(super) fn person(id: String, org_id: String, licenses: &str, json: &str) -> Result<Person> {
+    let mut person: Person = serde_json::from_str(json).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    person.id = id;
+    person.org_id = org_id;
+    person.licenses = split_licenses(licenses);
+    Ok(person)
+}
+
+/// The `licenses` column: the ids, sorted, joined by spaces (Webex ids hold
+/// no spaces).
+pub(super) fn licenses_text(licenses: &[String]) -> String {
+    let mut sorted: Vec<&str> = licenses.iter().map(String::as_str).collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    sorted.join(" ")
+}
+
+pub(super) fn split_licenses(text: &str) -> Vec<String> {
+    text.split_ascii_whitespace().map(str::to_owned).collect()
+}
+
+/// The `json` column: the person without what has a column of its own.
+pub(super) fn json(person: &Person) -> Result<String> {
+    serde_json::to_string(&Rest::of(person)).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+/// A person's fields besides id, org and licenses, named as in Webex.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rest<'a> {
+    emails: &'a [String],
+    phone_numbers: &'a [PhoneNumber],
+    extension: &'a Option<String>,
+    location_id: &'a Option<String>,
+    display_name: &'a str,
+    first_name: &'a Option<String>,
+    last_name: &'a Option<String>,
+    roles: &'a [String],
+    department: &'a Option<String>,
+    title: &'a Option<String>,
+    created: &'a Option<String>,
+    last_activity: &'a Option<String>,
+    status: &'a Option<String>,
+    invite_pending: &'a Option<bool>,
+    login_enabled: &'a Option<bool>,
+    site_urls: &'a [String],
+}
+
+impl<'a> Rest<'a> {
+    fn of(person: &'a Person) -> Rest<'a> {
+        // Every field named, none skipped with `..`: a field added to
+        // `Person` fails to compile here until it is stored too.
+        let Person {
+            id: _,
+            org_id: _,
+            licenses: _,
+            emails,
+            phone_numbers,
+            extension,
+            location_id,
+            display_name,
+            first_name,
+            last_name,
+            roles,
+            department,
+            title,
+            created,
+            last_activity,
+            status,
+            invite_pending,
+            login_enabled,
+            site_urls,
+        } = person;
+        Rest {
+            emails,
+            phone_numbers,
+            extension,
+            location_id,
+            display_name,
+            first_name,
+            last_name,
+            roles,
+            department,
+            title,
+            created,
+            last_activity,
+            status,
+            invite_pending,
+            login_enabled,
+            site_urls,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn everyone_set() -> Person {
+        Person {
+            id: "P1".into(),
+            emails: vec!["ann@x.com".into()],
+            phone_numbers: vec![PhoneNumber { kind: "work".into(), value: "+4533000001".into(), primary: true }],
+            extension: Some("1001".into()),
+            location_id: Some("LOC".into()),
+            display_name: "Ann Berg".into(),
+            first_name: Some("Ann".into()),
+            last_name: Some("Berg".into()),
+            org_id: "ORG".into(),
+            roles: vec!["R1".into()],
+            licenses: vec!["L2".into(), "L1".into()],
+            department: Some("Sales".into()),
+            title: Some("Lead".into()),
+            created: Some("2020-01-01T00:00:00.000Z".into()),
+            last_activity: Some("2026-01-01T00:00:00.000Z".into()),
+            status: Some("active".into()),
+            invite_pending: Some(false),
+            login_enabled: Some(true),
+            site_urls: vec!["acme.webex.com".into()],
+        }
+    }
+
+    #[test]
+    fn a_person_comes_back_whole_from_columns_and_json() {
+        let p = everyone_set();
+        let json = json(&p).unwrap();
+        assert!(!json.contains("ORG") && !json.contains("L1") && !json.contains("\"P1\""), "{json}");
+        let back = person("P1".into(), "ORG".into(), &licenses_text(&p.licenses), &json).unwrap();
+        assert_eq!(back, Person { licenses: vec!["L1".into(), "L2".into()], ..p });
+    }
+
+    #[test]
+    fn a_row_from_before_migration_3_reads_too() {
+        let p = everyone_set();
+        let old_json = serde_json::to_string(&p).unwrap();
+        let back = person("P1".into(), "ORG".into(), "L1 L2", &old_json).unwrap();
+        assert_eq!(back.licenses, ["L1", "L2"]);
+        assert_eq!(back.display_name, "Ann Berg");
+    }
+}
