@@ -4,8 +4,9 @@
 //!   cargo bench -p hubdesk --bench store            # 100k writes, 1M search
 //!   cargo bench -p hubdesk --bench store -- --quick # 20k writes, 100k search
 //!
-//! The people are synthetic but shaped like the demo tenant's: names from
-//! four languages, per-org email domains, E.164 numbers, extensions.
+//! The people are synthetic but shaped like the demo tenant's: Webex-length
+//! ids (a person's, their org's and four licenses'), names from four
+//! languages, per-org email domains, E.164 numbers, extensions.
 
 use std::time::{Duration, Instant};
 
@@ -14,28 +15,94 @@ use hubdesk::store::Store;
 use hubdesk::webex::models::{Person, PhoneNumber};
 
 const FIRST: &[&str] = &[
-    "Anders", "Søren", "Mette", "Freja", "Åsa", "Björn", "Zoé", "Élodie", "Jack", "Olivia", "Mathis", "Ingrid",
-    "Lars", "Karin", "Noah", "Emma", "Léa", "Hugo", "Sofie", "Magnus", "Astrid", "Oskar", "Chloé", "Liam",
+    "Anders", "Søren", "Mette", "Freja", "Åsa", "Björn", "Zoé", "Élodie", "Jack", "Olivia", "Mathis", "Ingrid", "Lars",
+    "Karin", "Noah", "Emma", "Léa", "Hugo", "Sofie", "Magnus", "Astrid", "Oskar", "Chloé", "Liam",
 ];
 const LAST: &[&str] = &[
-    "Jensen", "Ødegård", "Lefèvre", "Björk", "Smith", "Nielsen", "Dubois", "Andersson", "Hansen", "Moreau",
-    "Johansson", "Brown", "Larsen", "Girard", "Lindqvist", "Taylor", "Kjær", "Bernard", "Svensson", "Evans",
+    "Jensen",
+    "Ødegård",
+    "Lefèvre",
+    "Björk",
+    "Smith",
+    "Nielsen",
+    "Dubois",
+    "Andersson",
+    "Hansen",
+    "Moreau",
+    "Johansson",
+    "Brown",
+    "Larsen",
+    "Girard",
+    "Lindqvist",
+    "Taylor",
+    "Kjær",
+    "Bernard",
+    "Svensson",
+    "Evans",
 ];
+
+/// A Webex id: base64 of `ciscospark://us/<KIND>/<uuid>`, unpadded, as the
+/// API hands them out (about 90 characters for a person or an org, 130 for
+/// a license). Their length is much of what a row weighs.
+fn webex_id(kind: &str, tail: &str) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD_NO_PAD.encode(format!("ciscospark://us/{kind}/{tail}"))
+}
+
+fn uuid(a: usize, b: usize) -> String {
+    format!(
+        "{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}",
+        a * 2_654_435_761 % (1 << 32),
+        b % 65_536,
+        a % 4096,
+        b % 4096,
+        a * 1_000_003 + b
+    )
+}
+
+fn org_uuid(org: usize) -> String {
+    uuid(org, 0)
+}
+
+/// The org's id, as the store is given it.
+fn org_id(org: usize) -> String {
+    webex_id("ORGANIZATION", &org_uuid(org))
+}
+
+/// The licenses of the demo tenant's orgs: Meetings, messaging, a site,
+/// Calling.
+const LICENSE_CODES: &[&str] = &["MS", "SD", "BMT", "EE", "CF", "BCSTD"];
+
+fn license_id(org: usize, k: usize) -> String {
+    webex_id("LICENSE", &format!("{}:{}_{}", org_uuid(org), LICENSE_CODES[k], uuid(org, 100 + k)))
+}
 
 fn person(org: usize, i: usize) -> Person {
     let first = FIRST[i % FIRST.len()];
     let last = LAST[(i / FIRST.len()) % LAST.len()];
     let n = org * 10_000_000 + i;
     Person {
-        id: format!("P{org}-{i}"),
+        id: webex_id("PEOPLE", &uuid(org + 1, i)),
+        org_id: org_id(org),
         display_name: format!("{first} {last} {}", i / (FIRST.len() * LAST.len())),
         first_name: Some(first.into()),
         last_name: Some(last.into()),
         emails: vec![format!("{}.{}{i}@org{org}.example", first.to_lowercase(), last.to_lowercase())],
-        phone_numbers: vec![PhoneNumber { kind: "work".into(), value: format!("+4533{:07}", n % 10_000_000), primary: true }],
+        phone_numbers: vec![PhoneNumber {
+            kind: "work".into(),
+            value: format!("+4533{:07}", n % 10_000_000),
+            primary: true,
+        }],
         extension: (i % 3 == 0).then(|| format!("{}", 1000 + i % 9000)),
-        licenses: vec![format!("L{org}-{}", i % 4), format!("L{org}-9")],
+        // Four licenses each, as in the demo tenant.
+        licenses: (0..4).map(|k| license_id(org, (i + k) % LICENSE_CODES.len())).collect(),
+        department: Some(["Sales", "Kundeservice", "Ventes", "Ekonomi"][i % 4].into()),
+        title: Some(["Sælger", "Säljare", "Directrice", "Engineer"][i % 4].into()),
+        created: Some("2020-02-24T15:17:07.169Z".into()),
+        last_activity: Some("2026-10-02T15:20:27.421Z".into()),
         status: Some("active".into()),
+        invite_pending: Some(false),
+        login_enabled: Some(true),
         ..Default::default()
     }
 }
@@ -65,7 +132,7 @@ fn main() {
         let store = Store::open(&dir.path().join(format!("writes{round}.sqlite"))).unwrap();
         for rate in &mut rates {
             let start = Instant::now();
-            store.replace_people("org0", &people).unwrap();
+            store.replace_people(&org_id(0), &people).unwrap();
             rate.push(write_n as f64 / start.elapsed().as_secs_f64());
         }
         drop(store);
@@ -87,15 +154,19 @@ fn main() {
     let store = Store::open(&dir.path().join("search.sqlite")).unwrap();
     let start = Instant::now();
     for org in 0..orgs {
-        store.replace_people(&format!("org{org}"), &org_people(org, per_org)).unwrap();
+        store.replace_people(&org_id(org), &org_people(org, per_org)).unwrap();
     }
-    println!("search corpus: {} people in {orgs} orgs, written in {:.1} s", orgs * per_org, start.elapsed().as_secs_f64());
+    println!(
+        "search corpus: {} people in {orgs} orgs, written in {:.1} s",
+        orgs * per_org,
+        start.elapsed().as_secs_f64()
+    );
 
     let queries = sample_queries(orgs, per_org);
     let mut single_org = Vec::new();
     let mut everywhere = Vec::new();
     for (org, text) in &queries {
-        let q = PeopleQuery { org_id: format!("org{org}"), text: text.clone(), offset: 0, limit: 100 };
+        let q = PeopleQuery { org_id: org_id(*org), text: text.clone(), offset: 0, limit: 100 };
         let t = Instant::now();
         let page = store.search_people(&q).unwrap();
         single_org.push(t.elapsed());

@@ -36,9 +36,11 @@ pub(super) fn snapshot(tx: &Transaction<'_>, org_id: &str) -> Result<Cached> {
         |r| r.get(0),
     )?;
     let mut people = HashMap::new();
-    let mut stmt =
-        tx.prepare("SELECT id, rowid, display_name, work_number, extension, licenses FROM people WHERE org_id = ?1")?;
-    let rows = stmt.query_map([org_id], |r| {
+    let Some((low, high)) = super::name_order::org_range(tx, org_id)? else { return Ok(Cached { synced, people }) };
+    let mut stmt = tx.prepare(
+        "SELECT id, rowid, display_name, work_number, extension, licenses FROM people WHERE rowid BETWEEN ?1 AND ?2",
+    )?;
+    let rows = stmt.query_map([low, high], |r| {
         let before = Before {
             rowid: r.get(1)?,
             name: r.get(2)?,

@@ -195,19 +195,81 @@ const NAME_ORDER_TRIGGERS: &str = r#"
     END;
 "#;
 
-/// 3: who holds which license moves into a column of `people` (the ids,
-/// sorted, joined by spaces; see stored_person.rs). The table it replaces
-/// repeated a 90-character org id and person id for each of 400,000 rows
-/// in an org of 100,000: as much to write as the people themselves.
-const LICENSES_COLUMN: &str = r#"
-    ALTER TABLE people ADD COLUMN licenses TEXT NOT NULL DEFAULT '';
-    UPDATE people SET licenses = COALESCE((
-        SELECT GROUP_CONCAT(license_id, ' ') FROM (
-            SELECT license_id FROM person_licenses pl
-            WHERE pl.org_id = people.org_id AND pl.person_id = people.id
-            ORDER BY license_id)), '');
+/// 3: each fact once, and short index keys (see stored_person.rs). Who
+/// holds which license moves into a column of `people` (the ids, sorted,
+/// joined by spaces): the table it replaces repeated a 90-character org id
+/// and person id in each of 400,000 rows for an org of 100,000. And the
+/// unique index on (org id, person id), 180 bytes a key inserted in random
+/// order, gives way to a table of 64-bit hashes of the pair written in
+/// order (`person_keys`); queries over one org go by its rowid range (see
+/// name_order.rs). SQLite cannot drop a table constraint,
+/// so `people` is rebuilt, rowids kept (the search index points at them);
+/// the hook fills in the keys, then makes the triggers.
+const EACH_FACT_ONCE: &str = r#"
+    CREATE TABLE people_v3 (
+        org_id         TEXT NOT NULL,
+        id             TEXT NOT NULL,
+        -- what looking up one person goes by: stored_person::id_key(org_id, id)
+        id_key         INTEGER NOT NULL,
+        display_name   TEXT NOT NULL,
+        email          TEXT NOT NULL,
+        status         TEXT NOT NULL,
+        work_number    TEXT,
+        extension      TEXT,
+        -- words the search index holds: name, email, numbers (see search.rs)
+        search_text    TEXT NOT NULL,
+        -- the license ids the person holds, sorted, joined by spaces
+        licenses       TEXT NOT NULL,
+        -- the rest of the person as Webex returned it, for the detail pane
+        json           TEXT NOT NULL
+    );
+    INSERT INTO people_v3 (rowid, org_id, id, id_key, display_name, email, status, work_number, extension,
+                           search_text, licenses, json)
+    SELECT rowid, org_id, id, 0, display_name, email, status, work_number, extension, search_text,
+           COALESCE((SELECT GROUP_CONCAT(license_id, ' ') FROM (
+               SELECT license_id FROM person_licenses pl
+               WHERE pl.org_id = people.org_id AND pl.person_id = people.id
+               ORDER BY license_id)), ''),
+           json
+    FROM people;
     DROP TABLE person_licenses;
+    DROP TABLE people;
+    ALTER TABLE people_v3 RENAME TO people;
+    -- How one person is found: their id_key and rowid, written in key
+    -- order (appending) rather than as an index on people, whose entries
+    -- would arrive in the people's name order, all over the index.
+    CREATE TABLE person_keys (
+        id_key       INTEGER NOT NULL,
+        person_rowid INTEGER NOT NULL,
+        PRIMARY KEY (id_key, person_rowid)
+    ) WITHOUT ROWID;
 "#;
+
+/// Migration 3's triggers besides migration 2's: a person's key goes with them.
+const KEY_TRIGGER: &str = r#"
+    CREATE TRIGGER person_keys_delete AFTER DELETE ON people BEGIN
+        DELETE FROM person_keys WHERE id_key = old.id_key AND person_rowid = old.rowid;
+    END;
+"#;
+
+/// Migration 3's hook: the keys, then the triggers.
+fn key_people(tx: &Transaction<'_>) -> HookResult {
+    let mut keys: Vec<(i64, i64)> = {
+        let mut stmt = tx.prepare("SELECT rowid, org_id, id FROM people")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((super::stored_person::id_key(&r.get::<_, String>(1)?, &r.get::<_, String>(2)?), r.get(0)?))
+        })?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let mut update = tx.prepare("UPDATE people SET id_key = ?1 WHERE rowid = ?2")?;
+    for (key, rowid) in &keys {
+        update.execute([key, rowid])?;
+    }
+    super::stored_person::write_keys(tx, &mut keys).map_err(|e| HookError::Hook(e.to_string()))?;
+    tx.execute_batch(NAME_ORDER_TRIGGERS)?;
+    tx.execute_batch(KEY_TRIGGER)?;
+    Ok(())
+}
 
 /// The schema version this build writes: migration 1's parts count as one,
 /// then migrations 2 and 3.
@@ -216,7 +278,7 @@ pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64 + 2;
 fn migrations() -> Migrations<'static> {
     let mut all: Vec<M<'static>> = MIGRATIONS.iter().map(|sql| M::up(sql)).collect();
     all.push(M::up_with_hook(NAME_ORDER, renumber_people));
-    all.push(M::up(LICENSES_COLUMN));
+    all.push(M::up_with_hook(EACH_FACT_ONCE, key_people));
     Migrations::new(all)
 }
 

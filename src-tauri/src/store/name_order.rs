@@ -29,6 +29,17 @@ pub(super) fn name_cmp(a_name: &str, a_id: &str, b_name: &str, b_id: &str) -> Or
     a.cmp(b_name.bytes().map(|b| b.to_ascii_lowercase())).then_with(|| a_id.cmp(b_id))
 }
 
+/// The rowids of an org's people, if it has any slot yet: what every query
+/// over one org's people goes by, instead of an index on the org id.
+pub(super) fn org_range(conn: &rusqlite::Connection, org_id: &str) -> Result<Option<(i64, i64)>> {
+    Ok(slot(conn, org_id)?.map(range))
+}
+
+/// The same range in SQL, for a query that has the slot in `slot_column`.
+pub(super) fn range_sql(slot_column: &str) -> String {
+    format!("BETWEEN {slot_column} * {SPAN} AND {slot_column} * {SPAN} + {}", SPAN - 1)
+}
+
 /// The org's slot, if it has one.
 pub(super) fn slot(conn: &rusqlite::Connection, org_id: &str) -> Result<Option<i64>> {
     Ok(conn.query_row("SELECT slot FROM org_slots WHERE org_id = ?1", [org_id], |r| r.get(0)).optional()?)

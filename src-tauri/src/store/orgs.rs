@@ -28,13 +28,15 @@ impl Store {
     /// Every cached org, the home org first, then by name.
     pub fn org_summaries(&self) -> Result<Vec<OrgSummary>> {
         let conn = self.reader();
-        let mut stmt = conn.prepare(
+        let mut stmt = conn.prepare(&format!(
             "SELECT o.id, o.display_name, o.is_home,
-                    (SELECT COUNT(*) FROM people p WHERE p.org_id = o.id),
+                    (SELECT COUNT(*) FROM people p, org_slots slots
+                     WHERE slots.org_id = o.id AND p.rowid {}),
                     (SELECT s.last_success_ms FROM sync_status s WHERE s.org_id = o.id AND s.resource = ?1)
              FROM orgs o
              ORDER BY o.is_home DESC, o.display_name COLLATE NOCASE",
-        )?;
+            super::name_order::range_sql("slots.slot")
+        ))?;
         let rows = stmt.query_map([SyncResource::People.as_str()], |row| {
             Ok(OrgSummary {
                 id: row.get(0)?,

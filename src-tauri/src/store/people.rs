@@ -39,9 +39,10 @@ impl Store {
     /// names (see `name_order`).
     pub fn people_of_org(&self, org_id: &str) -> Result<Vec<Person>> {
         let conn = self.reader();
-        let sql = format!("SELECT {} FROM people WHERE org_id = ?1 ORDER BY rowid", stored_person::COLUMNS);
+        let Some((low, high)) = super::name_order::org_range(&conn, org_id)? else { return Ok(Vec::new()) };
+        let sql = format!("SELECT {} FROM people WHERE rowid BETWEEN ?1 AND ?2 ORDER BY rowid", stored_person::COLUMNS);
         let mut stmt = conn.prepare(&sql)?;
-        let rows = stmt.query_map([org_id], |r| stored_person::from_row(r, 0))?;
+        let rows = stmt.query_map([low, high], |r| stored_person::from_row(r, 0))?;
         rows.map(|person| person?).collect()
     }
 
@@ -69,9 +70,10 @@ impl Store {
 
     pub fn person_detail(&self, org_id: &str, person_id: &str) -> Result<PersonDetail> {
         let conn = self.reader();
-        let sql = format!("SELECT {} FROM people WHERE org_id = ?1 AND id = ?2", stored_person::COLUMNS);
+        let sql = format!("SELECT {} FROM people WHERE {}", stored_person::COLUMNS, stored_person::BY_ID);
+        let key = stored_person::id_key(org_id, person_id);
         let person: Person = conn
-            .query_row(&sql, [org_id, person_id], |r| stored_person::from_row(r, 0))
+            .query_row(&sql, params![org_id, person_id, key], |r| stored_person::from_row(r, 0))
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("person {person_id} is not in the cache")))??;
         let mut stmt = conn

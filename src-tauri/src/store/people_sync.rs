@@ -7,7 +7,7 @@
 //! the cache and writes rows.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::mpsc::sync_channel;
 
 use rusqlite::{params, Transaction};
 
@@ -37,15 +37,18 @@ impl Store {
             let cached = super::changes::snapshot(&tx, org_id)?;
             let slot = name_order::slot_or_new(&tx, org_id)?;
             let by_name = sorting.join().expect("sorting people does not panic");
-            let (rows_tx, rows) = sync_channel(1024);
+            // Rows go over in batches: one wake-up of the writer per row
+            // cost more than the rows' JSON.
+            let (rows_tx, batches) = sync_channel::<Vec<Result<StoredRow>>>(8);
             let order = by_name.clone();
             scope.spawn(move || {
-                for person in order {
-                    if rows_tx.send(stored_row(person)).is_err() {
+                for batch in order.chunks(ROW_BATCH) {
+                    if rows_tx.send(batch.iter().map(|p| stored_row(p)).collect()).is_err() {
                         return; // the writer stopped on an error
                     }
                 }
             });
+            let rows = batches.into_iter().flatten();
             let plan = plan(slot, &by_name, &cached.people);
             write_people(&tx, org_id, slot, &by_name, &plan, rows)?;
             if cached.synced {
@@ -76,6 +79,9 @@ fn by_name<'a>(people: &[&'a Person]) -> Vec<&'a Person> {
     sorted.sort_unstable_by(|a, b| name_cmp(&a.display_name, &a.id, &b.display_name, &b.id));
     sorted
 }
+
+/// Rows the helper thread prepares before handing them to the writer.
+const ROW_BATCH: usize = 256;
 
 /// What is stored for a person besides the columns read straight off them.
 struct StoredRow {
@@ -143,10 +149,11 @@ fn write_people(
     slot: i64,
     by_name: &[&Person],
     plan: &Plan,
-    rows: Receiver<Result<StoredRow>>,
+    rows: impl Iterator<Item = Result<StoredRow>>,
 ) -> Result<()> {
     if plan.renumber {
-        tx.execute("DELETE FROM people WHERE org_id = ?1", [org_id])?;
+        let (low, high) = name_order::range(slot);
+        tx.execute("DELETE FROM people WHERE rowid BETWEEN ?1 AND ?2", [low, high])?;
     } else {
         let mut delete = tx.prepare("DELETE FROM people WHERE rowid = ?1")?;
         for rowid in &plan.gone {
@@ -161,8 +168,8 @@ fn write_people(
 }
 
 const INSERT_PERSON: &str = "INSERT INTO people
-    (rowid, org_id, id, display_name, email, status, work_number, extension, search_text, json, licenses)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+    (rowid, org_id, id, display_name, email, status, work_number, extension, search_text, json, licenses, id_key)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 
 /// The org has no rows: write them all, then index them in one statement
 /// (much faster than the insert trigger's row by row).
@@ -172,15 +179,17 @@ fn insert_all(
     slot: i64,
     by_name: &[&Person],
     rowids: &[i64],
-    rows: Receiver<Result<StoredRow>>,
+    rows: impl Iterator<Item = Result<StoredRow>>,
 ) -> Result<()> {
     tx.execute("INSERT INTO people_fts_paused (paused) VALUES (1)", [])?;
+    let mut keys = Vec::with_capacity(by_name.len());
     {
         let mut insert = tx.prepare(INSERT_PERSON)?;
         for ((person, rowid), row) in by_name.iter().zip(rowids).zip(rows) {
-            write_person(&mut insert, *rowid, org_id, person, row?)?;
+            keys.push((write_person(&mut insert, *rowid, org_id, person, row?)?, *rowid));
         }
     }
+    stored_person::write_keys(tx, &mut keys)?;
     let (low, high) = name_order::range(slot);
     tx.execute(
         "INSERT INTO people_fts (rowid, search_text) SELECT rowid, search_text FROM people WHERE rowid BETWEEN ?1 AND ?2",
@@ -198,30 +207,36 @@ fn upsert(
     org_id: &str,
     by_name: &[&Person],
     plan: &Plan,
-    rows: Receiver<Result<StoredRow>>,
+    rows: impl Iterator<Item = Result<StoredRow>>,
 ) -> Result<()> {
     let mut insert = tx.prepare(INSERT_PERSON)?;
     let mut update = tx.prepare(
         "UPDATE people SET org_id = ?2, id = ?3, display_name = ?4, email = ?5, status = ?6, work_number = ?7,
-           extension = ?8, search_text = ?9, json = ?10, licenses = ?11
+           extension = ?8, search_text = ?9, json = ?10, licenses = ?11, id_key = ?12
          WHERE rowid = ?1 AND (json IS NOT ?10 OR licenses IS NOT ?11)",
     )?;
+    let mut new_keys = Vec::new();
     for ((person, rowid), row) in by_name.iter().zip(&plan.rowids).zip(rows) {
-        let stmt = if plan.kept.contains(rowid) { &mut update } else { &mut insert };
-        write_person(stmt, *rowid, org_id, person, row?)?;
+        if plan.kept.contains(rowid) {
+            write_person(&mut update, *rowid, org_id, person, row?)?;
+        } else {
+            new_keys.push((write_person(&mut insert, *rowid, org_id, person, row?)?, *rowid));
+        }
     }
-    Ok(())
+    stored_person::write_keys(tx, &mut new_keys)
 }
 
 /// Runs `INSERT_PERSON` or the resync's update: the same values, in order.
+/// Returns the person's id key.
 fn write_person(
     stmt: &mut rusqlite::Statement<'_>,
     rowid: i64,
     org_id: &str,
     p: &Person,
     row: StoredRow,
-) -> Result<usize> {
-    Ok(stmt.execute(params![
+) -> Result<i64> {
+    let key = stored_person::id_key(org_id, &p.id);
+    stmt.execute(params![
         rowid,
         org_id,
         p.id,
@@ -233,7 +248,9 @@ fn write_person(
         row.search_text,
         row.json,
         row.licenses,
-    ])?)
+        key,
+    ])?;
+    Ok(key)
 }
 
 #[cfg(test)]
@@ -266,6 +283,12 @@ mod tests {
         }
         let names: Vec<_> = rows(store, "org", "").into_iter().map(|r| r.display_name.to_lowercase()).collect();
         assert!(names.windows(2).all(|w| w[0] <= w[1]), "{names:?}");
+        // Everyone can still be looked up by id, through one key each.
+        for person in people {
+            assert_eq!(store.person_detail("org", &person.id).unwrap().display_name, person.display_name);
+        }
+        let count = |sql: &str| store.reader().query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
+        assert_eq!(count("SELECT COUNT(*) FROM person_keys"), count("SELECT COUNT(*) FROM people"));
     }
 
     #[test]

@@ -35,7 +35,9 @@ impl Store {
         let (total, rows) = match fts_query(&conn, &query.text)? {
             None => {
                 let total =
-                    conn.query_row("SELECT COUNT(*) FROM people WHERE org_id = ?1", [&query.org_id], |r| r.get(0))?;
+                    conn.query_row("SELECT COUNT(*) FROM people WHERE rowid BETWEEN ?1 AND ?2", [low, high], |r| {
+                        r.get(0)
+                    })?;
                 let sql = format!(
                     "SELECT {ROW_COLUMNS} FROM people p WHERE p.rowid BETWEEN ?1 AND ?2 ORDER BY p.rowid LIMIT ?3 OFFSET ?4"
                 );

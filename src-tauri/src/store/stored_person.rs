@@ -11,6 +11,34 @@ use serde::Serialize;
 use super::{Result, StoreError};
 use crate::webex::models::{Person, PhoneNumber};
 
+/// The key a person is looked up by (through `person_keys`): a 64-bit
+/// FNV-1a hash of their org id and id. Not unique in principle, so lookups
+/// check the id too ([`BY_ID`]); stable across builds, since it is stored.
+pub(super) fn id_key(org_id: &str, id: &str) -> i64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in org_id.bytes().chain([0]).chain(id.bytes()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash as i64
+}
+
+/// The condition that finds one person: org id `?1`, id `?2`, their
+/// [`id_key`] `?3`.
+pub(super) const BY_ID: &str =
+    "rowid IN (SELECT person_rowid FROM person_keys WHERE id_key = ?3) AND org_id = ?1 AND id = ?2";
+
+/// Records `(id_key, rowid)` pairs, sorted first: appended in key order,
+/// 100,000 of them cost a fraction of what index entries in name order do.
+pub(super) fn write_keys(tx: &rusqlite::Transaction<'_>, keys: &mut [(i64, i64)]) -> Result<()> {
+    keys.sort_unstable();
+    let mut insert = tx.prepare("INSERT OR REPLACE INTO person_keys (id_key, person_rowid) VALUES (?1, ?2)")?;
+    for (key, rowid) in keys.iter() {
+        insert.execute([key, rowid])?;
+    }
+    Ok(())
+}
+
 /// The columns [`from_row`] reads, in its order.
 pub(super) const COLUMNS: &str = "id, org_id, licenses, json";
 
@@ -152,6 +180,34 @@ mod tests {
         assert!(!json.contains("ORG") && !json.contains("L1") && !json.contains("\"P1\""), "{json}");
         let back = person("P1".into(), "ORG".into(), &licenses_text(&p.licenses), &json).unwrap();
         assert_eq!(back, Person { licenses: vec!["L1".into(), "L2".into()], ..p });
+    }
+
+    #[test]
+    fn the_id_key_is_stable_and_tells_org_and_id_apart() {
+        // Stored in every row: a change here would orphan every cache.
+        assert_eq!(id_key("", ""), 0xaf63_bd4c_8601_b7df_u64 as i64);
+        assert_ne!(id_key("ab", "c"), id_key("a", "bc"));
+    }
+
+    /// The lookups have indexes to go by: a scan of every cached person
+    /// would not fail any other test, only be slow.
+    #[test]
+    fn one_person_and_one_org_are_found_through_an_index() {
+        let (_dir, store) = crate::store::temp_store();
+        let conn = store.reader();
+        let plan = |sql: &str| -> String {
+            let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+            let rows = stmt.query_map([], |r| r.get::<_, String>(3)).unwrap();
+            rows.map(|row| row.unwrap()).collect::<Vec<_>>().join("; ")
+        };
+        let one = plan(&format!(
+            "SELECT {COLUMNS} FROM people WHERE {}",
+            BY_ID.replace("?3", "1").replace("?1", "'o'").replace("?2", "'p'")
+        ));
+        assert!(one.contains("person_keys"), "{one}");
+        assert!(!one.contains("SCAN"), "{one}");
+        let org = plan("SELECT COUNT(*) FROM people WHERE rowid BETWEEN 1 AND 9");
+        assert!(org.contains("rowid>? AND rowid<?"), "{org}");
     }
 
     #[test]

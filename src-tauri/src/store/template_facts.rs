@@ -64,17 +64,19 @@ impl Store {
     ) -> Result<()> {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
-        let sql = format!("SELECT {} FROM people WHERE org_id = ?1 AND id = ?2", stored_person::COLUMNS);
-        let Some(person) = tx.query_row(&sql, [org_id, person_id], |r| stored_person::from_row(r, 0)).optional()?
-        else {
+        let sql = format!("SELECT {} FROM people WHERE {}", stored_person::COLUMNS, stored_person::BY_ID);
+        let key = stored_person::id_key(org_id, person_id);
+        let found =
+            tx.query_row(&sql, params![org_id, person_id, key], |r| stored_person::from_row(r, 0)).optional()?;
+        let Some(person) = found else {
             return Ok(());
         };
         let mut person = person?;
         let before = std::mem::replace(&mut person.licenses, licenses.to_vec());
         person.site_urls = site_urls.to_vec();
         tx.execute(
-            "UPDATE people SET json = ?3, licenses = ?4 WHERE org_id = ?1 AND id = ?2",
-            params![org_id, person_id, stored_person::json(&person)?, stored_person::licenses_text(licenses)],
+            &format!("UPDATE people SET json = ?4, licenses = ?5 WHERE {}", stored_person::BY_ID),
+            params![org_id, person_id, key, stored_person::json(&person)?, stored_person::licenses_text(licenses)],
         )?;
         // The units the change took or gave back, so the next plan counts
         // what is really left (T12).
