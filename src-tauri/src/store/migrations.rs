@@ -404,7 +404,7 @@ mod tests {
     }
 
     #[test]
-    fn migration_2_renumbers_a_version_1_cache_and_keeps_it_searchable() {
+    fn migrations_2_and_3_renumber_a_version_1_cache_and_keep_it_searchable() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("cache.sqlite");
         version_1_cache(&path);
@@ -419,7 +419,12 @@ mod tests {
         assert_eq!(query("b", "zoe"), ["Zoe Holm"]);
         assert!(query("a", "xorg0123").is_empty(), "the old org token is gone");
         assert_eq!(store.search_everywhere("b", 10).unwrap().total, 2, "Bo Berg, and Zoe by her domain");
-        // The last sync is still the baseline: the next one reports who left.
+        // Migration 3: Ann's license moved into her row, and everyone has a key.
+        let detail = store.person_detail("a", "p1").unwrap();
+        assert_eq!(detail.licenses.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(), ["L1"]);
+        assert_eq!(store.person_detail("b", "p9").unwrap().display_name, "Zoe Holm");
+        // The last sync is still the baseline: the next one reports who left
+        // (and not that Ann lost or gained a license).
         let ann = Person {
             id: "p1".into(),
             display_name: "Ann Lee".into(),
