@@ -67,7 +67,7 @@ impl<T: DeserializeOwned, E: Envelope<Item = T>> Pager<T, E> {
     /// before this one is parsed. A page whose body cannot be parsed is
     /// fetched again, and its next link taken from the answer that parsed.
     async fn page(&mut self, url: &str) -> Result<(Vec<T>, Option<String>), WebexError> {
-        let retry_504 = !url.contains("callingData=true");
+        let retry_504 = client_retries_504(url);
         let fetched = match self.ahead.take() {
             Some(ahead) if ahead.url == url => ahead.answer().await?,
             _ => self.client.fetch(url, retry_504).await?,
@@ -106,6 +106,12 @@ impl<T: DeserializeOwned, E: Envelope<Item = T>> Pager<T, E> {
     }
 }
 
+/// Whether the client retries a 504 itself: not on a calling-data page,
+/// where a 504 means "ask for less" (see `next_page`).
+fn client_retries_504(url: &str) -> bool {
+    !url.contains("callingData=true")
+}
+
 /// The page after this answer's, its query repaired.
 fn next_url(original: &[(String, String)], headers: &reqwest::header::HeaderMap) -> Option<String> {
     next_link(headers).map(|next| repair_next_url(original, &next))
@@ -126,7 +132,7 @@ struct Ahead {
 impl Ahead {
     fn request(client: &WebexClient, url: &str) -> Ahead {
         let (client, owned) = (client.clone(), url.to_owned());
-        let retry_504 = !url.contains("callingData=true");
+        let retry_504 = client_retries_504(url);
         Ahead { url: url.to_owned(), task: tokio::spawn(async move { client.fetch(&owned, retry_504).await }) }
     }
 
