@@ -202,9 +202,9 @@ const NAME_ORDER_TRIGGERS: &str = r#"
 /// unique index on (org id, person id), 180 bytes a key inserted in random
 /// order, gives way to a table of 64-bit hashes of the pair written in
 /// order (`person_keys`); queries over one org go by its rowid range (see
-/// name_order.rs). SQLite cannot drop a table constraint,
-/// so `people` is rebuilt, rowids kept (the search index points at them);
-/// the hook fills in the keys, then makes the triggers.
+/// name_order.rs). SQLite cannot drop a table constraint, so `people` is
+/// rebuilt, rowids kept (the search index points at them); the hook fills
+/// in the keys, then makes the triggers.
 const EACH_FACT_ONCE: &str = r#"
     CREATE TABLE people_v3 (
         org_id         TEXT NOT NULL,

@@ -70,12 +70,8 @@ impl Store {
 
     pub fn person_detail(&self, org_id: &str, person_id: &str) -> Result<PersonDetail> {
         let conn = self.reader();
-        let sql = format!("SELECT {} FROM people WHERE {}", stored_person::COLUMNS, stored_person::BY_ID);
-        let key = stored_person::id_key(org_id, person_id);
-        let person: Person = conn
-            .query_row(&sql, params![org_id, person_id, key], |r| stored_person::from_row(r, 0))
-            .optional()?
-            .ok_or_else(|| StoreError::NotFound(format!("person {person_id} is not in the cache")))??;
+        let (_, person) = stored_person::find(&conn, org_id, person_id)?
+            .ok_or_else(|| StoreError::NotFound(format!("person {person_id} is not in the cache")))?;
         let mut stmt = conn
             .prepare_cached("SELECT id, name, site_url, subscription_id FROM licenses WHERE org_id = ?1 AND id = ?2")?;
         let mut licenses = Vec::new();

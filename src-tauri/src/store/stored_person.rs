@@ -5,7 +5,7 @@
 //! JSON used to carry half its weight twice, and who holds which license
 //! was a third copy in a table of its own.
 
-use rusqlite::Row;
+use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
 use super::{Result, StoreError};
@@ -13,7 +13,7 @@ use crate::webex::models::{Person, PhoneNumber};
 
 /// The key a person is looked up by (through `person_keys`): a 64-bit
 /// FNV-1a hash of their org id and id. Not unique in principle, so lookups
-/// check the id too ([`BY_ID`]); stable across builds, since it is stored.
+/// check the id too ([`find`]); stable across builds, since it is stored.
 pub(super) fn id_key(org_id: &str, id: &str) -> i64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in org_id.bytes().chain([0]).chain(id.bytes()) {
@@ -25,8 +25,17 @@ pub(super) fn id_key(org_id: &str, id: &str) -> i64 {
 
 /// The condition that finds one person: org id `?1`, id `?2`, their
 /// [`id_key`] `?3`.
-pub(super) const BY_ID: &str =
-    "rowid IN (SELECT person_rowid FROM person_keys WHERE id_key = ?3) AND org_id = ?1 AND id = ?2";
+const BY_ID: &str = "rowid IN (SELECT person_rowid FROM person_keys WHERE id_key = ?3) AND org_id = ?1 AND id = ?2";
+
+/// One cached person with their rowid, through their key.
+pub(super) fn find(conn: &Connection, org_id: &str, person_id: &str) -> Result<Option<(i64, Person)>> {
+    let sql = format!("SELECT rowid, {COLUMNS} FROM people WHERE {BY_ID}");
+    let key = id_key(org_id, person_id);
+    let found = conn
+        .query_row(&sql, params![org_id, person_id, key], |r| Ok((r.get::<_, i64>(0)?, from_row(r, 1)?)))
+        .optional()?;
+    found.map(|(rowid, person)| Ok((rowid, person?))).transpose()
+}
 
 /// Records `(id_key, rowid)` pairs, sorted first: appended in key order,
 /// 100,000 of them cost a fraction of what index entries in name order do.

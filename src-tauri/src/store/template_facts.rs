@@ -3,7 +3,7 @@
 //! confirmed, so the cache does not offer the same change again before the
 //! next sync.
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::params;
 
 use super::{stored_person, Result, Store};
 
@@ -64,19 +64,12 @@ impl Store {
     ) -> Result<()> {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
-        let sql = format!("SELECT {} FROM people WHERE {}", stored_person::COLUMNS, stored_person::BY_ID);
-        let key = stored_person::id_key(org_id, person_id);
-        let found =
-            tx.query_row(&sql, params![org_id, person_id, key], |r| stored_person::from_row(r, 0)).optional()?;
-        let Some(person) = found else {
-            return Ok(());
-        };
-        let mut person = person?;
+        let Some((rowid, mut person)) = stored_person::find(&tx, org_id, person_id)? else { return Ok(()) };
         let before = std::mem::replace(&mut person.licenses, licenses.to_vec());
         person.site_urls = site_urls.to_vec();
         tx.execute(
-            &format!("UPDATE people SET json = ?4, licenses = ?5 WHERE {}", stored_person::BY_ID),
-            params![org_id, person_id, key, stored_person::json(&person)?, stored_person::licenses_text(licenses)],
+            "UPDATE people SET json = ?2, licenses = ?3 WHERE rowid = ?1",
+            params![rowid, stored_person::json(&person)?, stored_person::licenses_text(licenses)],
         )?;
         // The units the change took or gave back, so the next plan counts
         // what is really left (T12).

@@ -16,10 +16,11 @@ mod resources;
 /// thread they run on.
 async fn store_write<R: Send + 'static>(
     store: &Store,
-    write: impl FnOnce(&Store) -> Result<R, crate::store::StoreError> + Send + 'static,
+    org_id: &str,
+    write: impl FnOnce(&Store, &str) -> Result<R, crate::store::StoreError> + Send + 'static,
 ) -> Result<R, ApiError> {
-    let store = store.clone();
-    match tokio::task::spawn_blocking(move || write(&store)).await {
+    let (store, org_id) = (store.clone(), org_id.to_owned());
+    match tokio::task::spawn_blocking(move || write(&store, &org_id)).await {
         Ok(result) => Ok(result?),
         Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
         Err(e) => Err(ApiError::new(ErrorCode::Cancelled, format!("the write was stopped: {e}"))),
@@ -165,8 +166,8 @@ pub(crate) struct Counts {
 
 async fn sync_licenses(client: &WebexClient, store: &Store, org_id: &str) -> Result<Counts, ApiError> {
     let licenses = client.licenses(org_id).await?;
-    let (org, count) = (org_id.to_owned(), licenses.len() as u32);
-    store_write(store, move |s| s.replace_licenses(&org, &licenses)).await?;
+    let count = licenses.len() as u32;
+    store_write(store, org_id, move |s, org| s.replace_licenses(org, &licenses)).await?;
     Ok(Counts { pages: 1, items: count })
 }
 
@@ -192,7 +193,6 @@ async fn sync_people(
     }
     // Paging over a list that changes underneath can repeat a person: the
     // store keeps each once and says how many that makes.
-    let org = org_id.to_owned();
-    let stored = store_write(store, move |s| s.replace_people_at(&org, &people, sync_ms)).await?;
+    let stored = store_write(store, org_id, move |s, org| s.replace_people_at(org, &people, sync_ms)).await?;
     Ok(Counts { pages: pager.pages(), items: stored as u32 })
 }

@@ -24,16 +24,16 @@ pub(super) async fn sync_groups(client: &WebexClient, store: &Store, org_id: &st
     for (group, members) in groups.into_iter().zip(members) {
         with_members.push((group, members?));
     }
-    let (org, count) = (org_id.to_owned(), with_members.len() as u32);
-    store_write(store, move |s| s.replace_groups(&org, &with_members)).await?;
+    let count = with_members.len() as u32;
+    store_write(store, org_id, move |s, org| s.replace_groups(org, &with_members)).await?;
     Ok(Counts { pages: 1 + count, items: count })
 }
 
 pub(super) async fn sync_locations(client: &WebexClient, store: &Store, org_id: &str) -> Result<Counts, ApiError> {
     let (locations, calling) = tokio::join!(client.locations(org_id), client.calling_locations(org_id));
     let (locations, calling) = (locations?, calling?);
-    let (org, count) = (org_id.to_owned(), locations.len() as u32);
-    store_write(store, move |s| s.replace_locations(&org, &locations, &calling)).await?;
+    let count = locations.len() as u32;
+    store_write(store, org_id, move |s, org| s.replace_locations(org, &locations, &calling)).await?;
     Ok(Counts { pages: 2, items: count })
 }
 
@@ -43,8 +43,8 @@ pub(super) async fn sync_numbers(client: &WebexClient, store: &Store, org_id: &s
     while let Some(page) = pager.next_page().await? {
         numbers.extend(page);
     }
-    let (org, count) = (org_id.to_owned(), numbers.len() as u32);
-    store_write(store, move |s| s.replace_numbers(&org, &numbers)).await?;
+    let count = numbers.len() as u32;
+    store_write(store, org_id, move |s, org| s.replace_numbers(org, &numbers)).await?;
     Ok(Counts { pages: pager.pages(), items: count })
 }
 
@@ -57,8 +57,8 @@ pub(super) async fn sync_session_types(client: &WebexClient, store: &Store, org_
         per_site.push((site, types));
     }
     let items = per_site.iter().map(|(_, t)| t.len() as u32).sum();
-    let (org, pages) = (org_id.to_owned(), 1 + per_site.len() as u32);
-    store_write(store, move |s| s.replace_session_types(&org, &per_site)).await?;
+    let pages = 1 + per_site.len() as u32;
+    store_write(store, org_id, move |s, org| s.replace_session_types(org, &per_site)).await?;
     Ok(Counts { pages, items })
 }
 
@@ -86,7 +86,7 @@ pub(super) async fn sync_subscribers(
             Err(e) => return Err(e.into()),
         }
     }
-    let (org, count, whole) = (org_id.to_owned(), subscribers.len() as u32, since.is_none());
-    store_write(store, move |s| s.store_subscribers(&org, &subscribers, whole, sync_ms)).await?;
+    let (count, whole) = (subscribers.len() as u32, since.is_none());
+    store_write(store, org_id, move |s, org| s.store_subscribers(org, &subscribers, whole, sync_ms)).await?;
     Ok(Counts { pages: pager.pages(), items: count })
 }

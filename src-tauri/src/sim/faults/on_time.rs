@@ -8,7 +8,7 @@
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 use std::sync::mpsc::{channel, RecvTimeoutError, Sender};
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 use std::time::Instant;
 
 use tokio::sync::oneshot;
@@ -19,8 +19,7 @@ pub async fn sleep_until(deadline: Instant) {
         return;
     }
     let (wake, woken) = oneshot::channel();
-    let sent = timer().lock().unwrap_or_else(std::sync::PoisonError::into_inner).send(Waiter { deadline, wake });
-    match sent {
+    match timer().send(Waiter { deadline, wake }) {
         Ok(()) => {
             let _ = woken.await;
         }
@@ -52,8 +51,8 @@ impl PartialEq for Waiter {
 }
 impl Eq for Waiter {}
 
-fn timer() -> &'static Mutex<Sender<Waiter>> {
-    static TIMER: OnceLock<Mutex<Sender<Waiter>>> = OnceLock::new();
+fn timer() -> &'static Sender<Waiter> {
+    static TIMER: OnceLock<Sender<Waiter>> = OnceLock::new();
     TIMER.get_or_init(|| {
         let (send, receive) = channel::<Waiter>();
         std::thread::Builder::new()
@@ -79,7 +78,7 @@ fn timer() -> &'static Mutex<Sender<Waiter>> {
                 }
             })
             .expect("the latency thread starts");
-        Mutex::new(send)
+        send
     })
 }
 
