@@ -8,4 +8,4 @@
 # half-synced resource, then that the next sync completes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-HUBDESK_KILL_ROUNDS=${1:-100} exec cargo test -p hubdesk --test reliability kill_9 -- --nocapture
+HUBDESK_KILL_ROUNDS=${1:-100} exec cargo test -p hubdesk --test cli kill_9 -- --nocapture

@@ -1,17 +1,16 @@
-//! Tauri glue only: setup, state, commands, events. Everything else lives in
-//! Tauri-free modules; the commands here only translate.
+//! The window: Tauri glue only. It opens the core, hands every command to
+//! it (`invoke`), and sends its events to the window.
 
-mod commands;
+mod invoke;
 mod logging;
-mod template_commands;
 
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use hubdesk_core::auth::Vault;
+use hubdesk_core::demo::{DemoClient, SpawnedDemo};
+use hubdesk_core::{default_data_dir, Core, CoreFiles};
 use tauri::Manager;
-
-use crate::auth::Vault;
-use crate::ops::{default_data_dir, Core};
 
 /// Options from the command line.
 #[derive(Debug, Clone, Default)]
@@ -44,8 +43,7 @@ pub fn run(options: AppOptions) -> ExitCode {
     let exit_core = core.clone();
     let result = builder
         .plugin(tauri_plugin_opener::init())
-        .manage(core)
-        .invoke_handler(commands::handler())
+        .invoke_handler(invoke::handler(core))
         .build(tauri::generate_context!("../tauri.conf.json"))
         .map(|app| {
             app.run(move |_handle, event| {
@@ -66,11 +64,13 @@ pub fn run(options: AppOptions) -> ExitCode {
 
 /// Opens the cache and restores the remembered session before the window
 /// asks for it, so the first screen is already the right one.
-async fn open_core(data_dir: &std::path::Path, options: &AppOptions) -> Result<Core, crate::api::ApiError> {
-    let mut core = Core::open(data_dir, Vault::from_env())?;
-    // The demo tenant outlives the window (a crash, a quick restart).
+async fn open_core(data_dir: &std::path::Path, options: &AppOptions) -> Result<Core, hubdesk_api::ApiError> {
+    let mut core = Core::open(&CoreFiles::in_data_dir(data_dir), Vault::from_env())?;
+    // The demo tenant is this binary's `sim`, a process that outlives the
+    // window (a crash, a quick restart).
     if let Ok(exe) = std::env::current_exe() {
-        core = core.with_durable_demo(exe);
+        let client = DemoClient { id: webex_sim::DEMO_CLIENT_ID.into(), secret: webex_sim::DEMO_CLIENT_SECRET.into() };
+        core = core.with_demo(Arc::new(SpawnedDemo::new(exe, client)));
     }
     if let Err(e) = core.restore_session().await {
         tracing::warn!("the remembered session could not be restored: {e}");

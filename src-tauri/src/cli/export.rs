@@ -4,9 +4,9 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
+use hubdesk_core::features::users::ExportFormat;
 
-use crate::ops::{export_people, ExportFormat};
-use crate::store::Store;
+use super::session;
 
 #[derive(clap::Args, Debug, Clone)]
 pub struct ExportArgs {
@@ -23,24 +23,31 @@ pub enum ExportWhat {
         #[arg(long)]
         org: String,
         #[arg(long, value_enum, default_value = "csv")]
-        format: ExportFormat,
+        format: Format,
         /// Write here instead of standard output.
         #[arg(long)]
         output: Option<PathBuf>,
     },
 }
 
+#[derive(clap::ValueEnum, Debug, Clone, Copy)]
+pub enum Format {
+    Csv,
+    Json,
+}
+
 pub fn run(args: ExportArgs) -> anyhow::Result<()> {
     let ExportWhat::People { db, org, format, output } = args.what;
-    if !db.exists() {
-        anyhow::bail!("no database at {}", db.display());
-    }
-    let store = Store::open(&db)?;
+    let core = session::open(&db, None, true)?;
     let mut out: Box<dyn Write> = match &output {
         Some(path) => Box::new(std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?),
         None => Box::new(std::io::stdout().lock()),
     };
-    let count = export_people(&store, &org, format, &mut out)?;
+    let format = match format {
+        Format::Csv => ExportFormat::Csv,
+        Format::Json => ExportFormat::Json,
+    };
+    let count = core.export_people(&org, format, &mut out)?;
     out.flush()?;
     eprintln!("exported {count} people");
     Ok(())

@@ -1,17 +1,15 @@
-//! `hubdesk sync`: the sync engine without a window.
+//! `hubdesk sync`: the window's Sync and Sync all, headless, followed (as
+//! in the window) by the templates of new and moved people.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::PathBuf;
+use std::time::Instant;
 
-use anyhow::{bail, Context};
-use tokio_util::sync::CancellationToken;
+use hubdesk_api::{ApiError, OrgSummary, RunProgress, RunSummary, SyncPhase, SyncProgress};
+use hubdesk_core::webex::WEBEX_API_BASE;
+use serde::Serialize;
 
-use crate::api::{SyncPhase, SyncProgress};
-use crate::auth::{stored_access_token, Vault};
-use crate::ledger::Ledger;
-use crate::ops::templates::journal_enforcement;
-use crate::store::Store;
-use crate::webex::{StaticToken, WebexClient, WEBEX_API_BASE};
+use super::exit::Partial;
+use super::session;
 
 #[derive(clap::Args, Debug, Clone)]
 #[command(group = clap::ArgGroup::new("which").required(true).args(["org", "all"]))]
@@ -25,71 +23,90 @@ pub struct SyncArgs {
     /// Sync every org the token manages.
     #[arg(long)]
     pub all: bool,
-    /// The SQLite cache to write (created if missing).
+    /// The SQLite cache to write (created if missing); the ledger of templates is beside it.
     #[arg(long)]
     pub db: PathBuf,
+    /// What standard output shows: a line per org, or one JSON document.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+}
+
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// `--format json`: the synced orgs and the template runs that followed.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Report {
+    orgs: Vec<OrgSummary>,
+    sync_error: Option<ApiError>,
+    template_runs: Vec<TemplateRun>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct TemplateRun {
+    org_id: String,
+    run: Option<RunSummary>,
+    error: Option<ApiError>,
 }
 
 pub async fn run(args: SyncArgs) -> anyhow::Result<()> {
-    let token = token()?;
-    let client = WebexClient::new(&args.api, Arc::new(StaticToken(token)));
-    let store = Store::open(&args.db)?;
-    let me = client.me().await.context("the token was not accepted")?;
-    let orgs = crate::sync::sync_organizations(&client, &store, &me.org_id).await?;
-    let ids: Vec<String> = match &args.org {
-        Some(org) => vec![org.clone()],
-        None => orgs.iter().map(|o| o.id.clone()).collect(),
+    let core = session::open(&args.db, None, false)?;
+    session::sign_in(&core, &args.api).await?;
+    session::on_ctrl_c(&core, "cancelling; the previous cache is kept", |core| core.cancel_sync());
+    let started = Instant::now();
+    let synced = match &args.org {
+        Some(org) => core.sync_org(org, &print_progress).await.map(drop),
+        None => core.sync_all(&print_progress).await.map(drop),
     };
-    let cancel = CancellationToken::new();
-    let on_ctrl_c = cancel.clone();
-    tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            eprintln!("cancelling; the previous cache is kept");
-            on_ctrl_c.cancel();
-        }
-    });
-    let started = std::time::Instant::now();
-    crate::sync::sync_orgs(&client, &store, &me.org_id, &ids, &print_progress, &cancel).await?;
-    for org in store.org_summaries()?.iter().filter(|o| ids.contains(&o.id)) {
-        println!("{}\t{}\t{} people", org.id, org.display_name, org.people_count);
-    }
-    eprintln!("synced {} org(s) in {:.1} s", ids.len(), started.elapsed().as_secs_f64());
-    enforce_templates(&client, &store, &args.db, &ids, me.primary_email()).await
-}
-
-/// Templates are enforced by hubdesk when it syncs: new and moved people
-/// get theirs (when the cache has a ledger with templates beside it).
-async fn enforce_templates(
-    client: &WebexClient,
-    store: &Store,
-    db: &Path,
-    ids: &[String],
-    actor: &str,
-) -> anyhow::Result<()> {
-    let path = Ledger::path_beside(db);
-    if !path.exists() {
-        return Ok(());
-    }
-    let ledger = Ledger::open(&path)?;
-    for org in ids {
-        if let Some(run) = journal_enforcement(store, &ledger, org, actor)? {
-            eprintln!("{org}: templates for {} new or moved user(s)", run.total);
-            let summary = super::templates::send(client, store, &ledger, &run.run_id).await?;
-            eprintln!("{org}: {} applied, {} partly, {} failed", summary.succeeded, summary.partial, summary.failed);
-        }
+    let org_ids: Vec<String> = match &args.org {
+        Some(org) => vec![org.clone()],
+        None => core.list_orgs()?.into_iter().map(|o| o.id).collect(),
+    };
+    let orgs: Vec<OrgSummary> = core.list_orgs()?.into_iter().filter(|o| org_ids.contains(&o.id)).collect();
+    eprintln!("synced {} org(s) in {:.1} s", orgs.len(), started.elapsed().as_secs_f64());
+    // Orgs that synced get their templates even when another failed, as in the window.
+    let runs = core.enforce_templates(&org_ids, &print_run_progress).await;
+    let template_runs: Vec<TemplateRun> = runs
+        .into_iter()
+        .map(|(org_id, result)| match result {
+            Ok(run) => TemplateRun { org_id, run: Some(run), error: None },
+            Err(error) => TemplateRun { org_id, run: None, error: Some(error) },
+        })
+        .collect();
+    let failed_runs = template_runs.iter().filter(|r| r.error.is_some()).count();
+    let report = Report { orgs, sync_error: synced.as_ref().err().cloned(), template_runs };
+    print(&report, args.format)?;
+    synced?;
+    if failed_runs > 0 {
+        return Err(Partial(format!("templates could not be enforced in {failed_runs} org(s)")).into());
     }
     Ok(())
 }
 
-/// `HUBDESK_TOKEN`, else the token the app keeps in the keyring.
-pub(super) fn token() -> anyhow::Result<String> {
-    if let Ok(token) = std::env::var("HUBDESK_TOKEN") {
-        return Ok(token);
+fn print(report: &Report, format: Format) -> anyhow::Result<()> {
+    if format == Format::Json {
+        println!("{}", serde_json::to_string_pretty(report)?);
+        return Ok(());
     }
-    match stored_access_token(&Vault::from_env())? {
-        Some(token) => Ok(token),
-        None => bail!("no token: sign in with the app first, or set HUBDESK_TOKEN"),
+    for org in &report.orgs {
+        println!("{}\t{}\t{} people", org.id, org.display_name, org.people_count);
     }
+    for run in &report.template_runs {
+        match (&run.run, &run.error) {
+            (Some(r), _) => eprintln!(
+                "{}: templates for {} new or moved user(s): {} applied, {} partly, {} failed",
+                run.org_id, r.total, r.succeeded, r.partial, r.failed
+            ),
+            (None, Some(e)) => eprintln!("{}: templates could not be enforced: {e}", run.org_id),
+            (None, None) => {}
+        }
+    }
+    Ok(())
 }
 
 fn print_progress(p: SyncProgress) {
@@ -101,5 +118,11 @@ fn print_progress(p: SyncProgress) {
             eprintln!("{} {resource}: failed: {}", p.org_id, p.error.map(|e| e.message).unwrap_or_default())
         }
         SyncPhase::Cancelled => eprintln!("{} {resource}: cancelled", p.org_id),
+    }
+}
+
+pub fn print_run_progress(p: RunProgress) {
+    if p.done.is_multiple_of(100) || p.done == p.total {
+        eprintln!("{}/{} sent, {} failed", p.done, p.total, p.failed);
     }
 }

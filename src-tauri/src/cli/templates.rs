@@ -1,20 +1,15 @@
-//! `hubdesk templates plan|apply|resume`: license templates without a
-//! window, through the same rules, ledger and journal as the app.
+//! `hubdesk templates plan|apply|resume`: the window's preview, commit and
+//! resume of license templates, headless, through the same core.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::PathBuf;
 
-use anyhow::{bail, Context};
-use tokio_util::sync::CancellationToken;
+use anyhow::Context;
+use hubdesk_api::{ApplyRequest, RunSummary, SaveScope, TemplateDraft};
+use hubdesk_core::webex::WEBEX_API_BASE;
+use hubdesk_core::Core;
 
-use super::sync::token;
-use crate::api::{AssignmentMode, RunProgress, RunSummary, SaveScope, TemplateDraft};
-use crate::ledger::Ledger;
-use crate::ops::templates::apply::{apply_run, ApplyContext};
-use crate::ops::templates::facts;
-use crate::ops::templates::{plan_save, Planned};
-use crate::store::Store;
-use crate::webex::{StaticToken, WebexClient, WEBEX_API_BASE};
+use super::session;
+use super::sync::print_run_progress;
 
 #[derive(clap::Subcommand, Debug)]
 pub enum TemplatesCommand {
@@ -73,18 +68,18 @@ pub struct ResumeArgs {
 pub async fn run(command: TemplatesCommand) -> anyhow::Result<()> {
     match command {
         TemplatesCommand::Plan(args) => {
-            let (store, ledger) = open(&args.db, args.ledger.as_ref())?;
-            let planned = plan(&store, &ledger, &args)?;
-            println!("{}", serde_json::to_string_pretty(&planned.preview)?);
+            let core = session::open(&args.db, args.ledger.as_deref(), true)?;
+            let (draft, scope) = read_template(&args)?;
+            let preview = core.templates_preview_file(&args.org, draft, scope)?;
+            println!("{}", serde_json::to_string_pretty(&preview)?);
             Ok(())
         }
         TemplatesCommand::Apply(args) => apply(args).await,
         TemplatesCommand::Resume(args) => {
-            let (store, ledger) = open(&args.db, args.ledger.as_ref())?;
-            let client = client(&args.api)?;
-            for run_id in ledger.unfinished_runs()? {
-                let summary = send(&client, &store, &ledger, &run_id).await?;
-                println!("{}", serde_json::to_string(&summary)?);
+            let core = session::open(&args.db, args.ledger.as_deref(), true)?;
+            session::sign_in(&core, &args.api).await?;
+            for run_id in core.ledger.unfinished_runs()? {
+                print_summary(&send(&core, &run_id).await?)?;
             }
             Ok(())
         }
@@ -92,82 +87,41 @@ pub async fn run(command: TemplatesCommand) -> anyhow::Result<()> {
 }
 
 async fn apply(args: ApplyArgs) -> anyhow::Result<()> {
-    let (store, ledger) = open(&args.plan.db, args.plan.ledger.as_ref())?;
-    let client = client(&args.api)?;
-    if let Some(run) = ledger.unfinished_run(&args.plan.org)? {
+    let core = session::open(&args.plan.db, args.plan.ledger.as_deref(), true)?;
+    session::sign_in(&core, &args.api).await?;
+    if let Some(run) = core.ledger.unfinished_run(&args.plan.org)? {
         eprintln!("resuming the unfinished run {} first; run apply again afterwards for a new plan", run.run_id);
-        let summary = send(&client, &store, &ledger, &run.run_id).await?;
-        println!("{}", serde_json::to_string(&summary)?);
-        return Ok(());
+        return print_summary(&send(&core, &run.run_id).await?);
     }
-    let planned = plan(&store, &ledger, &args.plan)?;
-    planned.check_confirmation(args.confirm.as_deref())?;
-    let me = client.me().await.context("Webex cannot be reached or refused the token; nothing was saved or sent")?;
-    match planned.commit(&store, &ledger, me.primary_email())? {
+    let (draft, scope) = read_template(&args.plan)?;
+    let preview = core.templates_preview_file(&args.plan.org, draft, scope)?;
+    let request = ApplyRequest { preview_id: preview.preview_id, typed_confirmation: args.confirm };
+    match core.templates_commit(&request).await? {
         None => eprintln!("saved; nothing to send"),
         Some(run) => {
             eprintln!("journaled {} change(s); sending", run.total);
-            let summary = send(&client, &store, &ledger, &run.run_id).await?;
-            println!("{}", serde_json::to_string(&summary)?);
+            print_summary(&send(&core, &run.run_id).await?)?;
         }
     }
     Ok(())
 }
 
-fn open(db: &Path, ledger: Option<&PathBuf>) -> anyhow::Result<(Store, Ledger)> {
-    if !db.exists() {
-        bail!("{} does not exist: run `hubdesk sync` first", db.display());
-    }
-    let store = Store::open(db)?;
-    let ledger = Ledger::open(&ledger.cloned().unwrap_or_else(|| Ledger::path_beside(db)))?;
-    Ok((store, ledger))
+fn read_template(args: &PlanArgs) -> anyhow::Result<(TemplateDraft, SaveScope)> {
+    let path = &args.template;
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let draft = serde_json::from_str(&text).with_context(|| format!("{} is not a template", path.display()))?;
+    Ok((draft, SaveScope { existing_users: args.existing, preserve: !args.no_preserve }))
 }
 
-fn client(api: &str) -> anyhow::Result<WebexClient> {
-    Ok(WebexClient::new(api, Arc::new(StaticToken(token()?))))
+/// Applies a run as the window does; Ctrl-C stops it after the requests in flight.
+async fn send(core: &std::sync::Arc<Core>, run_id: &str) -> anyhow::Result<RunSummary> {
+    let id = run_id.to_owned();
+    let message = "cancelling after the requests in flight; `hubdesk templates resume` finishes the run";
+    session::on_ctrl_c(core, message, move |core| core.run_cancel(&id));
+    Ok(core.run_apply(run_id, &print_run_progress).await?)
 }
 
-fn plan(store: &Store, ledger: &Ledger, args: &PlanArgs) -> anyhow::Result<Planned> {
-    let text =
-        std::fs::read_to_string(&args.template).with_context(|| format!("cannot read {}", args.template.display()))?;
-    let mut draft: TemplateDraft =
-        serde_json::from_str(&text).with_context(|| format!("{} is not a template", args.template.display()))?;
-    let stored = ledger.templates(&args.org)?;
-    // The template of the same group (or the org template) is edited, not
-    // duplicated, when the file has no id.
-    if draft.id.is_none() {
-        draft.id = stored.iter().find(|(t, _)| t.group_id == draft.group_id).map(|(t, _)| t.id.clone());
-    }
-    // T1: an org without templates takes the file's mode.
-    let mode =
-        stored.is_empty().then_some(if draft.group_id.is_some() { AssignmentMode::Group } else { AssignmentMode::Org });
-    let scope = SaveScope { existing_users: args.existing, preserve: !args.no_preserve };
-    Ok(plan_save(store, ledger, &args.org, &draft, scope, mode)?)
-}
-
-pub(super) async fn send(
-    client: &WebexClient,
-    store: &Store,
-    ledger: &Ledger,
-    run_id: &str,
-) -> anyhow::Result<RunSummary> {
-    let org_id = ledger.run_summary(run_id)?.org_id;
-    let pools = facts::pools(store, &org_id)?;
-    let actor = client.me().await.map(|me| me.primary_email().to_owned()).unwrap_or_else(|_| "hubdesk".to_owned());
-    let ctx = ApplyContext { client, ledger, store: Some(store), org_id: &org_id, actor: &actor, pools: &pools };
-    let cancel = CancellationToken::new();
-    let on_ctrl_c = cancel.clone();
-    tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            eprintln!("cancelling after the requests in flight; `hubdesk templates resume` finishes the run");
-            on_ctrl_c.cancel();
-        }
-    });
-    Ok(apply_run(&ctx, run_id, &print_progress, &cancel).await?)
-}
-
-fn print_progress(p: RunProgress) {
-    if p.done.is_multiple_of(100) || p.done == p.total {
-        eprintln!("{}/{} sent, {} failed", p.done, p.total, p.failed);
-    }
+fn print_summary(summary: &RunSummary) -> anyhow::Result<()> {
+    println!("{}", serde_json::to_string(summary)?);
+    Ok(())
 }

@@ -22,6 +22,7 @@ import type { TemplatesView } from "./bindings/TemplatesView";
 import type { TemplateSummary } from "./bindings/TemplateSummary";
 import { catalogue, givenBy, GROUPS, membersOf, outsideTemplate, plan, sitesOf, wanted, type MockUser } from "./backend.mock.templates.plan";
 import { pastRuns, runEntries, tick, toAudit } from "./backend.mock.templates.runs";
+import type { Handlers } from "./commands";
 
 export interface TemplatesHost {
   actor: string;
@@ -206,8 +207,7 @@ export function templateCommands(host: TemplatesHost) {
     return { ...run.summary };
   }
 
-  type Args = Record<string, unknown>;
-  const commands: Record<string, (args: Args) => unknown> = {
+  const commands: Handlers<"templates"> = {
     templates_view: async (a) => (await sleep(80), view(a.orgId as string)),
     templates_set_mode: async (a) => {
       await sleep(250);
@@ -223,14 +223,17 @@ export function templateCommands(host: TemplatesHost) {
     },
     templates_preview_save: async (a) => (await sleep(400), previewSave(a.orgId as string, a.draft as TemplateDraft, a.scope as SaveScope)),
     templates_preview_delete: async (a) => (await sleep(300), previewDelete(a.orgId as string, a.templateId as string, a.preserve as boolean)),
-    templates_commit: (a) => commit(a.request as { previewId: string; typedConfirmation: string | null }),
+    templates_commit: (a) => commit(a.request),
     runs_list: async (a) => (await sleep(60), stateOf(a.orgId as string).runs.map((r) => ({ ...r.summary }))),
     run_detail: async (a) => {
       await sleep(120);
       const [, run] = findRun(a.runId);
       return { summary: { ...run.summary }, entries: run.entries.map((e) => ({ ...e })) };
     },
-    run_cancel: (a) => void cancelled.add(a.runId as string),
+    run_cancel: (a) => {
+      cancelled.add(a.runId);
+      return null;
+    },
     run_resume: async (a) => (await sleep(200), resume(a.runId as string)),
     audit_list: async (a) => (await sleep(90), [...stateOf(a.orgId as string).audit]),
     export_preview: async (a) => (await sleep(300), `/home/sam/Downloads/hubdesk-preview-${String(a.previewId)}.csv`),

@@ -27,6 +27,7 @@ import type { SyncProgress } from "./bindings/SyncProgress";
 import { ORG_RESOURCES } from "../features/orgs/syncProgress";
 import { changeHistory, changesOfSync } from "./backend.mock.changes";
 import { templateCommands } from "./backend.mock.templates";
+import type { Command, Handlers } from "./commands";
 
 const params = new URLSearchParams(location.search);
 const scenario = params.get("mock") ?? "signed-out";
@@ -294,8 +295,7 @@ const templates = templateCommands({
   lastSyncedMs: (orgId) => findOrg(orgId).summary.lastSyncedMs,
 });
 
-type Args = Record<string, unknown>;
-const COMMANDS: Record<string, (args: Args) => unknown> = {
+const COMMANDS: Handlers = {
   get_session: () => session,
   sign_in_demo: async () => {
     await sleep(600);
@@ -313,7 +313,10 @@ const COMMANDS: Record<string, (args: Args) => unknown> = {
   list_orgs: () => orgs.map((o) => o.summary),
   sync_org: (a) => syncOrg(a.orgId as string),
   sync_all: () => syncAll(),
-  cancel_sync: () => void (cancelRequested = true),
+  cancel_sync: () => {
+    cancelRequested = true;
+    return null;
+  },
   sync_status: () => [],
   search_people: async (a) => (await sleep(15), searchPeople(a.query as PeopleQuery)),
   search_everywhere: async (a) => (await sleep(25), searchEverywhere(a.text as string)),
@@ -325,9 +328,9 @@ const COMMANDS: Record<string, (args: Args) => unknown> = {
   ...templates.commands,
 };
 
-export async function invoke<T>(command: string, args: Args = {}): Promise<T> {
-  const handler = COMMANDS[command];
-  if (!handler) throw `command ${command} not found`;
+export async function invoke<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {
+  if (!Object.hasOwn(COMMANDS, command)) throw `command ${command} not found`;
+  const handler = COMMANDS[command as Command] as (args: unknown) => unknown;
   return (await handler(args)) as T;
 }
 

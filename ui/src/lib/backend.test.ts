@@ -59,7 +59,7 @@ describe("backend commands", () => {
       ["sync_org", { orgId: "org-1" }],
       ["get_person", { orgId: "org-1", personId: "p-9" }],
       ["save_settings", { input }],
-      ["sync_all", undefined],
+      ["sync_all", {}],
       ["search_everywhere", { text: "ada" }],
       ["list_changes", { orgId: "org-2" }],
     ]);

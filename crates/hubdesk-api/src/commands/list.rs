@@ -1,0 +1,90 @@
+// Every command the window may call and every event it listens to,
+// declared once. Each command: its feature (the folder it lives in, in
+// ui/src/features/, in hubdesk-core's features/ and here), its name, its
+// arguments (camelCase on the wire) and its answer. Each event: its
+// payload type and the name the window listens to. From this one list:
+// - hubdesk-api generates the TypeScript command map (ui/src/lib/bindings/commands.ts),
+// - hubdesk-core generates the dispatcher that calls each command's handler
+//   (a missing or mistyped handler does not compile),
+// - src-tauri's build script declares each command to Tauri and checks that
+//   capabilities/default.json grants exactly these (it includes this file).
+// The types are resolved where the list is expanded; this file only names them.
+
+/// Calls `$then! { commands { feature { name(args) -> Answer; ... } ... } events { ... } }`.
+#[macro_export]
+macro_rules! for_each_command {
+    ($then:ident) => {
+        $then! {
+            commands {
+                session {
+                    /// Who is signed in, to which tenant, and whether the keyring works.
+                    get_session() -> SessionInfo;
+                    /// Signs in to the built-in demo tenant.
+                    sign_in_demo() -> SessionInfo;
+                    /// Signs in to Webex in the system browser with the integration from Settings.
+                    sign_in_webex() -> SessionInfo;
+                    /// Forgets the tokens; the cache stays.
+                    sign_out() -> SessionInfo;
+                }
+                settings {
+                    get_settings() -> Settings;
+                    save_settings(input: SettingsInput) -> Settings;
+                }
+                orgs {
+                    /// Every cached org, with its last sync.
+                    list_orgs() -> Vec<OrgSummary>;
+                    /// Syncs one org (progress as `sync-progress` events); templates are then enforced in the background.
+                    sync_org(org_id: String) -> Vec<SyncStatusRow>;
+                    /// Refreshes the org list, then syncs every org; resolves with the new list.
+                    sync_all() -> Vec<OrgSummary>;
+                    /// Stops the running sync; the previous cache is kept.
+                    cancel_sync() -> ();
+                    sync_status(org_id: String) -> Vec<SyncStatusRow>;
+                }
+                users {
+                    search_people(query: PeopleQuery) -> PeoplePage;
+                    /// Word-prefix search over every cached org: the first 50 hits by name.
+                    search_everywhere(text: String) -> SearchResults;
+                    get_person(org_id: String, person_id: String) -> PersonDetail;
+                }
+                changes {
+                    /// What each sync of the org found changed since the one before: newest first, at most 1,000 rows.
+                    list_changes(org_id: String) -> Vec<ChangeRow>;
+                }
+                templates {
+                    templates_view(org_id: String) -> TemplatesView;
+                    /// T1: deletes the other mode's templates (never licenses).
+                    templates_set_mode(org_id: String, mode: AssignmentMode) -> TemplatesView;
+                    /// T7: whether users keep their licenses when they move between groups.
+                    templates_set_transition_preserve(org_id: String, preserve: bool) -> TemplatesView;
+                    /// Sends nothing: what saving `draft` with `scope` would change.
+                    templates_preview_save(org_id: String, draft: TemplateDraft, scope: SaveScope) -> Preview;
+                    /// Sends nothing: what deleting the template would change (T6).
+                    templates_preview_delete(org_id: String, template_id: String, preserve: bool) -> Preview;
+                    /// Saves or deletes what the preview was for and starts sending its changes
+                    /// (progress as `run-progress` events); null when there is nothing to send.
+                    templates_commit(request: ApplyRequest) -> Option<RunSummary>;
+                    /// Newest first.
+                    runs_list(org_id: String) -> Vec<RunSummary>;
+                    run_detail(run_id: String) -> RunDetail;
+                    /// Stops after the requests in flight; the run becomes `interrupted`.
+                    run_cancel(run_id: String) -> ();
+                    /// Sends the run's open entries again, in the background: each change once.
+                    run_resume(run_id: String) -> RunSummary;
+                    /// Newest first.
+                    audit_list(org_id: String) -> Vec<AuditEntry>;
+                    /// Writes the preview as CSV to Downloads; answers the file's path.
+                    export_preview(preview_id: String) -> String;
+                    /// Writes the audit log as CSV to Downloads; answers the file's path.
+                    export_audit(org_id: String) -> String;
+                }
+            }
+            events {
+                /// A sync's progress, per org and resource.
+                SyncProgress = "sync-progress";
+                /// A template run's progress.
+                RunProgress = "run-progress";
+            }
+        }
+    };
+}

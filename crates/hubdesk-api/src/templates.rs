@@ -1,0 +1,217 @@
+//! Templates: the license-templates screen's data, the editor's
+//! input, previews, runs and the audit log.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use hubdesk_rules::templates::{
+    AssignmentMode, CallingLine, LicenseAdd, LicenseCategory, LicenseRemove, LicenseUse, MeetingAccount,
+    MeetingEntry, NumberProblem, Plan, PlanTotals, SiteRole, SiteRoleChange, Template, TemplateError, UserChange,
+    UserIssue,
+};
+
+/// One org's templates screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TemplatesView {
+    pub org_id: String,
+    pub mode: AssignmentMode,
+    /// T7: keep licenses when a user moves between groups.
+    pub group_transition_preserve: bool,
+    pub templates: Vec<TemplateSummary>,
+    /// The org's groups, for the group picker (distribution groups are
+    /// listed but not eligible, T17).
+    pub groups: Vec<GroupOption>,
+    pub licenses: Vec<LicenseOption>,
+    /// Meetings sites, from the licenses.
+    pub sites: Vec<SiteOption>,
+    /// Templates are enforced by hubdesk when it syncs: the last sync.
+    pub last_synced_ms: Option<i64>,
+    /// A run that was cancelled or interrupted and can be resumed.
+    pub unfinished_run: Option<RunSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TemplateSummary {
+    pub template: Template,
+    pub group_name: Option<String>,
+    /// Direct members (T3) of the group, or every user for the org template.
+    pub member_count: u32,
+    pub updated_ms: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupOption {
+    pub id: String,
+    pub name: String,
+    /// T17: false for distribution groups.
+    pub eligible: bool,
+    pub member_count: u32,
+    pub has_template: bool,
+}
+
+/// A license as the editor offers it: one per service pool (T12), with the
+/// units left across its subscriptions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LicenseOption {
+    /// The pool's oldest license: the id a template stores.
+    pub id: String,
+    pub name: String,
+    pub category: LicenseCategory,
+    pub site_url: Option<String>,
+    pub total_units: i64,
+    pub consumed_units: i64,
+    pub subscriptions: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SiteOption {
+    pub site_url: String,
+    /// The site's host licenses (Meetings category).
+    pub host_license_ids: Vec<String>,
+    /// T14: the attendee-account feature.
+    pub attendee_enabled: bool,
+}
+
+/// What the editor sends: a new template (`id` empty) or an edited one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TemplateDraft {
+    pub id: Option<String>,
+    pub name: String,
+    pub group_id: Option<String>,
+    pub licenses: Vec<String>,
+    pub meetings: Vec<MeetingEntry>,
+}
+
+/// T4, T5, T6: the scope chosen on save or delete. Never remembered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SaveScope {
+    pub existing_users: bool,
+    pub preserve: bool,
+}
+
+/// A preview, kept by the backend under `previewId` until applied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Preview {
+    pub preview_id: String,
+    pub org_id: String,
+    pub plan: Plan,
+    /// C8: the text the admin must type to confirm Calling removals; `None`
+    /// when nothing removes Calling.
+    pub calling_confirmation: Option<String>,
+}
+
+/// Saving or deleting with the preview the admin saw.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ApplyRequest {
+    pub preview_id: String,
+    /// Must equal the preview's `callingConfirmation` when it has one.
+    pub typed_confirmation: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RunState {
+    /// Being sent now.
+    Running,
+    /// Cancelled, or the app stopped: resumable.
+    Interrupted,
+    Finished,
+}
+
+/// What a run carries out, as data (the UI words it in the user's language).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase", tag = "kind")]
+pub enum RunAction {
+    /// A template saved (new or edited); `existing_users`: applied to them (T4).
+    Saved { template_name: String, edited: bool, existing_users: bool },
+    /// A template deleted with preserve off (T6).
+    Deleted { template_name: String },
+    /// Templates for the new and moved people a sync found (T2, T3, T7).
+    Enforced,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RunSummary {
+    pub run_id: String,
+    pub org_id: String,
+    /// What started the run; the UI words it.
+    pub action: RunAction,
+    pub actor: String,
+    pub created_ms: i64,
+    pub state: RunState,
+    pub total: u32,
+    pub succeeded: u32,
+    pub partial: u32,
+    pub failed: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryState {
+    Pending,
+    /// Sent, answer not recorded (a crash in between): resume checks it.
+    InFlight,
+    Done,
+    /// 206: some of it was refused.
+    Partial,
+    Failed,
+    Skipped,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RunEntry {
+    pub person_id: String,
+    pub email: String,
+    pub display_name: String,
+    pub change: UserChange,
+    pub state: EntryState,
+    pub error: Option<String>,
+    pub tracking_id: Option<String>,
+    pub finished_ms: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RunDetail {
+    pub summary: RunSummary,
+    pub entries: Vec<RunEntry>,
+}
+
+/// Sent as the `run-progress` event while a run is applied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RunProgress {
+    pub run_id: String,
+    pub done: u32,
+    pub total: u32,
+    pub failed: u32,
+    pub state: RunState,
+}
+
+/// Every change hubdesk made, as Webex answered it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditEntry {
+    pub at_ms: i64,
+    /// The signed-in admin's email.
+    pub actor: String,
+    pub org_id: String,
+    pub person_id: String,
+    pub email: String,
+    /// e.g. "+Webex Calling - Professional −Messaging attendee@site".
+    pub summary: String,
+    pub outcome: EntryState,
+    pub tracking_id: Option<String>,
+    pub run_id: String,
+}

@@ -1,0 +1,184 @@
+//! The demo tenant: a Webex simulator seeded the same way every time, so a
+//! restart finds the same people and the tokens in the keyring stay valid.
+//!
+//! Core does not contain the simulator: a [`DemoLauncher`] starts one. The
+//! app uses [`SpawnedDemo`], which runs `hubdesk sim` as a process of its
+//! own that outlives the window until it has been idle for 15 minutes, so a
+//! crash or a quick restart finds the demo tenant as the admin left it: a
+//! resumed license run lands on the tenant that saw the first half. Its
+//! address is kept in `demo-tenant.json` in the data folder. Tests start the
+//! simulator in-process with a launcher of their own.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use futures::future::BoxFuture;
+use hubdesk_api::ApiError;
+use serde::{Deserialize, Serialize};
+
+/// The demo tenant's shape: the same every time.
+pub const DEMO_SEED: u64 = 1;
+pub const DEMO_PEOPLE: usize = 2000;
+pub const DEMO_CUSTOMERS: usize = 3;
+
+/// Where the running demo tenant is written down.
+pub const DEMO_RECORD: &str = "demo-tenant.json";
+/// The demo process exits after this long without a request.
+const IDLE_EXIT: Duration = Duration::from_secs(15 * 60);
+/// How long a new demo process may take to generate the tenant and listen.
+const START_LIMIT: Duration = Duration::from_secs(60);
+
+/// The integration the simulator has registered for the demo sign-in.
+#[derive(Debug, Clone)]
+pub struct DemoClient {
+    pub id: String,
+    pub secret: String,
+}
+
+/// A running demo tenant, as the sign-in needs it.
+pub struct DemoTenant {
+    /// The Webex base URL to use, `http://127.0.0.1:PORT/v1`.
+    pub base_url: String,
+    /// The seeded partner admin, who is approved at once.
+    pub admin_email: String,
+    pub client: DemoClient,
+    /// Stops an in-process simulator when the app leaves; a process keeps running until idle.
+    pub on_leave: Option<BoxFuture<'static, ()>>,
+}
+
+impl DemoTenant {
+    /// At exit: an in-process simulator stops; a demo process keeps
+    /// running until it is idle.
+    pub async fn leave(self) {
+        if let Some(stop) = self.on_leave {
+            stop.await;
+        }
+    }
+}
+
+/// Starts (or finds) the demo tenant.
+pub trait DemoLauncher: Send + Sync {
+    fn launch<'a>(&'a self, data_dir: &'a Path) -> BoxFuture<'a, Result<DemoTenant, ApiError>>;
+}
+
+/// The demo tenant as `<exe> sim`, a process of its own.
+pub struct SpawnedDemo {
+    exe: PathBuf,
+    client: DemoClient,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DemoRecord {
+    pub origin: String,
+    pub admin_email: String,
+    pub pid: u32,
+}
+
+impl SpawnedDemo {
+    /// `exe` must understand `sim --port 0 --seed … --exit-when-idle …`
+    /// (hubdesk does, and so does webex-sim without the `sim`).
+    pub fn new(exe: PathBuf, client: DemoClient) -> Self {
+        Self { exe, client }
+    }
+
+    /// The demo process a previous run left, if it still answers; else a
+    /// new one.
+    async fn find_or_spawn(&self, data_dir: &Path) -> Result<DemoRecord, ApiError> {
+        let record_path = data_dir.join(DEMO_RECORD);
+        if let Some(record) = read_record(&record_path) {
+            if answers(&record.origin).await {
+                return Ok(record);
+            }
+        }
+        let record = spawn(&self.exe, data_dir).await?;
+        let text = serde_json::to_string(&record).map_err(ApiError::internal)?;
+        std::fs::write(&record_path, text)
+            .map_err(|e| cannot_start(format!("cannot write {}: {e}", record_path.display())))?;
+        Ok(record)
+    }
+}
+
+impl DemoLauncher for SpawnedDemo {
+    fn launch<'a>(&'a self, data_dir: &'a Path) -> BoxFuture<'a, Result<DemoTenant, ApiError>> {
+        Box::pin(async move {
+            let record = self.find_or_spawn(data_dir).await?;
+            Ok(DemoTenant {
+                base_url: format!("{}/v1", record.origin),
+                admin_email: record.admin_email,
+                client: self.client.clone(),
+                on_leave: None,
+            })
+        })
+    }
+}
+
+pub(crate) fn cannot_start(detail: String) -> ApiError {
+    ApiError::internal(format!("the demo tenant could not start: {detail}"))
+}
+
+fn read_record(path: &Path) -> Option<DemoRecord> {
+    serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()
+}
+
+async fn answers(origin: &str) -> bool {
+    let client = reqwest::Client::builder().timeout(Duration::from_secs(2)).build().expect("reqwest client");
+    client.get(format!("{origin}/_sim/clock")).send().await.is_ok_and(|r| r.status().is_success())
+}
+
+/// Starts `exe sim` in its own process group (so it survives the window's)
+/// with its output in a log file, and reads its address from there.
+async fn spawn(exe: &Path, data_dir: &Path) -> Result<DemoRecord, ApiError> {
+    use std::os::unix::process::CommandExt;
+
+    let log = data_dir.join("demo-tenant.log");
+    let out = std::fs::File::create(&log).map_err(|e| cannot_start(format!("cannot write {}: {e}", log.display())))?;
+    let child = Command::new(exe)
+        .args(["sim", "--port", "0", "--seed", &DEMO_SEED.to_string(), "--people", &DEMO_PEOPLE.to_string()])
+        .args(["--customers", &DEMO_CUSTOMERS.to_string(), "--exit-when-idle", &IDLE_EXIT.as_secs().to_string()])
+        .stdin(Stdio::null())
+        .stdout(out)
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn()
+        .map_err(|e| cannot_start(format!("cannot run {}: {e}", exe.display())))?;
+    let pid = child.id();
+    // Not waited for: it outlives this process by design.
+    drop(child);
+    let started = std::time::Instant::now();
+    loop {
+        if let Some(record) = parse_banner(&std::fs::read_to_string(&log).unwrap_or_default(), pid) {
+            return Ok(record);
+        }
+        if started.elapsed() > START_LIMIT {
+            return Err(cannot_start(format!("no address after {START_LIMIT:?}; see {}", log.display())));
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// `listening on http://127.0.0.1:PORT/v1` and `partner admin: EMAIL (...)`.
+fn parse_banner(text: &str, pid: u32) -> Option<DemoRecord> {
+    let base = text.lines().find_map(|l| l.strip_prefix("listening on "))?;
+    let admin = text.lines().find_map(|l| l.strip_prefix("partner admin: "))?;
+    Some(DemoRecord {
+        origin: base.trim().trim_end_matches("/v1").to_owned(),
+        admin_email: admin.split_whitespace().next()?.to_owned(),
+        pid,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_banner_gives_the_address_and_the_admin() {
+        let text = "listening on http://127.0.0.1:4321/v1\ndemo tenant: 2000 people\npartner admin: mette@nordlys.example (login_hint for /v1/authorize)\n";
+        let record = parse_banner(text, 7).unwrap();
+        assert_eq!(record.origin, "http://127.0.0.1:4321");
+        assert_eq!(record.admin_email, "mette@nordlys.example");
+        assert!(parse_banner("listening on http://127.0.0.1:1/v1\n", 7).is_none(), "the admin line is needed too");
+    }
+}

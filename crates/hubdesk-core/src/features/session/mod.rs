@@ -1,0 +1,173 @@
+//! Signing in and out, and restoring the session at start.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use hubdesk_api::{ApiError, ErrorCode, SessionInfo, SignedInUser, TenantKind};
+
+pub mod commands;
+
+use crate::auth::{self, Endpoints, LoopbackRedirect, OAuthApp, TokenKind, TokenSession, TokenSet};
+use crate::core::{ActiveSession, Core};
+use crate::demo::DemoClient;
+use crate::store::SettingKey;
+use crate::webex::{StaticToken, WebexClient};
+
+/// How long we wait for a person to finish signing in in the browser.
+const BROWSER_SIGN_IN_TIMEOUT: Duration = Duration::from_secs(5 * 60);
+
+/// Remembered in SQLite between runs. No tokens: those are in the keyring.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RememberedSession {
+    tenant: TenantKind,
+    /// For Webex: the API base used at sign-in. The demo's changes per run.
+    api_base: String,
+    user: SignedInUser,
+}
+
+impl Core {
+    pub async fn session_info(&self) -> SessionInfo {
+        let session = self.session.read().await;
+        SessionInfo {
+            tenant: session.as_ref().map(|s| s.tenant),
+            user: session.as_ref().map(|s| s.user.clone()),
+            keyring: self.vault.status(),
+            api_base: session.as_ref().map(|s| s.client.base().to_owned()),
+        }
+    }
+
+    /// Signs in to the built-in demo tenant with the same authorization-code
+    /// flow as Webex: the simulator approves its seeded partner admin at once.
+    pub async fn sign_in_demo(&self) -> Result<SessionInfo, ApiError> {
+        let (base, admin_email, client) = self.demo_tenant().await?;
+        let app = demo_app(&base, &client);
+        let redirect = LoopbackRedirect::bind("http://127.0.0.1:0/callback").await?;
+        let open: auth::Opener = Box::new(|url| Box::pin(follow_redirects(url)));
+        let tokens = auth::sign_in(&app, redirect, Some(&admin_email), open, Duration::from_secs(30)).await?;
+        self.finish_sign_in(TenantKind::Demo, app, base, tokens).await
+    }
+
+    /// Signs in to Webex (or `HUBDESK_WEBEX_API`) with the integration
+    /// configured in Settings; `open` shows the authorization page.
+    pub async fn sign_in_webex(&self, open: auth::Opener) -> Result<SessionInfo, ApiError> {
+        let settings = self.settings()?;
+        if settings.client_id.is_empty() {
+            return Err(ApiError::new(ErrorCode::NotConfigured, "enter your integration's client id in Settings first"));
+        }
+        let secret = self.vault.get(TokenKind::ClientSecret)?.ok_or_else(|| {
+            ApiError::new(ErrorCode::NotConfigured, "enter your integration's client secret in Settings first")
+        })?;
+        let base = self.webex_api_base.clone();
+        let app = OAuthApp {
+            client_id: settings.client_id,
+            client_secret: secret,
+            endpoints: Endpoints::under(&base),
+            scopes: auth::WEBEX_SCOPES.iter().map(|s| s.to_string()).collect(),
+        };
+        let redirect = LoopbackRedirect::bind(&settings.redirect_uri).await?;
+        let tokens = auth::sign_in(&app, redirect, None, open, BROWSER_SIGN_IN_TIMEOUT).await?;
+        self.finish_sign_in(TenantKind::Webex, app, base, tokens).await
+    }
+
+    /// Forgets the tokens and the session. The cache stays on disk.
+    pub async fn sign_out(&self) -> Result<SessionInfo, ApiError> {
+        self.cancel_sync();
+        self.session.write().await.take();
+        self.store.delete_setting(SettingKey::Session)?;
+        TokenSession::forget(&self.vault)?;
+        Ok(self.session_info().await)
+    }
+
+    /// At start: the remembered session, with no network needed; the cache
+    /// is readable at once and the first API call refreshes if it must.
+    pub async fn restore_session(&self) -> Result<(), ApiError> {
+        let Some(text) = self.store.setting(SettingKey::Session)? else { return Ok(()) };
+        let Ok(remembered) = serde_json::from_str::<RememberedSession>(&text) else { return Ok(()) };
+        let (app, base) = match remembered.tenant {
+            TenantKind::Demo => {
+                let (base, _, client) = self.demo_tenant().await?;
+                (demo_app(&base, &client), base)
+            }
+            TenantKind::Webex => {
+                let settings = self.settings()?;
+                let secret = self.vault.get(TokenKind::ClientSecret)?.unwrap_or_default();
+                let app = OAuthApp {
+                    client_id: settings.client_id,
+                    client_secret: secret,
+                    endpoints: Endpoints::under(&remembered.api_base),
+                    scopes: auth::WEBEX_SCOPES.iter().map(|s| s.to_string()).collect(),
+                };
+                (app, remembered.api_base.clone())
+            }
+        };
+        let Some(tokens) = TokenSession::restore(app, self.vault.clone())? else { return Ok(()) };
+        let client = WebexClient::new(&base, Arc::new(tokens));
+        *self.session.write().await = Some(ActiveSession { tenant: remembered.tenant, user: remembered.user, client });
+        Ok(())
+    }
+
+    /// The command line's session: a bearer token (`HUBDESK_TOKEN`, or the
+    /// one the app keeps in the keyring) used as it is, neither refreshed
+    /// nor remembered. Checks it with Webex and refreshes the org list.
+    pub async fn sign_in_with_token(&self, api_base: &str, token: String) -> Result<SignedInUser, ApiError> {
+        let client = WebexClient::new(api_base, Arc::new(StaticToken(token)));
+        let user = self.signed_in_user(&client).await?;
+        *self.session.write().await = Some(ActiveSession { tenant: TenantKind::Webex, user: user.clone(), client });
+        Ok(user)
+    }
+
+    async fn finish_sign_in(
+        &self,
+        tenant: TenantKind,
+        app: OAuthApp,
+        base: String,
+        tokens: TokenSet,
+    ) -> Result<SessionInfo, ApiError> {
+        let tokens = TokenSession::create(app, self.vault.clone(), tokens)?;
+        let client = WebexClient::new(&base, Arc::new(tokens));
+        let user = self.signed_in_user(&client).await?;
+        let remembered = RememberedSession { tenant, api_base: base, user: user.clone() };
+        self.store.set_setting(SettingKey::Session, &serde_json::to_string(&remembered).map_err(ApiError::internal)?)?;
+        *self.session.write().await = Some(ActiveSession { tenant, user, client });
+        tracing::info!(?tenant, "signed in");
+        Ok(self.session_info().await)
+    }
+
+    /// Who the token belongs to; refreshes the list of orgs it manages.
+    async fn signed_in_user(&self, client: &WebexClient) -> Result<SignedInUser, ApiError> {
+        let me = client.me().await?;
+        let orgs = crate::sync::sync_organizations(client, &self.store, &me.org_id).await?;
+        let org_name = orgs.iter().find(|o| o.id == me.org_id).map(|o| o.display_name.clone()).unwrap_or_default();
+        Ok(SignedInUser {
+            person_id: me.id.clone(),
+            display_name: me.display_name.clone(),
+            email: me.primary_email().to_owned(),
+            org_id: me.org_id.clone(),
+            org_name,
+        })
+    }
+}
+
+fn demo_app(base: &str, client: &DemoClient) -> OAuthApp {
+    OAuthApp {
+        client_id: client.id.clone(),
+        client_secret: client.secret.clone(),
+        endpoints: Endpoints::under(base),
+        scopes: auth::WEBEX_SCOPES.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+/// The demo's "browser": requests the authorization URL and follows the
+/// simulator's redirect to our loopback listener, like a browser would.
+async fn follow_redirects(url: String) -> Result<(), ApiError> {
+    let response = reqwest::get(&url)
+        .await
+        .map_err(|e| ApiError::new(ErrorCode::SignInFailed, format!("the demo sign-in failed: {e}")))?;
+    if !response.status().is_success() {
+        return Err(ApiError::new(ErrorCode::SignInFailed, format!("the demo sign-in failed: {}", response.status())));
+    }
+    Ok(())
+}

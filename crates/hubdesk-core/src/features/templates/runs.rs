@@ -1,0 +1,129 @@
+//! Runs (apply, cancel, resume), the audit log and the CSV exports.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use tokio_util::sync::CancellationToken;
+
+use super::apply::{apply_run, ApplyContext, RunProgressFn};
+use super::facts;
+use hubdesk_api::{ApiError, AuditEntry, ErrorCode, RunDetail, RunSummary};
+use crate::Core;
+use hubdesk_rules::templates::plan_csv;
+use crate::store::{now_ms, rfc3339};
+
+/// The cancel switch of each run being applied.
+#[derive(Default)]
+pub struct ActiveRuns(std::sync::Mutex<HashMap<String, CancellationToken>>);
+
+impl ActiveRuns {
+    fn claim(&self, run_id: &str) -> Result<CancellationToken, ApiError> {
+        let mut runs = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if runs.contains_key(run_id) {
+            return Err(ApiError::new(ErrorCode::Busy, "this run is already being applied"));
+        }
+        let token = CancellationToken::new();
+        runs.insert(run_id.to_owned(), token.clone());
+        Ok(token)
+    }
+
+    fn release(&self, run_id: &str) {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).remove(run_id);
+    }
+
+    fn cancel(&self, run_id: &str) {
+        if let Some(token) = self.0.lock().unwrap_or_else(|p| p.into_inner()).get(run_id) {
+            token.cancel();
+        }
+    }
+}
+
+impl Core {
+    pub fn runs_list(&self, org_id: &str) -> Result<Vec<RunSummary>, ApiError> {
+        Ok(self.ledger.runs(org_id)?)
+    }
+
+    pub fn run_detail(&self, run_id: &str) -> Result<RunDetail, ApiError> {
+        Ok(self.ledger.run_detail(run_id)?)
+    }
+
+    /// Stops sending; requests already sent finish. The run can be resumed.
+    pub fn run_cancel(&self, run_id: &str) {
+        self.active_runs.cancel(run_id);
+    }
+
+    /// Sends every open entry of a run (new, cancelled or interrupted by a
+    /// crash): each change once.
+    pub async fn run_apply(&self, run_id: &str, progress: &RunProgressFn<'_>) -> Result<RunSummary, ApiError> {
+        let summary = self.ledger.run_summary(run_id)?;
+        let client = self.client().await?;
+        let actor = self.actor().await?;
+        let pools = facts::pools(&self.store, &summary.org_id)?;
+        let cancel = self.active_runs.claim(run_id)?;
+        let ctx = ApplyContext {
+            client: &client,
+            ledger: &self.ledger,
+            store: Some(&self.store),
+            org_id: &summary.org_id,
+            actor: &actor,
+            pools: &pools,
+        };
+        let result = apply_run(&ctx, run_id, progress, &cancel).await;
+        self.active_runs.release(run_id);
+        result
+    }
+
+    pub fn audit_list(&self, org_id: &str) -> Result<Vec<AuditEntry>, ApiError> {
+        Ok(self.ledger.audit(org_id)?)
+    }
+
+    /// Writes the preview as CSV to the Downloads folder; returns the path.
+    pub fn export_preview(&self, preview_id: &str) -> Result<String, ApiError> {
+        let plan = self
+            .previews
+            .plan_of(preview_id)
+            .ok_or_else(|| ApiError::new(ErrorCode::PreviewExpired, "this preview is out of date; preview again"))?;
+        write_export("hubdesk-preview", &plan_csv(&plan))
+    }
+
+    pub fn export_audit(&self, org_id: &str) -> Result<String, ApiError> {
+        write_export("hubdesk-audit", &audit_csv(&self.ledger.audit(org_id)?)?)
+    }
+
+    /// The signed-in admin, as the audit log names them.
+    pub(super) async fn actor(&self) -> Result<String, ApiError> {
+        self.signed_in_email().await
+    }
+}
+
+pub fn audit_csv(entries: &[AuditEntry]) -> Result<String, ApiError> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let header = ["When (UTC)", "Who", "User", "User ID", "Change", "Outcome", "Tracking ID", "Run"];
+    out.write_record(header).map_err(ApiError::internal)?;
+    for e in entries {
+        let when = rfc3339(e.at_ms);
+        let outcome =
+            serde_json::to_value(e.outcome).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        out.write_record([
+            when.as_str(),
+            &e.actor,
+            &e.email,
+            &e.person_id,
+            &e.summary,
+            &outcome,
+            e.tracking_id.as_deref().unwrap_or(""),
+            &e.run_id,
+        ])
+        .map_err(ApiError::internal)?;
+    }
+    String::from_utf8(out.into_inner().map_err(ApiError::internal)?).map_err(ApiError::internal)
+}
+
+fn write_export(prefix: &str, text: &str) -> Result<String, ApiError> {
+    let dir = dirs::download_dir().or_else(dirs::home_dir).unwrap_or_else(std::env::temp_dir);
+    let stamp = rfc3339(now_ms()).replace([':', '-'], "").chars().take(15).collect::<String>();
+    let path: PathBuf = dir.join(format!("{prefix}-{stamp}.csv"));
+    std::fs::write(&path, text)
+        .map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("cannot write {}: {e}", path.display())))?;
+    Ok(path.display().to_string())
+}

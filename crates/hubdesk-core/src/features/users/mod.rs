@@ -1,0 +1,28 @@
+//! The users screen: search the cache, show one person. Works offline.
+
+use hubdesk_api::{ApiError, PeoplePage, PeopleQuery, PersonDetail, SearchResults};
+
+use crate::Core;
+
+pub mod commands;
+mod export;
+
+pub use export::{export_people, ExportFormat};
+
+/// Hits shown by the search across orgs; the total says how many more.
+const EVERYWHERE_LIMIT: u32 = 50;
+
+impl Core {
+    pub fn search_people(&self, query: &PeopleQuery) -> Result<PeoplePage, ApiError> {
+        Ok(self.store.search_people(query)?)
+    }
+
+    /// The partner's search box: people of every cached org.
+    pub fn search_everywhere(&self, text: &str) -> Result<SearchResults, ApiError> {
+        Ok(self.store.search_everywhere(text, EVERYWHERE_LIMIT)?)
+    }
+
+    pub fn person_detail(&self, org_id: &str, person_id: &str) -> Result<PersonDetail, ApiError> {
+        Ok(self.store.person_detail(org_id, person_id)?)
+    }
+}

@@ -1,0 +1,14 @@
+//! What a command needs from whoever called it: somewhere to send events
+//! (the window's `sync-progress` and `run-progress`), and a browser for the
+//! Webex sign-in. The app implements it over Tauri; tests record events.
+
+use futures::future::BoxFuture;
+use hubdesk_api::{ApiError, Event};
+
+pub trait Host: Send + Sync + 'static {
+    /// Sends an event to the window (or wherever the caller shows them).
+    fn emit(&self, event: Event);
+
+    /// Shows `url` in the system browser (the Webex sign-in page).
+    fn open_in_browser(&self, url: String) -> BoxFuture<'static, Result<(), ApiError>>;
+}

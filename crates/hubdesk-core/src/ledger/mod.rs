@@ -1,0 +1,99 @@
+//! The ledger: hubdesk's own records, kept apart from the cache.
+//!
+//! The cache can be thrown away and synced again; the ledger cannot. It holds
+//! the license templates (Webex has no API for them, webex-api.md §4.5), the
+//! journal of every change hubdesk is about to send, the audit log of what
+//! Webex answered, and the snapshot of people and groups templates were last
+//! enforced against. It is a separate SQLite file with `synchronous = FULL`,
+//! so a journal entry marked "in flight" is on disk before its request
+//! leaves: after a crash, resume knows exactly what may have been sent.
+
+mod audit;
+mod journal;
+mod migrations;
+mod snapshot;
+mod templates;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use rusqlite::Connection;
+
+use hubdesk_api::{ApiError, ErrorCode};
+
+pub use journal::{EntryResult, NewEntry, StoredEntry};
+pub use templates::OrgTemplateSettings;
+
+#[derive(Debug, thiserror::Error)]
+pub enum LedgerError {
+    #[error("the ledger at {path} was written by a newer hubdesk; update hubdesk")]
+    TooNew { path: PathBuf },
+    #[error("ledger error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("ledger migration failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("not found: {0}")]
+    NotFound(String),
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+}
+
+impl From<LedgerError> for ApiError {
+    fn from(e: LedgerError) -> Self {
+        let code = match e {
+            LedgerError::TooNew { .. } => ErrorCode::DatabaseTooNew,
+            LedgerError::NotFound(_) => ErrorCode::NotFound,
+            _ => ErrorCode::Database,
+        };
+        ApiError::new(code, e.to_string())
+    }
+}
+
+pub type Result<T> = std::result::Result<T, LedgerError>;
+
+pub struct Ledger {
+    conn: Mutex<Connection>,
+}
+
+impl Ledger {
+    pub fn open(path: &Path) -> Result<Ledger> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| LedgerError::Corrupt(format!("cannot create {}: {e}", dir.display())))?;
+        }
+        let mut conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        // Every commit reaches the disk before the call returns.
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrations::guard_and_migrate(&mut conn, path)?;
+        Ok(Ledger { conn: Mutex::new(conn) })
+    }
+
+    /// The ledger that goes with a cache file: `cache.sqlite` →
+    /// `cache.ledger.sqlite`, beside it.
+    pub fn path_beside(cache: &Path) -> PathBuf {
+        let stem = cache.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "hubdesk".into());
+        cache.with_file_name(format!("{stem}.ledger.sqlite"))
+    }
+
+    fn conn(&self) -> MutexGuard<'_, Connection> {
+        // Transactions roll back on drop, so a poisoned lock is still usable.
+        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| LedgerError::Corrupt(e.to_string()))
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    serde_json::from_str(text).map_err(|e| LedgerError::Corrupt(e.to_string()))
+}
+
+#[cfg(test)]
+pub(crate) fn temp_ledger() -> (tempfile::TempDir, Ledger) {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = Ledger::open(&dir.path().join("ledger.sqlite")).unwrap();
+    (dir, ledger)
+}

@@ -1,0 +1,170 @@
+//! The SQLite cache: one file in the app data directory, WAL, migrations.
+//!
+//! Two connections to the same file: a writer (sync, settings) and a reader
+//! (search, detail). With WAL a long sync transaction never blocks a search,
+//! and readers see either the old or the new data, never half of it.
+
+mod changes;
+mod migrations;
+mod name_order;
+mod orgs;
+mod people;
+mod people_sync;
+mod resources;
+mod search;
+mod settings;
+mod stored_person;
+mod sync_status;
+mod template_facts;
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use rusqlite::Connection;
+
+use hubdesk_api::{ApiError, ErrorCode};
+
+pub use migrations::LATEST_VERSION;
+pub use resources::ResourceTable;
+pub use settings::SettingKey;
+pub use template_facts::{GroupRow, NumberRow};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the database at {path} was written by a newer hubdesk (schema {found}, this build knows up to {known}); update hubdesk or choose another data folder")]
+    TooNew { path: PathBuf, found: i64, known: i64 },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("database migration failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("not found: {0}")]
+    NotFound(String),
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        let code = match e {
+            StoreError::TooNew { .. } => ErrorCode::DatabaseTooNew,
+            StoreError::NotFound(_) => ErrorCode::NotFound,
+            _ => ErrorCode::Database,
+        };
+        ApiError::new(code, e.to_string())
+    }
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Cheap to clone: clones share the connections, so a swap can be handed
+/// to a blocking thread while the caller's task goes on.
+#[derive(Clone)]
+pub struct Store {
+    path: PathBuf,
+    writer: Arc<Mutex<Connection>>,
+    reader: Arc<Mutex<Connection>>,
+    /// A checkpoint is running on a thread of its own (see `checkpoint_soon`).
+    checkpointing: Arc<AtomicBool>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database, refusing one from a newer build.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| StoreError::Corrupt(format!("cannot create {}: {e}", dir.display())))?;
+        }
+        let mut writer = Connection::open(path)?;
+        // A person's row (its Webex JSON is over 1 KB) overflows a 4 KiB
+        // page: each would take a page of its own besides. Only a new file
+        // takes the size; an existing cache keeps its own.
+        writer.pragma_update(None, "page_size", PAGE_SIZE)?;
+        configure(&writer)?;
+        // A first sync of 100,000 people writes hundreds of MB: with SQLite's
+        // default 2 MB cache it would spill pages and read them back.
+        writer.pragma_update(None, "cache_size", -WRITER_CACHE_KIB)?;
+        // Checkpoints run after the write, off the writer (`checkpoint_soon`).
+        writer.pragma_update(None, "wal_autocheckpoint", 0)?;
+        migrations::guard_and_migrate(&mut writer, path)?;
+        let reader = Connection::open(path)?;
+        configure(&reader)?;
+        reader.pragma_update(None, "cache_size", -READER_CACHE_KIB)?;
+        search::prepare_reader(&reader)?;
+        Ok(Store {
+            path: path.to_owned(),
+            writer: Arc::new(Mutex::new(writer)),
+            reader: Arc::new(Mutex::new(reader)),
+            checkpointing: Arc::default(),
+        })
+    }
+
+    /// Copies what the WAL holds into the database file on a thread of its
+    /// own. SQLite would otherwise do it inside the commit that crosses its
+    /// threshold, so a big sync would wait for a second copy of everything
+    /// it wrote (and its fsyncs). Readers and the next writes go on meanwhile.
+    fn checkpoint_soon(&self) {
+        if self.checkpointing.swap(true, Ordering::AcqRel) {
+            return; // the running one copies this write too, or the next will
+        }
+        let (path, busy) = (self.path.clone(), self.checkpointing.clone());
+        std::thread::spawn(move || {
+            let result = Connection::open(&path).and_then(|conn| {
+                conn.busy_timeout(std::time::Duration::from_secs(5))?;
+                conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+            });
+            if let Err(e) = result {
+                tracing::warn!("checkpoint of {} failed (the next one retries): {e}", path.display());
+            }
+            busy.store(false, Ordering::Release);
+        });
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn writer(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave SQLite half-written
+        // (transactions roll back on drop), so a poisoned lock is still usable.
+        self.writer.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn reader(&self) -> MutexGuard<'_, Connection> {
+        self.reader.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+const PAGE_SIZE: i64 = 8192;
+/// Page caches, in KiB (SQLite takes a negative `cache_size` as KiB).
+const WRITER_CACHE_KIB: i64 = 32 * 1024;
+const READER_CACHE_KIB: i64 = 64 * 1024;
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    Ok(())
+}
+
+/// Epoch milliseconds as RFC 3339 (UTC), for Webex filters and exports.
+pub fn rfc3339(ms: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .ok()
+        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+        .unwrap_or_default()
+}
+
+/// Milliseconds since the Unix epoch, the unit of every timestamp we store.
+pub fn now_ms() -> i64 {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    now.as_millis() as i64
+}
+
+#[cfg(test)]
+pub(crate) fn temp_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("cache.sqlite")).unwrap();
+    (dir, store)
+}

@@ -1,0 +1,350 @@
+//! One authenticated HTTP client per session.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures::future::BoxFuture;
+use reqwest::{Method, RequestBuilder, Response, StatusCode};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+use super::gate::RateGate;
+use super::WebexError;
+
+/// Where the client gets its bearer token. The session implementation
+/// refreshes ahead of expiry and keeps tokens in the OS keyring.
+pub trait TokenSource: Send + Sync {
+    /// A token believed valid now.
+    fn token(&self) -> BoxFuture<'_, Result<String, WebexError>>;
+    /// Called once after a 401 with the rejected token: return a new one.
+    fn refresh(&self, rejected: String) -> BoxFuture<'_, Result<String, WebexError>>;
+}
+
+/// A fixed token (headless use with `HUBDESK_TOKEN`, tests): no refresh.
+pub struct StaticToken(pub String);
+
+impl TokenSource for StaticToken {
+    fn token(&self) -> BoxFuture<'_, Result<String, WebexError>> {
+        Box::pin(async move { Ok(self.0.clone()) })
+    }
+    fn refresh(&self, _rejected: String) -> BoxFuture<'_, Result<String, WebexError>> {
+        Box::pin(async move {
+            Err(WebexError::Auth(hubdesk_api::ApiError::new(
+                hubdesk_api::ErrorCode::Unauthorized,
+                "the token was rejected and cannot be refreshed",
+            )))
+        })
+    }
+}
+
+/// Tries for transient failures (5xx, drops, timeouts). With backoff capped
+/// at 8 s, eight tries give up after about 30 s of a real outage, while a
+/// flaky moment (one request in five failing) almost never exhausts them.
+const MAX_ATTEMPTS: u32 = 8;
+/// Tries when the connection itself is refused or cannot be made.
+const MAX_CONNECT_ATTEMPTS: u32 = 3;
+/// Fetches of one response whose body failed before we give up.
+const MAX_BODY_FAILURES: u32 = 4;
+/// 429s tolerated for one request before giving up: the gate paces us, so
+/// many in a row mean Webex is refusing, not throttling.
+const MAX_THROTTLED: u32 = 20;
+/// Requests in flight at once per client, across every task using it.
+const MAX_IN_FLIGHT: usize = 8;
+/// Never wait longer than this for one Retry-After.
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+/// When a 429 carries no usable Retry-After.
+const DEFAULT_RETRY_AFTER: Duration = Duration::from_secs(5);
+
+/// Cheap to clone: clones share the token, the rate gate and the limit on
+/// requests in flight.
+#[derive(Clone)]
+pub struct WebexClient {
+    http: reqwest::Client,
+    base: String,
+    tokens: Arc<dyn TokenSource>,
+    gate: Arc<RateGate>,
+    in_flight: Arc<tokio::sync::Semaphore>,
+}
+
+impl WebexClient {
+    /// `base` is the API root, e.g. `https://webexapis.com/v1`.
+    pub fn new(base: &str, tokens: Arc<dyn TokenSource>) -> Self {
+        let http = reqwest::Client::builder()
+            .user_agent(concat!("hubdesk/", env!("CARGO_PKG_VERSION")))
+            .connect_timeout(Duration::from_secs(10))
+            .timeout(Duration::from_secs(60))
+            .build()
+            .expect("reqwest client");
+        Self {
+            http,
+            base: base.trim_end_matches('/').to_owned(),
+            tokens,
+            gate: Arc::default(),
+            in_flight: Arc::new(tokio::sync::Semaphore::new(MAX_IN_FLIGHT)),
+        }
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// An absolute URL for a path below the API root (`people/me`).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}/{}", self.base, path.trim_start_matches('/'))
+    }
+
+    pub async fn get_json<T: DeserializeOwned>(&self, url: &str) -> Result<T, WebexError> {
+        self.get_parsed(url, true, |_, body| {
+            serde_json::from_slice(body).map_err(|e| WebexError::Body(format!("{url}: {e}")))
+        })
+        .await
+    }
+
+    /// GETs `url`: its headers, and its body or why the body could not be
+    /// read (transient send failures are retried; a cut body is not).
+    pub(super) async fn fetch(&self, url: &str, retry_504: bool) -> Result<Fetched, WebexError> {
+        let response = self.send(Method::GET, url, retry_504).await?;
+        let headers = response.headers().clone();
+        let body = response.bytes().await.map_err(|e| WebexError::Body(format!("{url}: cut off: {e}")));
+        Ok(Fetched { headers, body })
+    }
+
+    /// GETs `url` and parses it with `parse(headers, body)`. A GET is safe
+    /// to repeat, so a body cut off or garbled in transit is fetched again
+    /// (send failures were already retried by `send`).
+    pub(super) async fn get_parsed<T>(
+        &self,
+        url: &str,
+        retry_504: bool,
+        parse: impl Fn(&reqwest::header::HeaderMap, &[u8]) -> Result<T, WebexError>,
+    ) -> Result<T, WebexError> {
+        let mut body_failures = 0;
+        loop {
+            let Fetched { headers, body } = self.fetch(url, retry_504).await?;
+            match body.and_then(|body| parse(&headers, &body)) {
+                Err(e @ WebexError::Body(_)) if body_failures < MAX_BODY_FAILURES => {
+                    body_failures += 1;
+                    tracing::warn!(%url, "response body unusable, fetching it again: {e}");
+                    tokio::time::sleep(backoff(body_failures)).await;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    /// Sends with the bearer token: waits at the shared rate gate, refreshes
+    /// once on 401, closes the gate for everyone on 429, and retries other
+    /// transient failures with capped exponential backoff. With `retry_504`
+    /// false a 504 comes straight back, for callers that retry it
+    /// differently (a smaller page).
+    pub(super) async fn send(&self, method: Method, url: &str, retry_504: bool) -> Result<Response, WebexError> {
+        let mut token = self.tokens.token().await?;
+        let mut refreshed = false;
+        let (mut failures, mut throttled, mut connect_failures) = (0, 0, 0);
+        loop {
+            self.gate.wait().await;
+            let result = {
+                let _permit = self.in_flight.acquire().await.expect("the semaphore is never closed");
+                self.request(method.clone(), url, &token).send().await
+            };
+            let error = match result {
+                Ok(resp) if resp.status().is_success() => return Ok(resp),
+                Ok(resp) if resp.status() == StatusCode::UNAUTHORIZED && !refreshed => {
+                    refreshed = true;
+                    token = self.tokens.refresh(token).await?;
+                    continue;
+                }
+                Ok(resp) if resp.status() == StatusCode::TOO_MANY_REQUESTS => {
+                    let wait = retry_after(&resp);
+                    let error = api_error(resp).await;
+                    throttled += 1;
+                    if throttled > MAX_THROTTLED {
+                        return Err(error);
+                    }
+                    tracing::info!(%url, ?wait, "throttled by Webex; pausing every request on this token");
+                    self.gate.pause(wait);
+                    continue;
+                }
+                Ok(resp) if resp.status() == StatusCode::GATEWAY_TIMEOUT && !retry_504 => {
+                    return Err(api_error(resp).await)
+                }
+                Ok(resp) => api_error(resp).await,
+                Err(err) if err.is_connect() => {
+                    // Nothing answers at all (offline, server down): say so
+                    // soon rather than after the long budget for flaky moments.
+                    connect_failures += 1;
+                    if connect_failures >= MAX_CONNECT_ATTEMPTS {
+                        return Err(network_error(url, &err));
+                    }
+                    tokio::time::sleep(backoff(connect_failures)).await;
+                    continue;
+                }
+                Err(err) => network_error(url, &err),
+            };
+            failures += 1;
+            if !error.is_transient() || failures >= MAX_ATTEMPTS {
+                return Err(error);
+            }
+            let wait = backoff(failures);
+            tracing::warn!(%url, failures, ?wait, "transient Webex failure, retrying: {error}");
+            tokio::time::sleep(wait).await;
+        }
+    }
+
+    /// Sends a request with a body once: only a 429 or a 401 (refused
+    /// before anything happened) is repeated. Any other failure comes back.
+    pub(super) async fn send_once(
+        &self,
+        method: Method,
+        url: &str,
+        body: &impl serde::Serialize,
+        tracking_id: &str,
+    ) -> Result<Response, WebexError> {
+        let mut token = self.tokens.token().await?;
+        let (mut refreshed, mut throttled) = (false, 0);
+        loop {
+            self.gate.wait().await;
+            let result = {
+                let _permit = self.in_flight.acquire().await.expect("the semaphore is never closed");
+                self.http
+                    .request(method.clone(), url)
+                    .bearer_auth(&token)
+                    .header("TrackingID", tracking_id)
+                    .json(body)
+                    .send()
+                    .await
+            };
+            match result {
+                Ok(resp) if resp.status().is_success() => return Ok(resp),
+                Ok(resp) if resp.status() == StatusCode::UNAUTHORIZED && !refreshed => {
+                    refreshed = true;
+                    token = self.tokens.refresh(token).await?;
+                }
+                Ok(resp) if resp.status() == StatusCode::TOO_MANY_REQUESTS && throttled < MAX_THROTTLED => {
+                    throttled += 1;
+                    let wait = retry_after(&resp);
+                    tracing::info!(%url, ?wait, "throttled by Webex; pausing every request on this token");
+                    self.gate.pause(wait);
+                }
+                Ok(resp) => return Err(api_error(resp).await),
+                Err(err) => return Err(network_error(url, &err)),
+            }
+        }
+    }
+
+    fn request(&self, method: Method, url: &str, token: &str) -> RequestBuilder {
+        self.http
+            .request(method, url)
+            .bearer_auth(token)
+            .header("TrackingID", format!("HUBDESK_{}", uuid::Uuid::new_v4()))
+    }
+}
+
+/// A GET's answer: its headers, and its body or why it could not be read.
+pub(super) struct Fetched {
+    pub(super) headers: reqwest::header::HeaderMap,
+    pub(super) body: Result<bytes::Bytes, WebexError>,
+}
+
+/// The standard error body: `{message, errors: [{description, errorCode}], trackingId}`.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct ErrorBody {
+    #[serde(default)]
+    message: Option<String>,
+    #[serde(default)]
+    errors: Vec<ErrorDetail>,
+    #[serde(default)]
+    tracking_id: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ErrorDetail {
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    error_code: Option<i64>,
+}
+
+pub(super) async fn api_error(response: Response) -> WebexError {
+    let status = response.status().as_u16();
+    let header_tracking = response.headers().get("trackingid").and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let body: ErrorBody = response.json().await.unwrap_or_default();
+    let message = body
+        .errors
+        .iter()
+        .find_map(|e| e.description.clone())
+        .or(body.message)
+        .unwrap_or_else(|| StatusCode::from_u16(status).map(|s| s.to_string()).unwrap_or_default());
+    let tracking_id = body.tracking_id.or(header_tracking);
+    tracing::info!(status, tracking_id = tracking_id.as_deref().unwrap_or("-"), "Webex error: {message}");
+    WebexError::Api {
+        status,
+        message,
+        tracking_id,
+        error_codes: body.errors.iter().filter_map(|e| e.error_code).collect(),
+    }
+}
+
+fn network_error(url: &str, err: &reqwest::Error) -> WebexError {
+    let host = reqwest::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_owned)).unwrap_or_default();
+    let detail = if err.is_timeout() { "the request timed out".to_owned() } else { error_chain(err) };
+    WebexError::Network { host, detail }
+}
+
+fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text
+}
+
+/// `Retry-After` in whole seconds; malformed values (seen in the wild) fall
+/// back to a default rather than hammering or stalling.
+fn retry_after(response: &Response) -> Duration {
+    parse_retry_after(response.headers().get("retry-after").and_then(|v| v.to_str().ok()))
+}
+
+pub(crate) fn parse_retry_after(value: Option<&str>) -> Duration {
+    value
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .map(|s| Duration::from_secs_f64(s.max(1.0)).min(MAX_RETRY_AFTER))
+        .unwrap_or(DEFAULT_RETRY_AFTER)
+}
+
+/// 0.5 s, 1 s, 2 s, 4 s... capped at 8 s, with up to 25 % jitter so that
+/// parallel tasks do not retry in lockstep.
+pub(super) fn backoff(attempt: u32) -> Duration {
+    let base = Duration::from_millis(500 * 2u64.pow(attempt.saturating_sub(1).min(4)));
+    let jitter = rand::random::<f64>() * 0.25;
+    base.mul_f64(1.0 + jitter)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_parses_seconds_and_survives_garbage() {
+        assert_eq!(parse_retry_after(Some("7")), Duration::from_secs(7));
+        assert_eq!(parse_retry_after(Some(" 2 ")), Duration::from_secs(2));
+        assert_eq!(parse_retry_after(Some("0")), Duration::from_secs(1));
+        assert_eq!(parse_retry_after(Some("3600")), MAX_RETRY_AFTER);
+        assert_eq!(parse_retry_after(Some("Wed, 21 Oct 2015 07:28:00 GMT")), DEFAULT_RETRY_AFTER);
+        assert_eq!(parse_retry_after(Some("-5")), DEFAULT_RETRY_AFTER);
+        assert_eq!(parse_retry_after(None), DEFAULT_RETRY_AFTER);
+    }
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        assert!(backoff(1) < Duration::from_millis(700));
+        assert!(backoff(3) >= Duration::from_secs(2));
+        assert!(backoff(30) <= Duration::from_secs(10));
+    }
+}

@@ -1,0 +1,5 @@
+//! Pure business rules: no I/O, no clock, no network. Each function takes
+//! facts (usually read from the cache) and returns a decision, so every rule
+//! (docs/rules.md) is tested by name.
+
+pub mod templates;

@@ -1,0 +1,18 @@
+//! The simulator over real HTTP on loopback, one module per resource; each
+//! test names the Webex rule or API fact it checks. `support` starts a
+//! simulator and sends requests; `schema` checks answers against the
+//! official OpenAPI files.
+
+mod support;
+
+mod broadworks;
+mod calling;
+mod faults;
+mod groups;
+mod licenses;
+mod meetings;
+mod oauth;
+mod orgs;
+mod people;
+mod people_writes;
+mod schema;

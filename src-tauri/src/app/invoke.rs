@@ -1,0 +1,54 @@
+//! The window's one door into the core: every command the window invokes
+//! is passed, by name and with its JSON arguments, to
+//! `hubdesk_core::commands::dispatch`, which the declared command list
+//! generates. Tauri checks each command against the capabilities before it
+//! gets here (build.rs declares the list to Tauri).
+
+use std::sync::Arc;
+
+use futures::future::BoxFuture;
+use hubdesk_api::{ApiError, ErrorCode, Event};
+use hubdesk_core::commands::{dispatch, Caller};
+use hubdesk_core::host::Host;
+use hubdesk_core::Core;
+use tauri::ipc::{Invoke, InvokeBody, InvokeError, InvokeResponseBody};
+use tauri::{AppHandle, Emitter, Manager};
+use tauri_plugin_opener::OpenerExt;
+
+/// The window, as the core's commands see it.
+struct Window(AppHandle);
+
+impl Host for Window {
+    fn emit(&self, event: Event) {
+        if let Err(e) = self.0.emit(event.name(), event.payload()) {
+            tracing::warn!("cannot emit {}: {e}", event.name());
+        }
+    }
+
+    fn open_in_browser(&self, url: String) -> BoxFuture<'static, Result<(), ApiError>> {
+        let app = self.0.clone();
+        Box::pin(async move {
+            app.opener()
+                .open_url(url, None::<&str>)
+                .map_err(|e| ApiError::new(ErrorCode::SignInFailed, format!("cannot open the browser: {e}")))
+        })
+    }
+}
+
+pub fn handler(core: Arc<Core>) -> impl Fn(Invoke) -> bool + Send + Sync + 'static {
+    move |invoke: Invoke| {
+        let name = invoke.message.command().to_owned();
+        let args = match invoke.message.payload() {
+            InvokeBody::Json(value) => value.clone(),
+            InvokeBody::Raw(_) => serde_json::Value::Null,
+        };
+        let caller = Caller::new(core.clone(), Arc::new(Window(invoke.message.webview().app_handle().clone())));
+        invoke.resolver.respond_async_serialized(async move {
+            match dispatch(&caller, &name, args).await {
+                Ok(json) => Ok(InvokeResponseBody::Json(json)),
+                Err(error) => Err(InvokeError::from(serde_json::to_value(error).unwrap_or_default())),
+            }
+        });
+        true
+    }
+}

@@ -1,0 +1,47 @@
+//! The core the window uses, opened on the files a command names and
+//! signed in with `HUBDESK_TOKEN` or the token the app keeps.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::bail;
+use hubdesk_api::ErrorCode;
+use hubdesk_core::auth::{stored_access_token, Vault};
+use hubdesk_core::{Core, CoreFiles};
+
+/// The core on an existing cache (`must_exist`) or a new one.
+pub fn open(cache: &Path, ledger: Option<&Path>, must_exist: bool) -> anyhow::Result<Arc<Core>> {
+    if must_exist && !cache.exists() {
+        bail!("there is no database at {}: run `hubdesk sync` first", cache.display());
+    }
+    Ok(Arc::new(Core::open(&CoreFiles::beside_cache(cache, ledger), Vault::from_env())?))
+}
+
+/// Signs the core in to `api` with the command line's token.
+pub async fn sign_in(core: &Core, api: &str) -> anyhow::Result<()> {
+    let token = match std::env::var("HUBDESK_TOKEN") {
+        Ok(token) => token,
+        Err(_) => match stored_access_token(&Vault::from_env())? {
+            Some(token) => token,
+            None => bail!("no token: sign in with the app first, or set HUBDESK_TOKEN"),
+        },
+    };
+    match core.sign_in_with_token(api, token).await {
+        Ok(_) => Ok(()),
+        Err(e) if matches!(e.code, ErrorCode::Unauthorized | ErrorCode::Forbidden) => {
+            Err(anyhow::Error::new(e).context("the token was not accepted"))
+        }
+        Err(e) => Err(anyhow::Error::new(e).context(format!("cannot sign in at {api}"))),
+    }
+}
+
+/// Runs `stop` on the first Ctrl-C, after saying what happens next.
+pub fn on_ctrl_c(core: &Arc<Core>, message: &'static str, stop: impl FnOnce(&Core) + Send + 'static) {
+    let core = core.clone();
+    tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            eprintln!("{message}");
+            stop(&core);
+        }
+    });
+}

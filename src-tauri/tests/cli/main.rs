@@ -1,0 +1,10 @@
+//! The `hubdesk` command line as a script runs it: the real binary against
+//! the simulator over HTTP, writing real SQLite files; `kill -9` at random
+//! moments of a sync and of an apply. One module per subcommand.
+
+mod support;
+
+mod kill_sync;
+mod sim;
+mod sync_export;
+mod templates;

@@ -1,0 +1,37 @@
+//! Shared by the command-line tests: the binary, and a few calls on a
+//! simulator (tokens, raw API writes, fault knobs, the change log).
+// Not every helper is used by every module.
+#![allow(dead_code)]
+
+use serde_json::Value;
+use webex_sim::client::{call, ApiReply, SimHelpers};
+use webex_sim::SimServer;
+
+/// The `hubdesk` binary under test.
+pub const BIN: &str = env!("CARGO_BIN_EXE_hubdesk");
+
+pub fn helpers(server: &SimServer) -> SimHelpers {
+    SimHelpers::new(&server.origin())
+}
+
+/// A token of the seeded partner admin, as `HUBDESK_TOKEN` takes it.
+pub async fn partner_token(server: &SimServer) -> String {
+    helpers(server).token("partner_full_admin", None).await.expect("a partner token").access_token
+}
+
+pub async fn set_faults(server: &SimServer, knobs: Value) -> Value {
+    helpers(server).set_faults(knobs.clone()).await.unwrap_or_else(|e| panic!("faults {knobs}: {e:#}"))
+}
+
+/// Every change the simulator's API made after the `since`th.
+pub async fn changes(server: &SimServer, since: u64) -> Vec<Value> {
+    helpers(server).changes(since).await.expect("the change log")
+}
+
+pub async fn post(url: &str, token: &str, body: Value) -> ApiReply {
+    call(reqwest::Method::POST, url, token, Some(body)).await.expect("the API answers")
+}
+
+pub async fn patch(url: &str, token: &str, body: Value) -> ApiReply {
+    call(reqwest::Method::PATCH, url, token, Some(body)).await.expect("the API answers")
+}

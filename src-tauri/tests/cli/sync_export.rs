@@ -1,0 +1,82 @@
+//! The headless commands, as a script would run them: the real binary
+//! against the simulator over HTTP, writing a real SQLite file.
+
+use std::process::Command;
+
+use webex_sim::{self as sim, SimConfig};
+
+use crate::support::{partner_token, BIN};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sync_all_then_export_csv_and_json() {
+    let server = sim::start(SimConfig { people: 300, customers: 2, ..SimConfig::default() }).await.unwrap();
+    let token = partner_token(&server).await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cache.sqlite");
+
+    let sync = Command::new(BIN)
+        .args(["sync", "--api", &server.base_url(), "--all", "--db"])
+        .arg(&db)
+        .env("HUBDESK_TOKEN", &token)
+        .output()
+        .unwrap();
+    assert!(sync.status.success(), "{}", String::from_utf8_lossy(&sync.stderr));
+    let listing = String::from_utf8(sync.stdout).unwrap();
+    let orgs: Vec<(&str, usize)> = listing
+        .lines()
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            (cols[0], cols[2].trim_end_matches(" people").parse().unwrap())
+        })
+        .collect();
+    assert_eq!(orgs.len(), 3, "partner and two customers: {listing}");
+    assert_eq!(orgs.iter().map(|(_, n)| n).sum::<usize>(), 300, "every person synced once");
+
+    let (org, people) = orgs.iter().max_by_key(|(_, n)| *n).unwrap();
+    let csv = Command::new(BIN).args(["export", "people", "--org", org, "--db"]).arg(&db).output().unwrap();
+    assert!(csv.status.success(), "{}", String::from_utf8_lossy(&csv.stderr));
+    let mut reader = csv::Reader::from_reader(csv.stdout.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[3], "User ID/Email (Required)");
+    let rows: Vec<_> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), *people);
+    assert!(rows.iter().all(|r| r[3].contains('@')));
+    assert!(rows.iter().any(|r| r.iter().any(|v| v == "TRUE")), "license columns are filled");
+
+    let out = dir.path().join("people.json");
+    let json = Command::new(BIN)
+        .args(["export", "people", "--format", "json", "--org", org, "--db"])
+        .arg(&db)
+        .arg("--output")
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(json.success());
+    let parsed: Vec<serde_json::Value> = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(parsed.len(), *people);
+    server.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_input_fails_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cache.sqlite");
+    let no_db = Command::new(BIN).args(["export", "people", "--org", "x", "--db"]).arg(&db).output().unwrap();
+    assert!(!no_db.status.success());
+    assert!(String::from_utf8_lossy(&no_db.stderr).contains("no database"));
+
+    let server = sim::start(SimConfig { people: 20, customers: 1, ..SimConfig::default() }).await.unwrap();
+    let bad_token = Command::new(BIN)
+        .args(["sync", "--api", &server.base_url(), "--all", "--db"])
+        .arg(&db)
+        .env("HUBDESK_TOKEN", "not-a-token")
+        .output()
+        .unwrap();
+    assert_eq!(bad_token.status.code(), Some(3), "exit 3: the token was refused");
+    assert!(String::from_utf8_lossy(&bad_token.stderr).contains("not accepted"), "{}", String::from_utf8_lossy(&bad_token.stderr));
+
+    let unsynced = Command::new(BIN).args(["export", "people", "--org", "nope", "--db"]).arg(&db).output().unwrap();
+    assert!(!unsynced.status.success());
+    assert!(String::from_utf8_lossy(&unsynced.stderr).contains("has not been synced"));
+    server.shutdown().await;
+}

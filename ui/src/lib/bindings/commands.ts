@@ -1,0 +1,87 @@
+// Generated from crates/hubdesk-api/src/commands/list.rs by `cargo test -p hubdesk-api`. Do not edit.
+
+import type { ApplyRequest } from "./ApplyRequest";
+import type { AssignmentMode } from "./AssignmentMode";
+import type { AuditEntry } from "./AuditEntry";
+import type { ChangeRow } from "./ChangeRow";
+import type { OrgSummary } from "./OrgSummary";
+import type { PeoplePage } from "./PeoplePage";
+import type { PeopleQuery } from "./PeopleQuery";
+import type { PersonDetail } from "./PersonDetail";
+import type { Preview } from "./Preview";
+import type { RunDetail } from "./RunDetail";
+import type { RunProgress } from "./RunProgress";
+import type { RunSummary } from "./RunSummary";
+import type { SaveScope } from "./SaveScope";
+import type { SearchResults } from "./SearchResults";
+import type { SessionInfo } from "./SessionInfo";
+import type { Settings } from "./Settings";
+import type { SettingsInput } from "./SettingsInput";
+import type { SyncProgress } from "./SyncProgress";
+import type { SyncStatusRow } from "./SyncStatusRow";
+import type { TemplateDraft } from "./TemplateDraft";
+import type { TemplatesView } from "./TemplatesView";
+
+/** Every command the window may call: its feature, arguments and answer. */
+export type Commands = {
+  /** Who is signed in, to which tenant, and whether the keyring works. */
+  get_session: { feature: "session"; args: Record<string, never>; answer: SessionInfo };
+  /** Signs in to the built-in demo tenant. */
+  sign_in_demo: { feature: "session"; args: Record<string, never>; answer: SessionInfo };
+  /** Signs in to Webex in the system browser with the integration from Settings. */
+  sign_in_webex: { feature: "session"; args: Record<string, never>; answer: SessionInfo };
+  /** Forgets the tokens; the cache stays. */
+  sign_out: { feature: "session"; args: Record<string, never>; answer: SessionInfo };
+  get_settings: { feature: "settings"; args: Record<string, never>; answer: Settings };
+  save_settings: { feature: "settings"; args: { input: SettingsInput }; answer: Settings };
+  /** Every cached org, with its last sync. */
+  list_orgs: { feature: "orgs"; args: Record<string, never>; answer: Array<OrgSummary> };
+  /** Syncs one org (progress as `sync-progress` events); templates are then enforced in the background. */
+  sync_org: { feature: "orgs"; args: { orgId: string }; answer: Array<SyncStatusRow> };
+  /** Refreshes the org list, then syncs every org; resolves with the new list. */
+  sync_all: { feature: "orgs"; args: Record<string, never>; answer: Array<OrgSummary> };
+  /** Stops the running sync; the previous cache is kept. */
+  cancel_sync: { feature: "orgs"; args: Record<string, never>; answer: null };
+  sync_status: { feature: "orgs"; args: { orgId: string }; answer: Array<SyncStatusRow> };
+  search_people: { feature: "users"; args: { query: PeopleQuery }; answer: PeoplePage };
+  /** Word-prefix search over every cached org: the first 50 hits by name. */
+  search_everywhere: { feature: "users"; args: { text: string }; answer: SearchResults };
+  get_person: { feature: "users"; args: { orgId: string; personId: string }; answer: PersonDetail };
+  /** What each sync of the org found changed since the one before: newest first, at most 1,000 rows. */
+  list_changes: { feature: "changes"; args: { orgId: string }; answer: Array<ChangeRow> };
+  templates_view: { feature: "templates"; args: { orgId: string }; answer: TemplatesView };
+  /** T1: deletes the other mode's templates (never licenses). */
+  templates_set_mode: { feature: "templates"; args: { orgId: string; mode: AssignmentMode }; answer: TemplatesView };
+  /** T7: whether users keep their licenses when they move between groups. */
+  templates_set_transition_preserve: { feature: "templates"; args: { orgId: string; preserve: boolean }; answer: TemplatesView };
+  /** Sends nothing: what saving `draft` with `scope` would change. */
+  templates_preview_save: { feature: "templates"; args: { orgId: string; draft: TemplateDraft; scope: SaveScope }; answer: Preview };
+  /** Sends nothing: what deleting the template would change (T6). */
+  templates_preview_delete: { feature: "templates"; args: { orgId: string; templateId: string; preserve: boolean }; answer: Preview };
+  /**
+   * Saves or deletes what the preview was for and starts sending its changes
+   * (progress as `run-progress` events); null when there is nothing to send.
+   */
+  templates_commit: { feature: "templates"; args: { request: ApplyRequest }; answer: RunSummary | null };
+  /** Newest first. */
+  runs_list: { feature: "templates"; args: { orgId: string }; answer: Array<RunSummary> };
+  run_detail: { feature: "templates"; args: { runId: string }; answer: RunDetail };
+  /** Stops after the requests in flight; the run becomes `interrupted`. */
+  run_cancel: { feature: "templates"; args: { runId: string }; answer: null };
+  /** Sends the run's open entries again, in the background: each change once. */
+  run_resume: { feature: "templates"; args: { runId: string }; answer: RunSummary };
+  /** Newest first. */
+  audit_list: { feature: "templates"; args: { orgId: string }; answer: Array<AuditEntry> };
+  /** Writes the preview as CSV to Downloads; answers the file's path. */
+  export_preview: { feature: "templates"; args: { previewId: string }; answer: string };
+  /** Writes the audit log as CSV to Downloads; answers the file's path. */
+  export_audit: { feature: "templates"; args: { orgId: string }; answer: string };
+};
+
+/** Every event the backend sends, by name, with its payload. */
+export type Events = {
+  /** A sync's progress, per org and resource. */
+  "sync-progress": SyncProgress;
+  /** A template run's progress. */
+  "run-progress": RunProgress;
+};
