@@ -86,9 +86,7 @@ fn restart_opens_on_cache() -> Result<()> {
 /// The first word of at least four letters in a row (a name, as the name
 /// column comes first), cut to four letters so the search is a substring.
 fn name_fragment(row: &str) -> Result<String> {
-    let word = row
-        .split(|c: char| !c.is_alphabetic())
-        .find(|word| word.chars().count() >= 4);
+    let word = row.split(|c: char| !c.is_alphabetic()).find(|word| word.chars().count() >= 4);
     match word {
         Some(word) => Ok(word.chars().take(4).collect()),
         None => bail!("no name of four letters or more in the first row: {row:?}"),
@@ -106,22 +104,17 @@ async fn wait_for_filtered_rows(client: &Client, fragment: &str, full_count: &st
     wait_until(&what, FILTERING, async || {
         let count = ui::wait_for_text(client, USERS_COUNT, FILTERING).await?;
         let rows = ui::texts(client, USER_ROWS).await?;
-        let all_match =
-            !rows.is_empty() && rows.iter().all(|row| contains_ignoring_case(row, fragment));
+        let all_match = !rows.is_empty() && rows.iter().all(|row| contains_ignoring_case(row, fragment));
         Ok((count != full_count && all_match).then_some(()))
     })
     .await
 }
 
 async fn wait_for_count(client: &Client, expected: &str) -> Result<()> {
-    wait_until(
-        &format!("{USERS_COUNT} is back to {expected:?}"),
-        FILTERING,
-        async || {
-            let count = ui::wait_for_text(client, USERS_COUNT, FILTERING).await?;
-            Ok((count == expected).then_some(()))
-        },
-    )
+    wait_until(&format!("{USERS_COUNT} is back to {expected:?}"), FILTERING, async || {
+        let count = ui::wait_for_text(client, USERS_COUNT, FILTERING).await?;
+        Ok((count == expected).then_some(()))
+    })
     .await
 }
 
@@ -130,14 +123,10 @@ async fn wait_for_count(client: &Client, expected: &str) -> Result<()> {
 /// synced ("Never synced" is text too, so text alone would prove nothing).
 async fn wait_for_sync_time(client: &Client, limit: Duration) -> Result<()> {
     ui::wait_for_text(client, LAST_SYNCED, limit).await?;
-    wait_until(
-        &format!("{LAST_SYNCED} has the time of a sync in its title"),
-        limit,
-        async || {
-            let title = ui::attribute(client, LAST_SYNCED, "title").await?;
-            Ok(title.filter(|title| !title.trim().is_empty()))
-        },
-    )
+    wait_until(&format!("{LAST_SYNCED} has the time of a sync in its title"), limit, async || {
+        let title = ui::attribute(client, LAST_SYNCED, "title").await?;
+        Ok(title.filter(|title| !title.trim().is_empty()))
+    })
     .await
     .map(drop)
 }
@@ -146,10 +135,6 @@ async fn wait_for_sync_time(client: &Client, limit: Duration) -> Result<()> {
 /// default location.
 fn ensure_data_dir_used(profile: &Profile) -> Result<()> {
     let entries = std::fs::read_dir(profile.data_dir())?.count();
-    ensure!(
-        entries > 0,
-        "the app wrote nothing to HUBDESK_DATA_DIR ({})",
-        profile.data_dir().display()
-    );
+    ensure!(entries > 0, "the app wrote nothing to HUBDESK_DATA_DIR ({})", profile.data_dir().display());
     Ok(())
 }

@@ -25,21 +25,20 @@ pub struct Tools {
 impl Tools {
     pub fn find() -> Result<Self> {
         let installed = repo_root().join(".tools/bin/tauri-driver");
-        let Some(tauri_driver) = [installed.clone()]
-            .into_iter()
-            .chain(on_path("tauri-driver"))
-            .find(|p| p.is_file())
+        let Some(tauri_driver) = [installed.clone()].into_iter().chain(on_path("tauri-driver")).find(|p| p.is_file())
         else {
-            bail!("tauri-driver is missing (looked for {} and on PATH): run scripts/test.sh, which installs it", installed.display());
+            bail!(
+                "tauri-driver is missing (looked for {} and on PATH): run scripts/test.sh, which installs it",
+                installed.display()
+            );
         };
         let native_driver = PathBuf::from(NATIVE_DRIVER);
         if !native_driver.is_file() {
-            bail!("{NATIVE_DRIVER} is missing (Debian package webkit2gtk-driver): run scripts/test.sh, which installs it");
+            bail!(
+                "{NATIVE_DRIVER} is missing (Debian package webkit2gtk-driver): run scripts/test.sh, which installs it"
+            );
         }
-        Ok(Self {
-            tauri_driver,
-            native_driver,
-        })
+        Ok(Self { tauri_driver, native_driver })
     }
 }
 
@@ -51,12 +50,7 @@ pub struct TauriDriver {
 impl TauriDriver {
     /// Starts tauri-driver (and through it WebKitWebDriver) on `display`.
     /// `app_env` reaches the app: WebKitWebDriver passes its environment on.
-    pub fn start(
-        tools: &Tools,
-        display: &str,
-        app_env: &[(&str, OsString)],
-        log: &Path,
-    ) -> Result<Self> {
+    pub fn start(tools: &Tools, display: &str, app_env: &[(&str, OsString)], log: &Path) -> Result<Self> {
         let (port, native_port) = (free_port()?, free_port()?);
         let log_file = OpenOptions::new().create(true).append(true).open(log)?;
         let mut command = Command::new(&tools.tauri_driver);
@@ -92,17 +86,12 @@ impl TauriDriver {
 }
 
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("src-tauri has a parent")
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("src-tauri has a parent").to_path_buf()
 }
 
 fn on_path(program: &str) -> Vec<PathBuf> {
     let path = std::env::var_os("PATH").unwrap_or_default();
-    std::env::split_paths(&path)
-        .map(|dir| dir.join(program))
-        .collect()
+    std::env::split_paths(&path).map(|dir| dir.join(program)).collect()
 }
 
 /// A port the kernel just handed out; it may in theory be taken again
@@ -118,10 +107,7 @@ fn wait_until_listening(process: &mut GroupChild, port: u16, log: &Path) -> Resu
             bail!("tauri-driver exited with {status} (log: {})", log.display());
         }
         if Instant::now() > deadline {
-            bail!(
-                "tauri-driver did not listen on port {port} within {STARTUP:?} (log: {})",
-                log.display()
-            );
+            bail!("tauri-driver did not listen on port {port} within {STARTUP:?} (log: {})", log.display());
         }
         sleep(Duration::from_millis(50));
     }

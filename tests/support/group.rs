@@ -23,14 +23,8 @@ pub struct GroupChild {
 impl GroupChild {
     pub fn spawn(name: &'static str, mut command: Command) -> Result<Self> {
         command.process_group(0);
-        let child = command
-            .spawn()
-            .with_context(|| format!("could not start {name}"))?;
-        Ok(Self {
-            name,
-            child,
-            stopped: false,
-        })
+        let child = command.spawn().with_context(|| format!("could not start {name}"))?;
+        Ok(Self { name, child, stopped: false })
     }
 
     pub fn child_mut(&mut self) -> &mut Child {
@@ -53,10 +47,7 @@ impl GroupChild {
         let deadline = Instant::now() + GRACE;
         while self.group_alive(group) {
             if Instant::now() > deadline {
-                eprintln!(
-                    "{} (group {group}) ignored SIGTERM for {GRACE:?}; killing it",
-                    self.name
-                );
+                eprintln!("{} (group {group}) ignored SIGTERM for {GRACE:?}; killing it", self.name);
                 signal_group(group, "KILL");
                 break;
             }

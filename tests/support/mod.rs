@@ -26,22 +26,13 @@ static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 pub fn run_e2e(name: &str, test: impl AsyncFnOnce(&Profile) -> Result<()>) -> Result<()> {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(PoisonError::into_inner);
     let mut profile = Profile::new(name)?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let outcome = runtime.block_on(until_interrupted(test(&profile)));
     outcome.map_err(|error| {
         let tail = profile.log_tail("driver.log", 30);
-        let tail = if tail.is_empty() {
-            "(empty)".to_string()
-        } else {
-            tail
-        };
+        let tail = if tail.is_empty() { "(empty)".to_string() } else { tail };
         let kept = profile.keep();
-        error.context(format!(
-            "data and logs kept in {}; end of logs/driver.log:\n{tail}",
-            kept.display()
-        ))
+        error.context(format!("data and logs kept in {}; end of logs/driver.log:\n{tail}", kept.display()))
     })
 }
 
@@ -58,10 +49,7 @@ async fn until_interrupted(test: impl Future<Output = Result<()>>) -> Result<()>
     };
     // Straight to stderr: eprintln! would land in libtest's capture buffer,
     // which nobody prints once the process exits here.
-    let _ = writeln!(
-        std::io::stderr(),
-        "e2e: {signal}; stopped the app, tauri-driver and Xvfb"
-    );
+    let _ = writeln!(std::io::stderr(), "e2e: {signal}; stopped the app, tauri-driver and Xvfb");
     std::process::exit(130);
 }
 

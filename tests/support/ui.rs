@@ -22,11 +22,7 @@ const SETTLE: Duration = Duration::from_millis(500);
 pub async fn texts(client: &Client, css: &str) -> Result<Vec<String>> {
     const SCRIPT: &str = "return Array.from(document.querySelectorAll(arguments[0]))\
         .filter(e => e.getClientRects().length > 0).map(e => e.innerText);";
-    let value = step(
-        &format!("read {css}"),
-        client.execute(SCRIPT, vec![json!(css)]),
-    )
-    .await?;
+    let value = step(&format!("read {css}"), client.execute(SCRIPT, vec![json!(css)])).await?;
     serde_json::from_value(value).with_context(|| format!("texts of {css}"))
 }
 
@@ -35,11 +31,7 @@ pub async fn texts(client: &Client, css: &str) -> Result<Vec<String>> {
 pub async fn attribute(client: &Client, css: &str, name: &str) -> Result<Option<String>> {
     const SCRIPT: &str = "const e = Array.from(document.querySelectorAll(arguments[0]))\
         .find(e => e.getClientRects().length > 0); return e ? e.getAttribute(arguments[1]) : null;";
-    let value = step(
-        &format!("read {css} [{name}]"),
-        client.execute(SCRIPT, vec![json!(css), json!(name)]),
-    )
-    .await?;
+    let value = step(&format!("read {css} [{name}]"), client.execute(SCRIPT, vec![json!(css), json!(name)])).await?;
     serde_json::from_value(value).with_context(|| format!("attribute {name} of {css}"))
 }
 
@@ -56,10 +48,7 @@ pub async fn wait_for_texts(client: &Client, css: &str, limit: Duration) -> Resu
 pub async fn wait_for_text(client: &Client, css: &str, limit: Duration) -> Result<String> {
     wait_until(&format!("{css} shows text"), limit, async || {
         let found = texts(client, css).await?;
-        Ok(found
-            .into_iter()
-            .map(|text| text.trim().to_string())
-            .find(|text| !text.is_empty()))
+        Ok(found.into_iter().map(|text| text.trim().to_string()).find(|text| !text.is_empty()))
     })
     .await
 }
@@ -112,6 +101,11 @@ pub async fn save_screenshot(client: &Client, path: &Path) -> Result<()> {
 
 /// Runs `script` in the page with `args` (`arguments[0]`, ...), for what
 /// WebDriver cannot do by selector alone (picking an option by its text).
-pub async fn run_script(client: &Client, what: &str, script: &str, args: Vec<serde_json::Value>) -> Result<serde_json::Value> {
+pub async fn run_script(
+    client: &Client,
+    what: &str,
+    script: &str,
+    args: Vec<serde_json::Value>,
+) -> Result<serde_json::Value> {
     step(what, client.execute(script, args)).await
 }

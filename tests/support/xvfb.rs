@@ -24,26 +24,15 @@ impl Xvfb {
     pub fn start(log: &Path) -> Result<Self> {
         let mut command = Command::new("Xvfb");
         command
-            .args([
-                "-displayfd",
-                "1",
-                "-screen",
-                "0",
-                "1280x800x24",
-                "-nolisten",
-                "tcp",
-            ])
+            .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(File::create(log)?);
-        let mut process = GroupChild::spawn("Xvfb", command)
-            .context("Xvfb is missing: run scripts/test.sh, which installs it")?;
+        let mut process =
+            GroupChild::spawn("Xvfb", command).context("Xvfb is missing: run scripts/test.sh, which installs it")?;
         let stdout = process.child_mut().stdout.take().expect("piped stdout");
         let display = read_display_number(stdout, &mut process, log)?;
-        Ok(Self {
-            process,
-            display: format!(":{display}"),
-        })
+        Ok(Self { process, display: format!(":{display}") })
     }
 
     pub fn display(&self) -> &str {
@@ -66,19 +55,11 @@ fn read_display_number(
         let _ = BufReader::new(stdout).read_line(&mut line);
         let _ = sender.send(line);
     });
-    let line = receiver.recv_timeout(STARTUP).map_err(|_| {
-        anyhow!(
-            "Xvfb did not report a display within {STARTUP:?} (log: {})",
-            log.display()
-        )
-    })?;
+    let line = receiver
+        .recv_timeout(STARTUP)
+        .map_err(|_| anyhow!("Xvfb did not report a display within {STARTUP:?} (log: {})", log.display()))?;
     if let Some(status) = process.exit_status() {
         bail!("Xvfb exited with {status} (log: {})", log.display());
     }
-    line.trim().parse().with_context(|| {
-        format!(
-            "Xvfb printed {line:?}, not a display number (log: {})",
-            log.display()
-        )
-    })
+    line.trim().parse().with_context(|| format!("Xvfb printed {line:?}, not a display number (log: {})", log.display()))
 }

@@ -17,7 +17,9 @@ pub enum TenantKind {
 pub enum KeyringStatus {
     Available,
     /// No Secret Service (or it is locked); `detail` is the OS's error text.
-    Unavailable { detail: String },
+    Unavailable {
+        detail: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

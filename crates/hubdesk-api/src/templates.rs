@@ -5,9 +5,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use hubdesk_rules::templates::{
-    AssignmentMode, CallingLine, LicenseAdd, LicenseCategory, LicenseRemove, LicenseUse, MeetingAccount,
-    MeetingEntry, NumberProblem, Plan, PlanTotals, SiteRole, SiteRoleChange, Template, TemplateError, UserChange,
-    UserIssue,
+    AssignmentMode, CallingLine, LicenseAdd, LicenseCategory, LicenseRemove, LicenseUse, MeetingAccount, MeetingEntry,
+    NumberProblem, Plan, PlanTotals, SiteRole, SiteRoleChange, Template, TemplateError, UserChange, UserIssue,
 };
 
 /// One org's templates screen.

@@ -108,7 +108,9 @@ async fn full_sync(base: &str, token: &str, db: &Path) -> SyncRun {
     };
     reset_peak_memory();
     let start = Instant::now();
-    hubdesk_core::sync::sync_orgs(&client, &store, &me.org_id, &ids, &progress, &CancellationToken::new()).await.unwrap();
+    hubdesk_core::sync::sync_orgs(&client, &store, &me.org_id, &ids, &progress, &CancellationToken::new())
+        .await
+        .unwrap();
     let elapsed = start.elapsed();
     let peak_mb = peak_memory_mb();
     let paged = last_people_page.lock().unwrap().map_or(Duration::ZERO, |at| at - start);

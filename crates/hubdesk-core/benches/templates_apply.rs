@@ -15,14 +15,14 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use hubdesk_api::{AssignmentMode, MeetingAccount, MeetingEntry, SaveScope, TemplateDraft};
-use hubdesk_core::ledger::{Ledger, NewEntry};
 use hubdesk_core::features::templates::apply::{apply_run, ApplyContext};
 use hubdesk_core::features::templates::facts;
 use hubdesk_core::features::templates::plan_save;
-use webex_sim::{self as sim, SimConfig};
+use hubdesk_core::ledger::{Ledger, NewEntry};
 use hubdesk_core::store::Store;
 use hubdesk_core::webex::{StaticToken, WebexClient};
 use tokio_util::sync::CancellationToken;
+use webex_sim::{self as sim, SimConfig};
 
 const CHANGES: usize = 10_000;
 const RATE_LIMIT: u32 = 50;
@@ -44,7 +44,9 @@ async fn run() {
     let orgs = hubdesk_core::sync::sync_organizations(&client, &store, &me.org_id).await.unwrap();
     let org_id = orgs.iter().find(|o| o.id != me.org_id).unwrap().id.clone();
     let cancel = CancellationToken::new();
-    hubdesk_core::sync::sync_org(&client, &store, &org_id, hubdesk_core::store::now_ms(), &|_| {}, &cancel).await.unwrap();
+    hubdesk_core::sync::sync_org(&client, &store, &org_id, hubdesk_core::store::now_ms(), &|_| {}, &cancel)
+        .await
+        .unwrap();
 
     let snapshot = facts::load(&store, &org_id).unwrap();
     let site = snapshot.facts.attendee_sites[0].clone();
@@ -67,7 +69,15 @@ async fn run() {
         .map(|u| NewEntry { change: u.clone(), grants: vec![], skip_reason: None })
         .collect();
     assert_eq!(entries.len(), CHANGES, "the tenant is big enough for {CHANGES} changes");
-    let run = ledger.create_run(&org_id, &hubdesk_api::RunAction::Enforced, "bench@hubdesk", &entries, hubdesk_core::store::now_ms()).unwrap();
+    let run = ledger
+        .create_run(
+            &org_id,
+            &hubdesk_api::RunAction::Enforced,
+            "bench@hubdesk",
+            &entries,
+            hubdesk_core::store::now_ms(),
+        )
+        .unwrap();
 
     let since = last_seq(&server).await;
     set_rate_limit(&server, RATE_LIMIT).await;

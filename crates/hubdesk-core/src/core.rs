@@ -29,7 +29,11 @@ pub struct CoreFiles {
 impl CoreFiles {
     /// The app's layout: `cache.sqlite` and `ledger.sqlite` in `data_dir`.
     pub fn in_data_dir(data_dir: &Path) -> Self {
-        Self { data_dir: data_dir.to_owned(), cache: data_dir.join("cache.sqlite"), ledger: data_dir.join("ledger.sqlite") }
+        Self {
+            data_dir: data_dir.to_owned(),
+            cache: data_dir.join("cache.sqlite"),
+            ledger: data_dir.join("ledger.sqlite"),
+        }
     }
 
     /// The command line's: a cache file named by the user, the ledger beside
@@ -123,9 +127,10 @@ impl Core {
     pub(crate) async fn demo_tenant(&self) -> Result<(String, String, crate::demo::DemoClient), ApiError> {
         let mut demo = self.demo.lock().await;
         if demo.is_none() {
-            let launcher = self.demo_launcher.as_ref().ok_or_else(|| {
-                ApiError::new(ErrorCode::NotConfigured, "this build of hubdesk has no demo tenant")
-            })?;
+            let launcher = self
+                .demo_launcher
+                .as_ref()
+                .ok_or_else(|| ApiError::new(ErrorCode::NotConfigured, "this build of hubdesk has no demo tenant"))?;
             *demo = Some(launcher.launch(&self.data_dir).await?);
         }
         let tenant = demo.as_ref().expect("started above");

@@ -12,8 +12,8 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use webex_sim::{self as sim, SimConfig};
 use serde_json::Value;
+use webex_sim::{self as sim, SimConfig};
 
 const PEOPLE: usize = 102_000;
 

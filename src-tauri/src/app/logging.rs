@@ -10,7 +10,8 @@ pub fn init(data_dir: &Path) -> Option<WorkerGuard> {
     let dir = data_dir.join("logs");
     std::fs::create_dir_all(&dir).ok()?;
     let (writer, guard) = tracing_appender::non_blocking(tracing_appender::rolling::daily(dir, "hubdesk.log"));
-    let filter = EnvFilter::try_from_env("HUBDESK_LOG").unwrap_or_else(|_| EnvFilter::new("info,hubdesk=debug,hubdesk_core=debug"));
+    let filter = EnvFilter::try_from_env("HUBDESK_LOG")
+        .unwrap_or_else(|_| EnvFilter::new("info,hubdesk=debug,hubdesk_core=debug"));
     tracing_subscriber::fmt().with_env_filter(filter).with_writer(writer).with_ansi(false).try_init().ok()?;
     Some(guard)
 }

@@ -40,7 +40,9 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
     let ExportWhat::People { db, org, format, output } = args.what;
     let core = session::open(&db, None, true)?;
     let mut out: Box<dyn Write> = match &output {
-        Some(path) => Box::new(std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?),
+        Some(path) => {
+            Box::new(std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?)
+        }
         None => Box::new(std::io::stdout().lock()),
     };
     let format = match format {

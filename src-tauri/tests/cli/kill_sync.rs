@@ -17,9 +17,8 @@ fn assert_consistent(db: &Path) {
     let conn = Connection::open(db).unwrap();
     let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(integrity, "ok");
-    let has_status: bool = conn
-        .query_row("SELECT COUNT(*) > 0 FROM sqlite_master WHERE name = 'sync_status'", [], |r| r.get(0))
-        .unwrap();
+    let has_status: bool =
+        conn.query_row("SELECT COUNT(*) > 0 FROM sqlite_master WHERE name = 'sync_status'", [], |r| r.get(0)).unwrap();
     if !has_status {
         return; // killed before the first migration committed
     }
@@ -31,7 +30,9 @@ fn assert_consistent(db: &Path) {
         );
         let mut stmt = conn.prepare(&sql).unwrap();
         let rows = stmt
-            .query_map([resource], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, bool>(2)?, r.get::<_, i64>(3)?)))
+            .query_map([resource], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, bool>(2)?, r.get::<_, i64>(3)?))
+            })
             .unwrap();
         for row in rows {
             let (org, recorded, succeeded, cached) = row.unwrap();

@@ -73,7 +73,11 @@ async fn bad_input_fails_with_a_clear_message() {
         .output()
         .unwrap();
     assert_eq!(bad_token.status.code(), Some(3), "exit 3: the token was refused");
-    assert!(String::from_utf8_lossy(&bad_token.stderr).contains("not accepted"), "{}", String::from_utf8_lossy(&bad_token.stderr));
+    assert!(
+        String::from_utf8_lossy(&bad_token.stderr).contains("not accepted"),
+        "{}",
+        String::from_utf8_lossy(&bad_token.stderr)
+    );
 
     let unsynced = Command::new(BIN).args(["export", "people", "--org", "nope", "--db"]).arg(&db).output().unwrap();
     assert!(!unsynced.status.success());

@@ -81,7 +81,8 @@ impl Tenant {
 
     fn template_args<'a>(&'a self, verb: &'a str, template: &'a Path) -> Vec<&'a str> {
         let template = Box::leak(template.display().to_string().into_boxed_str());
-        let mut args = vec!["templates", verb, "--db", self.db_arg(), "--org", &self.org, "--template", template, "--existing"];
+        let mut args =
+            vec!["templates", verb, "--db", self.db_arg(), "--org", &self.org, "--template", template, "--existing"];
         if verb == "apply" {
             args.extend(["--api", Box::leak(self.server.base_url().into_boxed_str())]);
         }
@@ -105,11 +106,13 @@ impl Tenant {
     /// A new person of the org, direct member of `group`.
     async fn new_member(&self, group: &str) -> String {
         let base = self.server.base_url();
-        let body = json!({"emails": ["ny.kollega@fjordby-logistik.example"], "displayName": "Ny Kollega", "orgId": self.org});
+        let body =
+            json!({"emails": ["ny.kollega@fjordby-logistik.example"], "displayName": "Ny Kollega", "orgId": self.org});
         let created = support::post(&format!("{base}/people?orgId={}", self.org), &self.token, body).await;
         assert!(created.status.is_success(), "{:?}", created.body);
         let id = created.body["id"].as_str().unwrap().to_owned();
-        let added = support::patch(&format!("{base}/groups/{group}"), &self.token, json!({"members": [{"id": id}]})).await;
+        let added =
+            support::patch(&format!("{base}/groups/{group}"), &self.token, json!({"members": [{"id": id}]})).await;
         assert!(added.status.is_success(), "{:?}", added.body);
         id
     }
@@ -177,7 +180,11 @@ async fn a_bad_template_file_is_refused_with_a_clear_error() {
     std::fs::write(&path, json!({"name": "x", "licenses": ["no-such-license"], "meetings": []}).to_string()).unwrap();
     let out = t.run(&t.template_args("plan", &path));
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not in the cache"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("not in the cache"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// kill -9 of `templates apply` at random moments, then `apply` again
@@ -198,7 +205,12 @@ async fn kill_9_during_an_apply_then_resume_changes_each_user_once() {
         dice ^= dice >> 7;
         dice ^= dice << 17;
         let ledger = t.dir.path().join("cache.ledger.sqlite");
-        let mut child = t.command(&t.template_args("apply", &template)).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+        let mut child = t
+            .command(&t.template_args("apply", &template))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
         // Odd rounds kill at any moment (planning and journaling included),
         // even ones once sending has begun.
         if round % 2 == 0 {

@@ -121,7 +121,9 @@ pub fn commands_typescript(cfg: &Config) -> String {
     for name in imported_types(cfg) {
         ts.push_str(&format!("import type {{ {name} }} from \"./{name}\";\n"));
     }
-    ts.push_str("\n/** Every command the window may call: its feature, arguments and answer. */\nexport type Commands = {\n");
+    ts.push_str(
+        "\n/** Every command the window may call: its feature, arguments and answer. */\nexport type Commands = {\n",
+    );
     for spec in command_specs(cfg) {
         push_doc(&mut ts, &spec.doc);
         let args = if spec.args.is_empty() {

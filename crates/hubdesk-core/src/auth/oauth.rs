@@ -3,17 +3,19 @@
 use std::time::Duration;
 
 use futures::future::BoxFuture;
-use oauth2::basic::{BasicErrorResponse, BasicRevocationErrorResponse, BasicTokenIntrospectionResponse, BasicTokenType};
+use oauth2::basic::{
+    BasicErrorResponse, BasicRevocationErrorResponse, BasicTokenIntrospectionResponse, BasicTokenType,
+};
 use oauth2::{
     AuthType, AuthUrl, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointNotSet, EndpointSet,
-    ExtraTokenFields, PkceCodeChallenge, RedirectUrl, RefreshToken, RequestTokenError, Scope,
-    StandardRevocableToken, StandardTokenResponse, TokenResponse, TokenUrl,
+    ExtraTokenFields, PkceCodeChallenge, RedirectUrl, RefreshToken, RequestTokenError, Scope, StandardRevocableToken,
+    StandardTokenResponse, TokenResponse, TokenUrl,
 };
 use serde::{Deserialize, Serialize};
 
 use super::LoopbackRedirect;
-use hubdesk_api::{ApiError, ErrorCode};
 use crate::store::now_ms;
+use hubdesk_api::{ApiError, ErrorCode};
 
 /// Where an OAuth server lives: Webex (`https://webexapis.com/v1/...`) or
 /// the simulator, which serves the same paths.
@@ -179,7 +181,9 @@ fn token_error<RE: std::error::Error + 'static>(e: RequestTokenError<RE, BasicEr
             let detail = body.error_description().cloned().unwrap_or_else(|| body.error().to_string());
             ApiError::new(ErrorCode::SignInFailed, format!("the token request was refused: {detail}"))
         }
-        RequestTokenError::Request(e) => ApiError::new(ErrorCode::Network, format!("cannot reach the sign-in server: {e}")),
+        RequestTokenError::Request(e) => {
+            ApiError::new(ErrorCode::Network, format!("cannot reach the sign-in server: {e}"))
+        }
         other => ApiError::new(ErrorCode::SignInFailed, format!("unexpected answer from the sign-in server: {other}")),
     }
 }

@@ -7,9 +7,9 @@ use tokio::sync::Mutex;
 
 use super::oauth::{self, OAuthApp, TokenSet};
 use super::{TokenKind, Vault};
-use hubdesk_api::{ApiError, ErrorCode};
 use crate::store::now_ms;
 use crate::webex::{TokenSource, WebexError};
+use hubdesk_api::{ApiError, ErrorCode};
 
 /// Refresh this long before the access token expires.
 const REFRESH_MARGIN_MS: i64 = 5 * 60 * 1000;

@@ -342,7 +342,8 @@ mod tests {
         let (_dir, ledger) = temp_ledger();
         let mut skipped = entry("c");
         skipped.skip_reason = Some("Calling removal needs confirmation".into());
-        let run = ledger.create_run("o", &RunAction::Enforced, "admin@x", &[entry("a"), entry("b"), skipped], 10).unwrap();
+        let run =
+            ledger.create_run("o", &RunAction::Enforced, "admin@x", &[entry("a"), entry("b"), skipped], 10).unwrap();
         assert_eq!((run.total, run.succeeded, run.state), (3, 0, RunState::Interrupted));
         assert_eq!(ledger.unfinished_run("o").unwrap().unwrap().run_id, run.run_id);
 

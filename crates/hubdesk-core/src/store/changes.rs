@@ -6,8 +6,8 @@ use std::collections::{BTreeSet, HashMap};
 use rusqlite::{params, Transaction};
 
 use super::{now_ms, Result, Store};
-use hubdesk_api::{ChangeKind, ChangeRow, SyncResource};
 use crate::webex::models::Person;
+use hubdesk_api::{ChangeKind, ChangeRow, SyncResource};
 
 /// Changes older than this are forgotten.
 const KEEP_MS: i64 = 90 * 24 * 3600 * 1000;
@@ -144,9 +144,9 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use hubdesk_api::ChangeKind;
     use crate::store::temp_store;
     use crate::webex::models::{License, Person, PhoneNumber};
+    use hubdesk_api::ChangeKind;
 
     fn person(id: &str, name: &str, licenses: &[&str], number: Option<&str>) -> Person {
         Person {

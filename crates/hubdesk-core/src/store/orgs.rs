@@ -3,8 +3,8 @@
 use rusqlite::params;
 
 use super::{Result, Store};
-use hubdesk_api::{OrgSummary, SyncResource};
 use crate::webex::models::Organization;
+use hubdesk_api::{OrgSummary, SyncResource};
 
 impl Store {
     /// Replaces the list of organizations. Cached people of orgs that are no

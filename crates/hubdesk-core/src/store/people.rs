@@ -3,8 +3,8 @@
 use rusqlite::{params, OptionalExtension};
 
 use super::{stored_person, Result, Store, StoreError};
-use hubdesk_api::{PersonDetail, PersonLicense, PhoneNumber, SyncResource};
 use crate::webex::models::{License, Person};
+use hubdesk_api::{PersonDetail, PersonLicense, PhoneNumber, SyncResource};
 
 impl Store {
     pub fn replace_licenses(&self, org_id: &str, licenses: &[License]) -> Result<()> {
@@ -129,8 +129,8 @@ fn detail_from(org_id: &str, p: Person, licenses: Vec<PersonLicense>) -> PersonD
 #[cfg(test)]
 mod tests {
     use super::*;
-    use hubdesk_api::PeopleQuery;
     use crate::store::temp_store;
+    use hubdesk_api::PeopleQuery;
 
     fn person(id: &str, name: &str, email: &str, licenses: &[&str]) -> Person {
         Person {

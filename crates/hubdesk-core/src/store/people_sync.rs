@@ -14,8 +14,8 @@ use rusqlite::{params, Transaction};
 use super::changes::Before;
 use super::name_order::{self, name_cmp};
 use super::{stored_person, Result, Store};
-use hubdesk_api::SyncResource;
 use crate::webex::models::Person;
+use hubdesk_api::SyncResource;
 
 impl Store {
     /// Swaps in an org's whole people list in one transaction, so a reader
@@ -255,9 +255,9 @@ fn write_person(
 
 #[cfg(test)]
 mod tests {
-    use hubdesk_api::{PeopleQuery, PersonRow};
     use crate::store::{temp_store, Store};
     use crate::webex::models::Person;
+    use hubdesk_api::{PeopleQuery, PersonRow};
 
     fn person(id: &str, name: &str) -> Person {
         Person {

@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use rusqlite::{params, Transaction};
 
 use super::{Result, Store, StoreError};
-use hubdesk_api::{ChangeKind, SyncResource};
 use crate::webex::models::{CallingLocation, Group, GroupMember, Location, NumberEntry, SessionType, Subscriber};
+use hubdesk_api::{ChangeKind, SyncResource};
 
 fn json<T: serde::Serialize>(value: &T) -> Result<String> {
     serde_json::to_string(value).map_err(|e| StoreError::Corrupt(e.to_string()))

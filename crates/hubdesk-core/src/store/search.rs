@@ -8,8 +8,8 @@ use rusqlite::{params, Connection};
 
 use super::name_order::{self, name_cmp};
 use super::{Result, Store};
-use hubdesk_api::{PeoplePage, PeopleQuery, PersonRow, SearchHit, SearchResults};
 use crate::webex::models::Person;
+use hubdesk_api::{PeoplePage, PeopleQuery, PersonRow, SearchHit, SearchResults};
 
 /// The most rows one call returns; the table asks for windows.
 const MAX_PAGE: u32 = 500;

@@ -87,8 +87,8 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use hubdesk_api::SyncResource;
     use crate::store::temp_store;
+    use hubdesk_api::SyncResource;
 
     #[test]
     fn failure_keeps_the_last_success() {

@@ -3,10 +3,10 @@
 
 use tokio_util::sync::CancellationToken;
 
-use hubdesk_api::{ApiError, ErrorCode, SyncPhase, SyncProgress, SyncResource, SyncStatusRow};
 use crate::store::Store;
 use crate::webex::models::Organization;
 use crate::webex::WebexClient;
+use hubdesk_api::{ApiError, ErrorCode, SyncPhase, SyncProgress, SyncResource, SyncStatusRow};
 
 mod resources;
 

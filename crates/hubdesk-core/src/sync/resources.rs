@@ -3,9 +3,9 @@
 use std::collections::BTreeSet;
 
 use super::{store_write, Counts};
-use hubdesk_api::ApiError;
 use crate::store::Store;
 use crate::webex::{WebexClient, WebexError};
+use hubdesk_api::ApiError;
 
 /// Group member lists fetched at once.
 const PARALLEL_MEMBER_LISTS: usize = 4;

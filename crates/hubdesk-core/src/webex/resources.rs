@@ -23,10 +23,7 @@ impl WebexClient {
 
     /// People of an org with their calling data (numbers, extension, location).
     pub fn people(&self, org_id: &str) -> Pager<Person> {
-        let url = self.url(&format!(
-            "people?orgId={}&callingData=true&max={PEOPLE_PAGE_SIZE}",
-            urlencode(org_id)
-        ));
+        let url = self.url(&format!("people?orgId={}&callingData=true&max={PEOPLE_PAGE_SIZE}", urlencode(org_id)));
         Pager::new(self.clone(), url)
     }
 

@@ -5,11 +5,10 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use webex_sim::{self as sim, Faults, RetryAfterStyle, SimConfig, SimServer};
 use hubdesk_core::store::Store;
 use hubdesk_core::webex::{StaticToken, WebexClient};
 use rusqlite::Connection;
-
+use webex_sim::{self as sim, Faults, RetryAfterStyle, SimConfig, SimServer};
 
 async fn token(server: &SimServer) -> String {
     crate::support::token(server, "partner_full_admin", None).await.0
@@ -23,7 +22,9 @@ async fn sync_everything(server: &SimServer, db: &Path) {
     let orgs = hubdesk_core::sync::sync_organizations(&client, &store, &me.org_id).await.unwrap();
     let ids: Vec<String> = orgs.into_iter().map(|o| o.id).collect();
     let cancel = tokio_util::sync::CancellationToken::new();
-    hubdesk_core::sync::sync_orgs(&client, &store, &me.org_id, &ids, &|_| {}, &cancel).await.expect("sync despite faults");
+    hubdesk_core::sync::sync_orgs(&client, &store, &me.org_id, &ids, &|_| {}, &cancel)
+        .await
+        .expect("sync despite faults");
 }
 
 /// The cached data, in a canonical order (sync timestamps left out).

@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use hubdesk_api::{ErrorCode, PeopleQuery, SyncPhase, SyncProgress, SyncResource, TenantKind};
 use hubdesk_core::auth::{self, Endpoints, LoopbackRedirect, OAuthApp, TokenKind, TokenSession, Vault};
-use webex_sim::{self as sim, SimConfig};
 use hubdesk_core::webex::{StaticToken, TokenSource, WebexClient};
+use webex_sim::{self as sim, SimConfig};
 
 fn test_vault() -> Vault {
     Vault::new(format!("hubdesk-it-{}", uuid::Uuid::new_v4()))
@@ -56,7 +56,11 @@ async fn demo_sign_in_sync_search_restart_sign_out() {
     let done: Vec<_> = events.iter().filter(|e| e.phase == SyncPhase::Done).collect();
     let mut finished: Vec<_> = done.iter().map(|e| e.resource.as_str()).collect();
     finished.sort();
-    assert_eq!(finished, ["groups", "licenses", "locations", "numbers", "people", "session_types"], "each resource finishes once");
+    assert_eq!(
+        finished,
+        ["groups", "licenses", "locations", "numbers", "people", "session_types"],
+        "each resource finishes once"
+    );
     let people_done = done.iter().find(|e| e.resource == SyncResource::People).unwrap();
     assert_eq!(people_done.items, people_status.item_count);
     assert!(people_done.pages >= 2, "people come in several pages");
@@ -97,7 +101,10 @@ async fn demo_sign_in_sync_search_restart_sign_out() {
 async fn a_failed_sync_keeps_the_cache_and_records_the_error() {
     let dir = tempfile::tempdir().unwrap();
     let store = hubdesk_core::store::Store::open(&dir.path().join("cache.sqlite")).unwrap();
-    let person = hubdesk_core::webex::models::Person { id: "p1".into(), display_name: "Åsa Björk".into(), ..Default::default() };
+    let person =
+        hubdesk_core::webex::models::Person {
+            id: "p1".into(), display_name: "Åsa Björk".into(), ..Default::default()
+        };
     store.replace_people("org", &[person]).unwrap();
     // Nothing listens on port 9 of loopback: the network is "down".
     let client = WebexClient::new("http://127.0.0.1:9/v1", Arc::new(StaticToken("t".into())));
@@ -112,7 +119,8 @@ async fn a_failed_sync_keeps_the_cache_and_records_the_error() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_expired_token_is_refreshed_once_after_a_401() {
-    let server = sim::start(SimConfig { token_ttl_secs: 1, people: 50, customers: 1, ..SimConfig::default() }).await.unwrap();
+    let server =
+        sim::start(SimConfig { token_ttl_secs: 1, people: 50, customers: 1, ..SimConfig::default() }).await.unwrap();
     let app = app_for(&server);
     let redirect = LoopbackRedirect::bind("http://127.0.0.1:0/callback").await.unwrap();
     let open: auth::Opener = Box::new(|url| {

@@ -4,11 +4,10 @@
 use std::sync::Arc;
 
 use hubdesk_api::{ChangeKind, SyncResource};
-use webex_sim::{self as sim, SimConfig, SimServer};
 use hubdesk_core::store::{ResourceTable, Store};
 use hubdesk_core::webex::{StaticToken, WebexClient};
 use serde_json::{json, Value};
-
+use webex_sim::{self as sim, SimConfig, SimServer};
 
 struct Env {
     server: SimServer,
@@ -28,7 +27,8 @@ impl Env {
     }
 
     async fn call(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Value {
-        let mut request = self.http.request(method, format!("{}/{path}", self.server.base_url())).bearer_auth(&self.token);
+        let mut request =
+            self.http.request(method, format!("{}/{path}", self.server.base_url())).bearer_auth(&self.token);
         if let Some(body) = body {
             request = request.json(&body);
         }
@@ -53,7 +53,14 @@ async fn every_resource_of_an_org_is_cached_as_served() {
     let org = &orgs.iter().find(|o| o.id != me.org_id).unwrap().id;
     let cancel = tokio_util::sync::CancellationToken::new();
     let status = hubdesk_core::sync::sync_org(&client, &store, org, 1, &|_| {}, &cancel).await.unwrap();
-    for resource in [SyncResource::People, SyncResource::Licenses, SyncResource::Groups, SyncResource::Locations, SyncResource::Numbers, SyncResource::SessionTypes] {
+    for resource in [
+        SyncResource::People,
+        SyncResource::Licenses,
+        SyncResource::Groups,
+        SyncResource::Locations,
+        SyncResource::Numbers,
+        SyncResource::SessionTypes,
+    ] {
         let row = status.iter().find(|s| s.resource == resource).unwrap_or_else(|| panic!("{resource:?} synced"));
         assert!(row.last_success_ms.is_some() && row.last_error.is_none(), "{row:?}");
     }
@@ -61,7 +68,11 @@ async fn every_resource_of_an_org_is_cached_as_served() {
     let groups = env.get(&format!("groups?orgId={org}&count=1")).await;
     assert_eq!(store.count_rows(ResourceTable::Groups, org).unwrap() as u64, groups["totalResults"].as_u64().unwrap());
     let members: u64 = client.groups(org).await.unwrap().iter().map(|g| g.member_size.unwrap_or(0) as u64).sum();
-    assert_eq!(store.count_rows(ResourceTable::GroupMembers, org).unwrap() as u64, members, "every member of every group");
+    assert_eq!(
+        store.count_rows(ResourceTable::GroupMembers, org).unwrap() as u64,
+        members,
+        "every member of every group"
+    );
 
     let locations = client.locations(org).await.unwrap().len() as u32;
     let calling = client.calling_locations(org).await.unwrap().len() as u32;
@@ -70,9 +81,15 @@ async fn every_resource_of_an_org_is_cached_as_served() {
     assert!(calling < locations, "the demo has a location not enabled for Calling (rule C2)");
 
     let numbers = env.get(&format!("telephony/config/numbers?orgId={org}&max=2000")).await;
-    assert_eq!(store.count_rows(ResourceTable::Numbers, org).unwrap() as usize, numbers["phoneNumbers"].as_array().unwrap().len());
+    assert_eq!(
+        store.count_rows(ResourceTable::Numbers, org).unwrap() as usize,
+        numbers["phoneNumbers"].as_array().unwrap().len()
+    );
 
-    assert!(store.count_rows(ResourceTable::SessionTypes, org).unwrap() > 0, "the org's Meetings site has session types");
+    assert!(
+        store.count_rows(ResourceTable::SessionTypes, org).unwrap() > 0,
+        "the org's Meetings site has session types"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -83,7 +100,9 @@ async fn subscribers_sync_incrementally_and_status_moves_become_changes() {
     let client = env.client();
     let home = client.me().await.unwrap().org_id;
     let cancel = tokio_util::sync::CancellationToken::new();
-    hubdesk_core::sync::sync_subscribers(&client, &store, &home, hubdesk_core::store::now_ms(), &|_| {}, &cancel).await.unwrap();
+    hubdesk_core::sync::sync_subscribers(&client, &store, &home, hubdesk_core::store::now_ms(), &|_| {}, &cancel)
+        .await
+        .unwrap();
     let served = client.subscribers(None).collect_all().await.unwrap();
     assert!(served.len() > 5);
     assert_eq!(store.count_rows(ResourceTable::Subscribers, &home).unwrap() as usize, served.len());
@@ -91,13 +110,23 @@ async fn subscribers_sync_incrementally_and_status_moves_become_changes() {
     // Change a provisioned subscriber's package: `updating`, then
     // `provisioned` once the simulated provisioning time has passed.
     let target = served.iter().find(|s| s.status == "provisioned").expect("a provisioned subscriber");
-    env.call(reqwest::Method::PUT, &format!("broadworks/subscribers/{}", target.id), Some(json!({"package": "premium"}))).await;
+    env.call(
+        reqwest::Method::PUT,
+        &format!("broadworks/subscribers/{}", target.id),
+        Some(json!({"package": "premium"})),
+    )
+    .await;
     let second_run = hubdesk_core::store::now_ms() - 5_000;
     hubdesk_core::sync::sync_subscribers(&client, &store, &home, second_run, &|_| {}, &cancel).await.unwrap();
     let changes = store.changes(&home, 100).unwrap();
-    let moved: Vec<_> = changes.iter().filter(|c| c.kind == ChangeKind::SubscriberStatus && c.person_id == target.id).collect();
+    let moved: Vec<_> =
+        changes.iter().filter(|c| c.kind == ChangeKind::SubscriberStatus && c.person_id == target.id).collect();
     assert_eq!(moved.len(), 1, "{changes:?}");
     assert_eq!(moved[0].detail.as_deref(), Some("provisioned → updating"));
     assert_eq!(moved[0].at_ms, second_run, "stamped with the sync run, not the moment it was written");
-    assert_eq!(store.count_rows(ResourceTable::Subscribers, &home).unwrap() as usize, served.len(), "merged, not replaced");
+    assert_eq!(
+        store.count_rows(ResourceTable::Subscribers, &home).unwrap() as usize,
+        served.len(),
+        "merged, not replaced"
+    );
 }

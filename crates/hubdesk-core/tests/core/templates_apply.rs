@@ -7,16 +7,15 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use hubdesk_api::{EntryState, ErrorCode, RunState, SaveScope, TemplateDraft};
-use hubdesk_core::ledger::Ledger;
 use hubdesk_core::features::templates::apply::{apply_run, ApplyContext};
 use hubdesk_core::features::templates::facts::{self, Pools};
 use hubdesk_core::features::templates::{journal_enforcement, plan_save};
-use webex_sim::{self as sim, SimConfig, SimServer};
+use hubdesk_core::ledger::Ledger;
 use hubdesk_core::store::Store;
 use hubdesk_core::webex::{StaticToken, WebexClient};
 use serde_json::json;
 use tokio_util::sync::CancellationToken;
-
+use webex_sim::{self as sim, SimConfig, SimServer};
 
 struct Setup {
     server: SimServer,
@@ -40,7 +39,9 @@ async fn setup(people: usize) -> Setup {
     let orgs = hubdesk_core::sync::sync_organizations(&client, &store, &me.org_id).await.unwrap();
     let org_id = orgs.iter().find(|o| o.id != me.org_id).unwrap().id.clone();
     let cancel = CancellationToken::new();
-    hubdesk_core::sync::sync_org(&client, &store, &org_id, hubdesk_core::store::now_ms(), &|_| {}, &cancel).await.unwrap();
+    hubdesk_core::sync::sync_org(&client, &store, &org_id, hubdesk_core::store::now_ms(), &|_| {}, &cancel)
+        .await
+        .unwrap();
     let snapshot = facts::load(&store, &org_id).unwrap();
     Setup { server, client, store, ledger, org_id, pools: snapshot.pools, _dir: dir }
 }
@@ -269,14 +270,17 @@ async fn new_member(s: &Setup, group: &str, email: &str) -> String {
     .await;
     assert_eq!(created.status, reqwest::StatusCode::OK, "{:?}", created.body);
     let id = created.body["id"].as_str().unwrap().to_owned();
-    let added = crate::support::patch(&format!("{base}/groups/{group}"), &token, json!({"members": [{"id": id}]})).await;
+    let added =
+        crate::support::patch(&format!("{base}/groups/{group}"), &token, json!({"members": [{"id": id}]})).await;
     assert!(added.status.is_success(), "{:?}", added.body);
     id
 }
 
 async fn resync(s: &Setup) {
     let cancel = CancellationToken::new();
-    hubdesk_core::sync::sync_org(&s.client, &s.store, &s.org_id, hubdesk_core::store::now_ms(), &|_| {}, &cancel).await.unwrap();
+    hubdesk_core::sync::sync_org(&s.client, &s.store, &s.org_id, hubdesk_core::store::now_ms(), &|_| {}, &cancel)
+        .await
+        .unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread")]

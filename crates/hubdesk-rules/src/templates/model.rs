@@ -180,13 +180,22 @@ pub enum TemplateError {
     /// T17: distribution groups may not carry a template.
     DistributionGroup,
     UnknownGroup,
-    UnknownLicense { license_id: String },
+    UnknownLicense {
+        license_id: String,
+    },
     /// T10: one entry per site.
-    SiteTwice { site_url: String },
+    SiteTwice {
+        site_url: String,
+    },
     /// A host entry whose license is not a Meetings license of that site.
-    NotASiteLicense { site_url: String, license_id: String },
+    NotASiteLicense {
+        site_url: String,
+        license_id: String,
+    },
     /// T14: the site has no attendee-account feature.
-    NoAttendeeFeature { site_url: String },
+    NoAttendeeFeature {
+        site_url: String,
+    },
     Empty,
 }
 

@@ -97,8 +97,7 @@ pub struct License {
 
 impl License {
     pub fn new(org: OrgIdx, org_uuid: &Uuid, kind: LicenseKind, uuid: Uuid) -> License {
-        let id =
-            crate::ids::encode(crate::ids::IdType::License, &format!("{org_uuid}:{}_{uuid}", kind.code()));
+        let id = crate::ids::encode(crate::ids::IdType::License, &format!("{org_uuid}:{}_{uuid}", kind.code()));
         License {
             uuid,
             id,

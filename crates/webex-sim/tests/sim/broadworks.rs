@@ -3,11 +3,10 @@
 //! simulated time, error 10022, updates shown only once applied, retry of a
 //! failed subscriber, delete, the precheck and the consent email.
 
-
-use webex_sim::{SimConfig, SimServer};
+use crate::support::{advance_clock, all_pages, delete, get, post, put, start, start_with, token};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use crate::support::{advance_clock, all_pages, delete, get, post, put, start, start_with, token};
+use webex_sim::{SimConfig, SimServer};
 
 struct BroadWorks {
     base: String,

@@ -5,12 +5,11 @@
 //! losing it gives the number back (C8). The inventory always agrees with
 //! people's Calling data.
 
-
 use std::collections::HashMap;
 
+use crate::support::{all_pages, delete, get, patch, post, start, token, Reply};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use crate::support::{all_pages, delete, get, patch, post, start, token, Reply};
 
 struct Calling {
     base: String,

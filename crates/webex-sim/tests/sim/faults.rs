@@ -4,15 +4,14 @@
 //! from `/_sim/faults`; determinism by seed; and the change log proving a
 //! change was applied exactly once even when its answer was lost.
 
-
 use std::time::{Duration, Instant};
 
+use crate::support::{changes, client, get, reply, set_faults, start, start_with, token};
 use clap::Parser;
-use webex_sim::cli::SimArgs;
-use webex_sim::{Faults, RetryAfterStyle, SimConfig, SimServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use crate::support::{changes, client, get, reply, set_faults, start, start_with, token};
+use webex_sim::cli::SimArgs;
+use webex_sim::{Faults, RetryAfterStyle, SimConfig, SimServer};
 
 async fn me_status(server: &SimServer, token: &str) -> u16 {
     client().get(format!("{}/people/me", server.base_url())).bearer_auth(token).send().await.unwrap().status().as_u16()

@@ -2,10 +2,9 @@
 //! members with nested groups (rule T3) and distribution groups (rule T17),
 //! create / change / delete with their refusals, scopes and read-only admins.
 
-
+use crate::support::{all_pages, delete, get, patch, post, scoped_token, start, token};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use crate::support::{all_pages, delete, get, patch, post, scoped_token, start, token};
 
 #[tokio::test]
 async fn groups_page_with_start_index_and_count() {

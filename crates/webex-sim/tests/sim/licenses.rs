@@ -3,11 +3,10 @@
 //! subscription first), the Calling rules C1, C2 and C8 against the number
 //! inventory, attendee sites, users of another org, and counts that stay true.
 
-
-use webex_sim::SimServer;
+use crate::support::{all_pages, get, patch, start, token, Reply};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use crate::support::{all_pages, get, patch, start, token, Reply};
+use webex_sim::SimServer;
 
 /// A customer org as its full admin sees it.
 struct Org {
@@ -325,9 +324,12 @@ async fn license_writes_need_a_full_admin_and_people_write() {
     patch(&format!("{}/licenses/users", org.base), &read_only, body.clone())
         .await
         .assert_webex_error(StatusCode::FORBIDDEN);
-    let reader =
-        crate::support::scoped_token(&server, "customer_full_admin", "spark-admin:licenses_read spark-admin:people_read")
-            .await;
+    let reader = crate::support::scoped_token(
+        &server,
+        "customer_full_admin",
+        "spark-admin:licenses_read spark-admin:people_read",
+    )
+    .await;
     patch(&format!("{}/licenses/users", org.base), &reader, body.clone())
         .await
         .assert_webex_error(StatusCode::FORBIDDEN);

@@ -2,10 +2,9 @@
 //! sites and preferred site, a site's session types, a user's session
 //! types and the PUT that replaces them, and what a host can schedule with.
 
-
+use crate::support::{all_pages, get, put, scoped_token, start, token};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use crate::support::{all_pages, get, put, scoped_token, start, token};
 
 struct Meetings {
     base: String,

@@ -2,14 +2,13 @@
 //! flow with PKCE, its refusals, refresh, expiry, and tokens that survive a
 //! restart with the same seed.
 
-
+use crate::support::{client, get, reply, start, start_with, Reply};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use webex_sim::{SimConfig, SimServer, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET};
 use reqwest::StatusCode;
 use sha2::{Digest, Sha256};
-use crate::support::{client, get, reply, start, start_with, Reply};
 use url::Url;
+use webex_sim::{SimConfig, SimServer, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET};
 
 const REDIRECT: &str = "http://127.0.0.1:53682/callback";
 const SCOPES: &str = "spark-admin:people_read spark-admin:organizations_read spark-admin:licenses_read";

@@ -1,12 +1,11 @@
 //! Organizations, Licenses, org confinement, tracking ids and error bodies
 //! over real HTTP (webex-api.md §2.5–2.6, §4.1–4.2, §5.1).
 
-
 use std::collections::HashSet;
 
+use crate::support::{client, get, reply, start, token};
 use reqwest::StatusCode;
 use serde_json::Value;
-use crate::support::{client, get, reply, start, token};
 
 #[tokio::test]
 async fn a_partner_sees_its_customers_and_a_customer_only_itself() {

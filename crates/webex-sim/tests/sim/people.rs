@@ -1,14 +1,13 @@
 //! `GET /v1/people` and friends over real HTTP (webex-api.md §2.2, §3):
 //! paging to the end, `max` caps, filters, Calling data, determinism.
 
-
 use std::collections::HashSet;
 
-use webex_sim::{SimConfig, SimServer};
+use crate::support::{get, start, start_with, token, Reply};
 use reqwest::StatusCode;
 use serde_json::Value;
-use crate::support::{get, start, start_with, token, Reply};
 use url::Url;
+use webex_sim::{SimConfig, SimServer};
 
 /// Every person of every org, following `Link rel="next"`; also checks that
 /// each next link is absolute on the simulator's origin.

@@ -2,10 +2,9 @@
 //! documented rules, Calling on creation (rule C1), full replacement, org
 //! confinement, read-only admins, scopes, and the change log.
 
-
+use crate::support::{changes, delete, get, post, put, scoped_token, start, token};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use crate::support::{changes, delete, get, post, put, scoped_token, start, token};
 
 #[tokio::test]
 async fn create_needs_an_email_and_a_name_and_refuses_duplicates() {

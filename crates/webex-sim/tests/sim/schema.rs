@@ -3,11 +3,10 @@
 //! patched where `sim_support/schema.rs` says; the Calling endpoints
 //! against the wxc_sdk models (their spec file is not in the copy).
 
-
-use reqwest::StatusCode;
-use serde_json::{json, Value};
 use crate::support::schema::{assert_valid, assert_valid_schema, wxc_sdk_schemas};
 use crate::support::{get, patch, post, put, start, token, Reply};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
 
 const ADMIN: &str = "webex-admin.json";
 const DEVICE: &str = "webex-device.json";

@@ -2,9 +2,9 @@
 
 use tokio_util::sync::CancellationToken;
 
+use crate::sync::{self, ProgressFn};
 use crate::Core;
 use hubdesk_api::{ApiError, ErrorCode, OrgSummary, SyncStatusRow};
-use crate::sync::{self, ProgressFn};
 
 pub mod commands;
 

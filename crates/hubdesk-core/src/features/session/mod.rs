@@ -55,7 +55,10 @@ impl Core {
     pub async fn sign_in_webex(&self, open: auth::Opener) -> Result<SessionInfo, ApiError> {
         let settings = self.settings()?;
         if settings.client_id.is_empty() {
-            return Err(ApiError::new(ErrorCode::NotConfigured, "enter your integration's client id in Settings first"));
+            return Err(ApiError::new(
+                ErrorCode::NotConfigured,
+                "enter your integration's client id in Settings first",
+            ));
         }
         let secret = self.vault.get(TokenKind::ClientSecret)?.ok_or_else(|| {
             ApiError::new(ErrorCode::NotConfigured, "enter your integration's client secret in Settings first")
@@ -130,7 +133,8 @@ impl Core {
         let client = WebexClient::new(&base, Arc::new(tokens));
         let user = self.signed_in_user(&client).await?;
         let remembered = RememberedSession { tenant, api_base: base, user: user.clone() };
-        self.store.set_setting(SettingKey::Session, &serde_json::to_string(&remembered).map_err(ApiError::internal)?)?;
+        self.store
+            .set_setting(SettingKey::Session, &serde_json::to_string(&remembered).map_err(ApiError::internal)?)?;
         *self.session.write().await = Some(ActiveSession { tenant, user, client });
         tracing::info!(?tenant, "signed in");
         Ok(self.session_info().await)

@@ -1,9 +1,9 @@
 //! Settings: integration details in SQLite, the client secret in the keyring.
 
-use crate::Core;
-use hubdesk_api::{ApiError, ErrorCode, Settings, SettingsInput, Theme};
 use crate::auth::TokenKind;
 use crate::store::SettingKey;
+use crate::Core;
+use hubdesk_api::{ApiError, ErrorCode, Settings, SettingsInput, Theme};
 
 pub mod commands;
 

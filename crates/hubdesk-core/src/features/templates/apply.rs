@@ -13,11 +13,11 @@ use tokio_util::sync::CancellationToken;
 
 use super::facts::Pools;
 use super::request::{held_site_urls, remaining_change, request_body, summary_line};
-use hubdesk_api::{ApiError, EntryState, ErrorCode, RunProgress, RunState, RunSummary, UserChange};
 use crate::ledger::{EntryResult, Ledger, StoredEntry};
 use crate::store::{now_ms, Store};
 use crate::webex::licenses_write::{is_refusal, PatchAnswer};
 use crate::webex::{WebexClient, WebexError};
+use hubdesk_api::{ApiError, EntryState, ErrorCode, RunProgress, RunState, RunSummary, UserChange};
 
 /// Requests in flight at once: enough to keep up with Webex's rate limit,
 /// which the client's shared gate enforces.

@@ -13,7 +13,11 @@ pub async fn templates_view(caller: &Caller, org_id: String) -> Result<Templates
     caller.core.templates_view(&org_id)
 }
 
-pub async fn templates_set_mode(caller: &Caller, org_id: String, mode: AssignmentMode) -> Result<TemplatesView, ApiError> {
+pub async fn templates_set_mode(
+    caller: &Caller,
+    org_id: String,
+    mode: AssignmentMode,
+) -> Result<TemplatesView, ApiError> {
     caller.core.templates_set_mode(&org_id, mode)
 }
 

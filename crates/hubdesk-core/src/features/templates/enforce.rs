@@ -7,13 +7,13 @@
 use std::collections::HashSet;
 
 use super::apply::RunProgressFn;
-use super::facts;
 use super::entries::entries_of;
-use hubdesk_api::{ApiError, RunAction, RunSummary};
+use super::facts;
 use crate::ledger::{Ledger, NewEntry};
-use crate::Core;
-use hubdesk_rules::templates::{self as rules, Action, GroupMove, PlanRequest, Template};
 use crate::store::{now_ms, Store};
+use crate::Core;
+use hubdesk_api::{ApiError, RunAction, RunSummary};
+use hubdesk_rules::templates::{self as rules, Action, GroupMove, PlanRequest, Template};
 
 /// Starts the enforced snapshot of an org that has none, so the people
 /// there now count as existing, not new (called when templates are saved).

@@ -2,13 +2,13 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::store::Store;
+use crate::webex::models::{License, Person};
 use hubdesk_api::{ApiError, GroupOption, LicenseOption, SiteOption};
 use hubdesk_rules::templates::{
     license_category, subscription_order, GroupFact, GroupUsage, LicenseCategory, LicenseFact, NumberFact, OrgFacts,
     PersonFact, Template,
 };
-use crate::store::Store;
-use crate::webex::models::{License, Person};
 
 /// Everything about one org the templates screen and the planner need.
 pub struct OrgSnapshot {

@@ -7,14 +7,14 @@ use super::enforce::start_enforcing;
 use super::entries::entries_of;
 use super::facts::{self, OrgSnapshot};
 use super::screen::template_error;
+use crate::ledger::{Ledger, NewEntry, OrgTemplateSettings};
+use crate::store::{now_ms, Store};
+use crate::Core;
 use hubdesk_api::{
     ApiError, ApplyRequest, AssignmentMode, ErrorCode, Preview, RunAction, RunSummary, SaveScope, Template,
     TemplateDraft,
 };
-use crate::ledger::{Ledger, NewEntry, OrgTemplateSettings};
-use crate::Core;
 use hubdesk_rules::templates::{self as rules, Action, Plan, PlanRequest};
-use crate::store::{now_ms, Store};
 
 /// Previews kept for commit; older ones expire.
 const KEPT_PREVIEWS: usize = 8;

@@ -2,10 +2,10 @@
 //! what of a change is still missing given what a person holds.
 
 use super::facts::Pools;
-use hubdesk_api::{SiteRole, UserChange};
 use crate::webex::licenses_write::{
     LicenseOperation, LineProperties, Operation, PatchUserLicenses, SiteUrlOperation, UserLicenses,
 };
+use hubdesk_api::{SiteRole, UserChange};
 
 pub fn request_body(change: &UserChange, org_id: &str) -> PatchUserLicenses {
     let adds = change.add.iter().map(|a| LicenseOperation {

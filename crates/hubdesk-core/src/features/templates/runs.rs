@@ -7,10 +7,10 @@ use tokio_util::sync::CancellationToken;
 
 use super::apply::{apply_run, ApplyContext, RunProgressFn};
 use super::facts;
-use hubdesk_api::{ApiError, AuditEntry, ErrorCode, RunDetail, RunSummary};
-use crate::Core;
-use hubdesk_rules::templates::plan_csv;
 use crate::store::{now_ms, rfc3339};
+use crate::Core;
+use hubdesk_api::{ApiError, AuditEntry, ErrorCode, RunDetail, RunSummary};
+use hubdesk_rules::templates::plan_csv;
 
 /// The cancel switch of each run being applied.
 #[derive(Default)]

@@ -2,9 +2,9 @@
 //! group-transition setting (T7).
 
 use super::facts::{self, OrgSnapshot};
-use hubdesk_api::{ApiError, AssignmentMode, ErrorCode, TemplateError, TemplateSummary, TemplatesView};
 use crate::ledger::OrgTemplateSettings;
 use crate::Core;
+use hubdesk_api::{ApiError, AssignmentMode, ErrorCode, TemplateError, TemplateSummary, TemplatesView};
 use hubdesk_rules::templates::templates_left_by_mode_switch;
 
 impl Core {

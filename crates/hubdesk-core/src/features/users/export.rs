@@ -6,9 +6,9 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use crate::webex::models::{License, Person};
 use crate::Core;
 use hubdesk_api::{ApiError, ErrorCode};
-use crate::webex::models::{License, Person};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
@@ -150,7 +150,13 @@ mod tests {
             site_url: None,
             site_type: None,
         };
-        let meeting = License { id: "L2".into(), name: "Meeting - Webex Meeting Center".into(), site_url: Some("acme.webex.com".into()), subscription_id: Some("Sub-2".into()), ..calling.clone() };
+        let meeting = License {
+            id: "L2".into(),
+            name: "Meeting - Webex Meeting Center".into(),
+            site_url: Some("acme.webex.com".into()),
+            subscription_id: Some("Sub-2".into()),
+            ..calling.clone()
+        };
         store.replace_licenses("org", &[calling, meeting]).unwrap();
         let ann = Person {
             id: "1".into(),

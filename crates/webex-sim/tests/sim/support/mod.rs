@@ -7,11 +7,11 @@
 
 pub mod schema;
 
-use webex_sim::client::SimHelpers;
-use webex_sim::{SimConfig, SimServer};
 use reqwest::header::HeaderMap;
 use reqwest::StatusCode;
 use serde_json::Value;
+use webex_sim::client::SimHelpers;
+use webex_sim::{SimConfig, SimServer};
 
 pub async fn start(people: usize, customers: usize) -> SimServer {
     start_with(SimConfig { people, customers, ..SimConfig::default() }).await
