@@ -6,7 +6,8 @@ use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use super::changelog::ChangeLog;
 use super::clock::SimClock;
 use super::faults::FaultState;
-use super::oauth::{CodeStore, TokenSigner};
+use crate::oauth::codes::CodeStore;
+use crate::oauth::token::TokenSigner;
 use super::tenant::Tenant;
 use super::SimConfig;
 

@@ -2,7 +2,7 @@
 
 use rusqlite::{params, Transaction};
 
-use super::journal::{entry_state_text, parse_entry_state, EntryResult, StoredEntry};
+use super::entry::{entry_state_text, parse_entry_state, EntryResult, StoredEntry};
 use super::{Ledger, Result};
 use hubdesk_api::AuditEntry;
 

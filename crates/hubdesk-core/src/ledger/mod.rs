@@ -9,6 +9,7 @@
 //! leaves: after a crash, resume knows exactly what may have been sent.
 
 mod audit;
+mod entry;
 mod journal;
 mod migrations;
 mod snapshot;
@@ -21,7 +22,7 @@ use rusqlite::Connection;
 
 use hubdesk_api::{ApiError, ErrorCode};
 
-pub use journal::{EntryResult, NewEntry, StoredEntry};
+pub use entry::{EntryResult, NewEntry, StoredEntry};
 pub use templates::OrgTemplateSettings;
 
 #[derive(Debug, thiserror::Error)]

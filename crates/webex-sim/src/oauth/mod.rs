@@ -5,19 +5,18 @@
 mod access_token;
 mod authorize;
 mod client;
-mod codes;
+pub(crate) mod codes;
 mod picker;
 mod pkce;
 mod redirect;
 mod scopes;
-mod token;
+pub(crate) mod token;
 
 use axum::routing::{get, post};
 use axum::Router;
 
-pub use codes::CodeStore;
 pub use scopes::{Scope, ScopeSet};
-pub use token::{Claims, TokenKind, TokenSigner};
+pub use token::{Claims, TokenKind};
 
 use crate::state::Shared;
 
