@@ -4,6 +4,7 @@
 
 mod support;
 
+mod commands;
 mod pager;
 mod reliability;
 mod session_sync;
