@@ -1,8 +1,11 @@
 //! `GET /v1/people/{personId}` and `GET /v1/people/me`, with `callingData`.
+//! The person is found by Webex id or, as Webex also accepts, by the bare
+//! uuid inside it (webex-api.md §2.1).
 
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use uuid::Uuid;
 
 use super::view::{PersonView, ViewOptions};
 use crate::http::{ApiError, Caller, QueryParams};
@@ -22,6 +25,7 @@ pub async fn get(
     caller.require_scope(READ_SCOPES)?;
     let tenant = state.tenant();
     let person = ids::decode_uuid(IdType::People, &id)
+        .or_else(|| Uuid::parse_str(&id).ok())
         .and_then(|uuid| tenant.find_person(&uuid))
         .ok_or_else(|| ApiError::not_found("Person not found."))?;
     caller.check_org(&tenant, tenant.person(person).org)?;

@@ -40,6 +40,7 @@ pub async fn list(State(state): State<Shared>, caller: Caller, params: QueryPara
         presence: !search.by_id,
         status: !params.flag("excludeStatus")?,
         admin_fields: !search.by_id,
+        user_name: search.by_id,
     };
     let cap = match (params.get("locationId").is_some(), calling_data) {
         (true, _) => MAX_WITH_LOCATION,

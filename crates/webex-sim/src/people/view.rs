@@ -6,7 +6,8 @@
 //!   number shows either way.
 //! - `status` and `lastActivity` (presence) are left out of `?id=` lookups;
 //!   `excludeStatus=true` leaves out `status`.
-//! - `licenses` and `roles` (admin fields) are left out of `?id=` lookups.
+//! - `licenses` and `roles` (admin fields) are left out of `?id=` lookups;
+//!   `userName` (the sign-in name) is in `?id=` lookups only.
 //! - `invitePending` and `loginEnabled` are the strings "true"/"false" of
 //!   the spec (clients should accept booleans too, webex-api.md §3).
 
@@ -22,12 +23,13 @@ pub struct ViewOptions {
     pub presence: bool,
     pub status: bool,
     pub admin_fields: bool,
+    pub user_name: bool,
 }
 
 impl ViewOptions {
     /// Everything an admin sees on `GET /people/{id}`.
     pub fn full(calling_data: bool) -> ViewOptions {
-        ViewOptions { calling_data, presence: true, status: true, admin_fields: true }
+        ViewOptions { calling_data, presence: true, status: true, admin_fields: true, user_name: false }
     }
 }
 
@@ -67,6 +69,8 @@ pub struct PersonView<'a> {
     login_enabled: &'static str,
     #[serde(rename = "type")]
     kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    user_name: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -108,6 +112,7 @@ impl<'a> PersonView<'a> {
             invite_pending: bool_text(person.invite_pending),
             login_enabled: bool_text(person.login_enabled),
             kind: "person",
+            user_name: options.user_name.then_some(person.email.as_ref()),
         }
     }
 }

@@ -3,6 +3,8 @@
 
 use std::collections::HashSet;
 
+use base64::Engine;
+
 use crate::support::{get, start, start_with, token, Reply};
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -99,6 +101,9 @@ async fn filters_by_email_name_id_and_location() {
         "presence is left out of id lookups"
     );
     assert!(looked_up.get("licenses").is_none(), "admin fields are left out of id lookups");
+    let sign_in_name = first_page.items()[0]["emails"][0].as_str().unwrap();
+    assert_eq!(looked_up["userName"].as_str(), Some(sign_in_name), "an id lookup names the user's sign-in name");
+    assert!(first_page.items().iter().all(|p| p.get("userName").is_none()), "a plain list does not");
     let too_many = vec![known[0]; 86].join(",");
     get(&people_url(&server, &[("id", &too_many)]), &admin).await.assert_webex_error(StatusCode::BAD_REQUEST);
 
@@ -128,6 +133,25 @@ async fn calling_details_come_only_with_calling_data() {
     {
         assert!(detailed.body.get(field).is_some(), "{field} missing");
     }
+}
+
+#[tokio::test]
+async fn a_person_is_found_by_bare_uuid_as_by_webex_id() {
+    let server = start(200, 1).await;
+    let (admin, _) = token(&server, "customer_full_admin", None).await;
+    let page = get(&people_url(&server, &[("max", "5")]), &admin).await;
+    let someone = &page.items()[3];
+    let id = someone["id"].as_str().unwrap();
+    let decoded = String::from_utf8(base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(id).unwrap()).unwrap();
+    let uuid = decoded.rsplit('/').next().unwrap();
+    assert_eq!(uuid.len(), 36, "{decoded}");
+    let by_id = get(&format!("{}/people/{id}", server.base_url()), &admin).await;
+    let by_uuid = get(&format!("{}/people/{uuid}", server.base_url()), &admin).await;
+    assert_eq!(by_uuid.status, StatusCode::OK, "{}", by_uuid.body);
+    assert_eq!(by_uuid.body["id"], someone["id"], "the answer carries the Webex id");
+    assert_eq!(by_uuid.body, by_id.body);
+    let unknown = get(&format!("{}/people/00000000-0000-4000-8000-000000000000", server.base_url()), &admin).await;
+    unknown.assert_webex_error(StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
