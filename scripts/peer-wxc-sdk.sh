@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs the peer client of the sync benchmark (docs/benchmarks.md, "Sync
-# (issue 4)"): Cisco's wxc_sdk, pinned, in a venv under .tools/ (never
+# Installs the peer client of the sync benchmark (docs/benchmarks.md,
+# "Sync"): Cisco's wxc_sdk, pinned, in a venv under .tools/ (never
 # globally). `cargo bench -p hubdesk-core --bench sync_floor` uses it when present.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

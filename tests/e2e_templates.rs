@@ -82,7 +82,7 @@ async fn fill_editor(client: &Client) -> Result<()> {
     ui::click(client, "[data-testid=editor-existing-users]", STEP).await
 }
 
-/// The promise: apply a template, kill the app halfway, restart,
+/// The journal's promise: apply a template, kill the app halfway, restart,
 /// resume, and the (same) demo tenant shows each change once.
 #[test]
 fn a_run_killed_halfway_resumes_after_a_restart_and_each_change_lands_once() -> Result<()> {

@@ -1,4 +1,4 @@
-//! License-template previews (issue 5, item 7): `rules::templates::plan`
+//! License-template previews: `rules::templates::plan`
 //! on an org of 100,000 users, 200 groups (each user in 1–3 direct
 //! groups), 50 licenses (several subscriptions per pool, five Meetings
 //! sites) and 200 group templates. Budget: 300 ms for saving a template

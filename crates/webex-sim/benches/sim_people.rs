@@ -1,4 +1,4 @@
-//! Simulator throughput (issue 3, item 7): people served per second in full
+//! Simulator throughput: people served per second in full
 //! pages, with the server on one core (a current-thread runtime on its own
 //! thread), the client on another reading each body whole.
 //!

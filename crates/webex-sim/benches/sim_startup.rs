@@ -1,6 +1,6 @@
-//! Simulator start-up and memory (issue 3, item 7): the time to generate the
+//! Simulator start-up and memory: the time to generate the
 //! demo tenant and listen, for 100,000 people in 20 customer orgs (the
-//! issue's bar: under 5 s), and the resident memory with 1,000,000 people
+//! bar: under 5 s), and the resident memory with 1,000,000 people
 //! (bar: at most 1 GB), printed before the timings.
 //!
 //!   cargo bench -p webex-sim --bench sim_startup

@@ -1,4 +1,4 @@
-//! Faults and limits on demand (issue item 4): latency, a per-token rate
+//! Faults and limits on demand: latency, a per-token rate
 //! limit answered with 429 and `Retry-After`, 5xx and 504 rates, dropped
 //! connections, cut-short JSON, and next links that lose their filters or
 //! carry `max=null`. Set by `hubdesk sim` flags and by `POST /_sim/faults`.
