@@ -4,6 +4,7 @@
 
 mod support;
 
+mod boundaries;
 mod commands;
 mod pager;
 mod reliability;
