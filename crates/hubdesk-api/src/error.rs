@@ -52,21 +52,33 @@ pub enum ErrorCode {
     Internal,
 }
 
+/// An error as the admin sees it: a sentence that says what happened and
+/// what to do next, and, apart, the technical detail (what failed, the
+/// status, URLs and ids) for the log and the "Details" disclosure, which is
+/// what a helpdesk pastes into a ticket. The message never holds the detail.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, thiserror::Error)]
 #[serde(rename_all = "camelCase")]
 #[error("{message}")]
 pub struct ApiError {
     pub code: ErrorCode,
-    /// A sentence for a person, in English; the UI may replace it with a
-    /// translated message keyed by `code`.
+    /// A sentence for a person, in English, with what to do next; the UI
+    /// may replace it with a translated message keyed by `code`.
     pub message: String,
+    /// What failed, technically: for the log and behind "Details".
+    pub detail: Option<String>,
     /// Webex's tracking id, when the error came from a Webex call.
     pub tracking_id: Option<String>,
 }
 
 impl ApiError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into(), tracking_id: None }
+        Self { code, message: message.into(), detail: None, tracking_id: None }
+    }
+
+    /// Adds the technical detail (kept out of the message).
+    pub fn with_detail(mut self, detail: impl std::fmt::Display) -> Self {
+        self.detail = Some(detail.to_string());
+        self
     }
 
     pub fn with_tracking_id(mut self, tracking_id: Option<String>) -> Self {
@@ -74,7 +86,21 @@ impl ApiError {
         self
     }
 
-    pub fn internal(message: impl std::fmt::Display) -> Self {
-        Self::new(ErrorCode::Internal, message.to_string())
+    /// A bug: something that should not happen did. `detail` says what.
+    pub fn internal(detail: impl std::fmt::Display) -> Self {
+        Self::new(
+            ErrorCode::Internal,
+            "Something unexpected went wrong in hubdesk. Try again; if it happens again, copy the details into a report.",
+        )
+        .with_detail(detail)
+    }
+
+    /// The message and, when there is one, the detail: for logs and the
+    /// command line.
+    pub fn full_text(&self) -> String {
+        match &self.detail {
+            Some(detail) => format!("{} ({detail})", self.message),
+            None => self.message.clone(),
+        }
     }
 }

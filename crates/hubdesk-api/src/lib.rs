@@ -81,6 +81,7 @@ pub fn typescript_bindings() -> Vec<(String, String)> {
         TemplateSummary,
         GroupOption,
         LicenseOption,
+        NotForUsers,
         SiteOption,
         TemplateDraft,
         SaveScope,

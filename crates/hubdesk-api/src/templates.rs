@@ -6,7 +6,8 @@ use ts_rs::TS;
 
 pub use hubdesk_rules::templates::{
     AssignmentMode, CallingLine, LicenseAdd, LicenseCategory, LicenseRemove, LicenseUse, MeetingAccount, MeetingEntry,
-    NumberProblem, Plan, PlanTotals, SiteRole, SiteRoleChange, Template, TemplateError, UserChange, UserIssue,
+    NotForUsers, NumberProblem, Plan, PlanTotals, SiteRole, SiteRoleChange, Template, TemplateError, UserChange,
+    UserIssue,
 };
 
 /// One org's templates screen.
@@ -64,6 +65,9 @@ pub struct LicenseOption {
     pub total_units: i64,
     pub consumed_units: i64,
     pub subscriptions: u32,
+    /// Set for licenses Webex does not let an admin give to people: the
+    /// editor shows them, unticked and disabled, with the reason.
+    pub not_for_users: Option<NotForUsers>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

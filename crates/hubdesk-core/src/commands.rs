@@ -69,8 +69,15 @@ macro_rules! expand_dispatch {
         events { $( $(#[doc = $edoc:literal])* $payload:ident = $event_name:literal ; )* }
     ) => {
         /// Runs the command `name` with the window's JSON arguments; answers
-        /// its result as JSON.
+        /// its result as JSON. A failure is logged with its technical detail,
+        /// which the window only shows behind "Details".
         pub async fn dispatch(caller: &Caller, name: &str, args: Value) -> Result<String, ApiError> {
+            run(caller, name, args).await.inspect_err(|e| {
+                tracing::warn!(command = name, code = ?e.code, detail = ?e.detail, tracking_id = ?e.tracking_id, "{}", e.message)
+            })
+        }
+
+        async fn run(caller: &Caller, name: &str, args: Value) -> Result<String, ApiError> {
             match name {
                 $($(
                     stringify!($name) => {
@@ -95,7 +102,7 @@ fn arguments<T: DeserializeOwned>(command: &str, args: Value) -> Result<T, ApiEr
     // A command without arguments may be invoked with none at all.
     let args = if args.is_null() { Value::Object(Default::default()) } else { args };
     serde_json::from_value(args)
-        .map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("the arguments of {command} are not valid: {e}")))
+        .map_err(|e| ApiError::internal(format!("the arguments of {command} are not valid: {e}")))
 }
 
 fn answer_json<T: serde::Serialize>(answer: &T) -> Result<String, ApiError> {

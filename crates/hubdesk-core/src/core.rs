@@ -130,7 +130,7 @@ impl Core {
             let launcher = self
                 .demo_launcher
                 .as_ref()
-                .ok_or_else(|| ApiError::new(ErrorCode::NotConfigured, "this build of hubdesk has no demo tenant"))?;
+                .ok_or_else(|| ApiError::new(ErrorCode::NotConfigured, "This copy of hubdesk has no demo tenant."))?;
             *demo = Some(launcher.launch(&self.data_dir).await?);
         }
         let tenant = demo.as_ref().expect("started above");
@@ -146,7 +146,7 @@ impl Core {
 }
 
 fn not_signed_in() -> ApiError {
-    ApiError::new(ErrorCode::NotSignedIn, "please sign in first")
+    ApiError::new(ErrorCode::NotSignedIn, "Sign in first.")
 }
 
 /// The default data directory: `HUBDESK_DATA_DIR`, else the platform's

@@ -115,7 +115,11 @@ impl DemoLauncher for SpawnedDemo {
 }
 
 pub(crate) fn cannot_start(detail: String) -> ApiError {
-    ApiError::internal(format!("the demo tenant could not start: {detail}"))
+    ApiError::new(
+        hubdesk_api::ErrorCode::Internal,
+        "The demo tenant could not start. Try again; if it keeps failing, restart hubdesk.",
+    )
+    .with_detail(format!("the demo tenant could not start: {detail}"))
 }
 
 fn read_record(path: &Path) -> Option<DemoRecord> {

@@ -6,10 +6,10 @@ use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use super::changelog::ChangeLog;
 use super::clock::SimClock;
 use super::faults::FaultState;
-use crate::oauth::codes::CodeStore;
-use crate::oauth::token::TokenSigner;
 use super::tenant::Tenant;
 use super::SimConfig;
+use crate::oauth::codes::CodeStore;
+use crate::oauth::token::TokenSigner;
 
 pub type Shared = Arc<SimState>;
 

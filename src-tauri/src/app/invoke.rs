@@ -30,7 +30,13 @@ impl Host for Window {
         Box::pin(async move {
             app.opener()
                 .open_url(url, None::<&str>)
-                .map_err(|e| ApiError::new(ErrorCode::SignInFailed, format!("cannot open the browser: {e}")))
+                .map_err(|e| {
+                    ApiError::new(
+                        ErrorCode::SignInFailed,
+                        "hubdesk could not open your web browser for the Webex sign-in. Set a default browser, then try again.",
+                    )
+                    .with_detail(format!("cannot open the browser: {e}"))
+                })
         })
     }
 }

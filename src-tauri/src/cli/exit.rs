@@ -27,6 +27,15 @@ pub fn report(result: anyhow::Result<()>) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     eprintln!("error: {err:#}");
+    // The technical detail the window keeps behind "Details".
+    if let Some(api) = err.chain().find_map(|e| e.downcast_ref::<ApiError>()) {
+        if let Some(detail) = &api.detail {
+            eprintln!("  detail: {detail}");
+        }
+        if let Some(tracking_id) = &api.tracking_id {
+            eprintln!("  tracking id: {tracking_id}");
+        }
+    }
     ExitCode::from(code_of(&err))
 }
 

@@ -180,8 +180,9 @@ async fn a_bad_template_file_is_refused_with_a_clear_error() {
     std::fs::write(&path, json!({"name": "x", "licenses": ["no-such-license"], "meetings": []}).to_string()).unwrap();
     let out = t.run(&t.template_args("plan", &path));
     assert!(!out.status.success());
+    assert_eq!(out.status.code(), Some(5), "exit 5: the input was refused");
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("not in the cache"),
+        String::from_utf8_lossy(&out.stderr).contains("no longer in the organization's subscriptions"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );

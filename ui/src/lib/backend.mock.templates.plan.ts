@@ -30,7 +30,8 @@ export function sitesOf(domain: string): string[] {
 }
 
 function license(id: string, name: string, category: LicenseOption["category"], total: number, consumed: number, siteUrl: string | null = null, subscriptions = 1): LicenseOption {
-  return { id, name, category, siteUrl, totalUnits: total, consumedUnits: consumed, subscriptions };
+  const notForUsers = name.includes("Workspaces") ? "workspaces" : name === "Messenger" ? "messenger" : null;
+  return { id, name, category, siteUrl, totalUnits: total, consumedUnits: consumed, subscriptions, notForUsers };
 }
 
 /** One catalogue for every org: Calling with two subscriptions, Meetings on
@@ -40,10 +41,12 @@ export function catalogue(domain: string): { licenses: LicenseOption[]; sites: S
   const licenses = [
     license("lic-call-pro", "Webex Calling - Professional", "calling", 500, 468, null, 2),
     license("lic-call-std", "Webex Calling - Standard", "calling", 200, 200),
+    license("lic-call-ws", "Webex Calling - Workspaces", "calling", 40, 12),
     license("lic-mtg-main", "Meetings - Webex Enterprise", "meetings", 800, 712, main),
     license("lic-webinar-main", "Webex Webinars 1000", "meetings", 20, 20, main),
     license("lic-mtg-eu", "Meetings - Webex Enterprise", "meetings", 150, 149, eu),
     license("lic-msg-adv", "Advanced Messaging", "messaging", 1000, 420),
+    license("lic-messenger", "Messenger", "messaging", 1000, 0),
     license("lic-cc-std", "Contact Center Standard Agent", "contact_center", 60, 41),
     license("lic-cc-prem", "Contact Center Premium Agent", "contact_center", 25, 25),
     license("lic-basic-msg", "Messaging", "basic", 10_000, 1650),

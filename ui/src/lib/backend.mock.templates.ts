@@ -53,7 +53,7 @@ const failure = params.get("fail");
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const fail = (code: ApiError["code"], message: string): never => {
-  throw { code, message, trackingId: null } satisfies ApiError;
+  throw { code, message, detail: null, trackingId: null } satisfies ApiError;
 };
 
 function summary(template: Template, memberCount: number, updatedMs: number): TemplateSummary {

@@ -138,7 +138,7 @@ let syncing = false;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const fail = (code: ApiError["code"], message: string): never => {
-  throw { code, message, trackingId: null } satisfies ApiError;
+  throw { code, message, detail: null, trackingId: null } satisfies ApiError;
 };
 const emit = (payload: SyncProgress) => listeners.forEach((l) => l({ payload }));
 
@@ -164,7 +164,7 @@ async function fetchOrg(target: MockOrg, failing: boolean) {
         fail("cancelled", "Sync cancelled.");
       }
       if (failing && pages === 3) {
-        const error: ApiError = { code: "rate_limited", message: "Webex asked us to wait 600 seconds (429 Too Many Requests).", trackingId: "ROUTERGW_6f1c2a" };
+        const error: ApiError = { code: "rate_limited", message: "Webex is limiting requests right now. Try again in a minute.", detail: "Webex answered 429 Too Many Requests: retry after 600 s", trackingId: "ROUTERGW_6f1c2a" };
         emit({ orgId, resource, phase: "failed", pages: 0, items: 0, error });
         throw error;
       }

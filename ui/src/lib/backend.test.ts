@@ -14,24 +14,24 @@ beforeEach(() => {
 
 describe("toApiError", () => {
   it("keeps a well-formed ApiError", () => {
-    const e = { code: "forbidden", message: "Missing scope", trackingId: "T1" };
+    const e = { code: "forbidden", message: "Missing scope", detail: "Webex answered 403", trackingId: "T1" };
     expect(toApiError(e)).toEqual(e);
   });
 
-  it("fills a missing tracking id with null", () => {
+  it("fills a missing detail and tracking id with null", () => {
     expect(toApiError({ code: "network", message: "down" })).toEqual({
       code: "network",
       message: "down",
+      detail: null,
       trackingId: null,
     });
   });
 
-  it("turns a plain string rejection into an internal error", () => {
-    expect(toApiError("command sync_orgs not found")).toEqual({
-      code: "internal",
-      message: "command sync_orgs not found",
-      trackingId: null,
-    });
+  it("turns a plain string rejection into an internal error, the raw text kept as detail only", () => {
+    const e = toApiError("command sync_orgs not found");
+    expect(e.code).toBe("internal");
+    expect(e.message).not.toContain("sync_orgs");
+    expect(e.detail).toBe("command sync_orgs not found");
   });
 
   it("treats an unknown code as internal, keeping no half-trusted fields", () => {
@@ -39,9 +39,11 @@ describe("toApiError", () => {
     expect(e.code).toBe("internal");
   });
 
-  it("uses an Error's message, and a generic one for anything else", () => {
-    expect(toApiError(new Error("boom")).message).toBe("boom");
-    expect(toApiError(undefined)).toEqual({ code: "internal", message: "Unexpected error", trackingId: null });
+  it("keeps an Error's message as detail, and a sentence for anyone to read", () => {
+    expect(toApiError(new Error("boom")).detail).toBe("boom");
+    const nothing = toApiError(undefined);
+    expect(nothing.detail).toBeNull();
+    expect(nothing.message).toMatch(/^Something unexpected went wrong/);
   });
 });
 
@@ -67,9 +69,9 @@ describe("backend commands", () => {
 
   it("rejects with a normalised ApiError", async () => {
     invoke.mockRejectedValue("invalid args `orgId` for command `sync_org`");
-    await expect(backend.syncOrg("x")).rejects.toEqual({
+    await expect(backend.syncOrg("x")).rejects.toMatchObject({
       code: "internal",
-      message: "invalid args `orgId` for command `sync_org`",
+      detail: "invalid args `orgId` for command `sync_org`",
       trackingId: null,
     });
   });

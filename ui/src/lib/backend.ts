@@ -53,22 +53,26 @@ export function isApiError(value: unknown): value is ApiError {
   return isErrorCode(v.code) && typeof v.message === "string";
 }
 
+const UNEXPECTED = "Something unexpected went wrong in hubdesk. Try again; if it happens again, copy the details into a report.";
+
 /** Turns whatever a command rejected with into an ApiError. Tauri rejects
  * with a plain string when a command is missing or its arguments do not
  * deserialize; those are bugs, hence `internal`. */
 export function toApiError(reason: unknown): ApiError {
   if (isApiError(reason)) {
-    const tracking = (reason as { trackingId?: unknown }).trackingId;
+    const { detail, trackingId } = reason as { detail?: unknown; trackingId?: unknown };
     return {
       code: reason.code,
       message: reason.message,
-      trackingId: typeof tracking === "string" ? tracking : null,
+      detail: typeof detail === "string" ? detail : null,
+      trackingId: typeof trackingId === "string" ? trackingId : null,
     };
   }
-  let message = "Unexpected error";
-  if (typeof reason === "string" && reason.trim() !== "") message = reason;
-  else if (reason instanceof Error && reason.message !== "") message = reason.message;
-  return { code: "internal", message, trackingId: null };
+  // Not ours: a bug. The raw text is technical, so it goes to the details.
+  let detail: string | null = null;
+  if (typeof reason === "string" && reason.trim() !== "") detail = reason;
+  else if (reason instanceof Error && reason.message !== "") detail = reason.message;
+  return { code: "internal", message: UNEXPECTED, detail, trackingId: null };
 }
 
 /** Invokes a declared command: its name, arguments and answer are typed

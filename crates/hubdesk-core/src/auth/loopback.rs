@@ -51,9 +51,12 @@ impl LoopbackRedirect {
     /// Waits for the browser's redirect, answering other requests (such as
     /// `/favicon.ico`) with 404, until `timeout`.
     pub async fn wait(self, timeout: Duration) -> Result<Callback, ApiError> {
-        tokio::time::timeout(timeout, self.accept_callback())
-            .await
-            .map_err(|_| ApiError::new(ErrorCode::SignInFailed, "the sign-in was not completed in time"))?
+        tokio::time::timeout(timeout, self.accept_callback()).await.map_err(|_| {
+            ApiError::new(
+                ErrorCode::SignInFailed,
+                "The sign-in was not completed in time. Try again, and finish it in the browser within five minutes.",
+            )
+        })?
     }
 
     async fn accept_callback(self) -> Result<Callback, ApiError> {
@@ -69,7 +72,11 @@ impl LoopbackRedirect {
             if let Some(error) = param("error") {
                 respond(&mut stream, "200 OK", "Sign-in was refused. You can close this window.").await;
                 let detail = param("error_description").unwrap_or(error);
-                return Err(ApiError::new(ErrorCode::SignInFailed, format!("Webex refused the sign-in: {detail}")));
+                return Err(ApiError::new(
+                    ErrorCode::SignInFailed,
+                    "Webex did not complete the sign-in. Try again; check that your account is an administrator.",
+                )
+                .with_detail(format!("the sign-in page answered: {detail}")));
             }
             let (Some(code), Some(state)) = (param("code"), param("state")) else {
                 respond(&mut stream, "400 Bad Request", "The sign-in answer was incomplete.").await;
@@ -143,7 +150,8 @@ mod tests {
         reqwest::get(format!("{uri}?error=access_denied&error_description=no+way")).await.unwrap();
         let err = waiter.await.unwrap().unwrap_err();
         assert_eq!(err.code, ErrorCode::SignInFailed);
-        assert!(err.message.contains("no way"), "{}", err.message);
+        assert!(!err.message.contains("no way"), "the page's words are not shown as a sentence: {}", err.message);
+        assert!(err.detail.as_deref().is_some_and(|d| d.contains("no way")), "they are kept as detail: {err:?}");
     }
 
     #[tokio::test]

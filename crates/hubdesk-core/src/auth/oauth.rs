@@ -116,7 +116,7 @@ pub async fn sign_in(
     if callback.state != *state.secret() {
         return Err(ApiError::new(
             ErrorCode::SignInFailed,
-            "the sign-in answer did not match the request (state mismatch); please try again",
+            "The sign-in answer did not match the request. Try signing in again.",
         ));
     }
     let response = client
@@ -140,7 +140,10 @@ pub async fn refresh(app: &OAuthApp, refresh_token: &str) -> Result<TokenSet, Ap
 }
 
 fn oauth_client(app: &OAuthApp, redirect_uri: Option<&str>) -> Result<Client, ApiError> {
-    let bad = |e: oauth2::url::ParseError| ApiError::new(ErrorCode::NotConfigured, format!("bad OAuth URL: {e}"));
+    let bad = |e: oauth2::url::ParseError| {
+        ApiError::new(ErrorCode::NotConfigured, "The sign-in address is not valid. Check the integration in Settings.")
+            .with_detail(format!("bad OAuth URL: {e}"))
+    };
     let mut client = oauth2::Client::new(ClientId::new(app.client_id.clone()))
         .set_client_secret(ClientSecret::new(app.client_secret.clone()))
         .set_auth_uri(AuthUrl::new(app.endpoints.authorize.clone()).map_err(bad)?)
@@ -179,11 +182,21 @@ fn token_error<RE: std::error::Error + 'static>(e: RequestTokenError<RE, BasicEr
     match e {
         RequestTokenError::ServerResponse(body) => {
             let detail = body.error_description().cloned().unwrap_or_else(|| body.error().to_string());
-            ApiError::new(ErrorCode::SignInFailed, format!("the token request was refused: {detail}"))
+            ApiError::new(
+                ErrorCode::SignInFailed,
+                "Webex refused the sign-in. Check the client id and secret in Settings, then try again.",
+            )
+            .with_detail(format!("the token request was refused: {detail}"))
         }
-        RequestTokenError::Request(e) => {
-            ApiError::new(ErrorCode::Network, format!("cannot reach the sign-in server: {e}"))
-        }
-        other => ApiError::new(ErrorCode::SignInFailed, format!("unexpected answer from the sign-in server: {other}")),
+        RequestTokenError::Request(e) => ApiError::new(
+            ErrorCode::Network,
+            "The Webex sign-in server cannot be reached. Check your network connection, then try again.",
+        )
+        .with_detail(format!("cannot reach the sign-in server: {e}")),
+        other => ApiError::new(
+            ErrorCode::SignInFailed,
+            "The sign-in server gave an answer hubdesk did not expect. Try again.",
+        )
+        .with_detail(format!("unexpected answer from the sign-in server: {other}")),
     }
 }

@@ -102,7 +102,9 @@ impl TokenSource for TokenSession {
 }
 
 fn expired(detail: &str) -> WebexError {
-    WebexError::Auth(ApiError::new(ErrorCode::Unauthorized, format!("{detail}; please sign in again")))
+    WebexError::Auth(
+        ApiError::new(ErrorCode::Unauthorized, "Your Webex sign-in has expired. Sign in again.").with_detail(detail),
+    )
 }
 
 fn save(vault: &Vault, tokens: &TokenSet) -> Result<(), ApiError> {

@@ -82,8 +82,9 @@ fn not_found_is_ok(e: keyring::Error) -> keyring::Result<()> {
 fn unavailable(e: keyring::Error) -> ApiError {
     ApiError::new(
         ErrorCode::KeyringUnavailable,
-        format!("the OS keyring is not available ({e}); hubdesk keeps tokens only there. Start or unlock GNOME Keyring (or another Secret Service) and try again"),
+        "The system keyring is not available, and hubdesk keeps your sign-in only there. Start or unlock GNOME Keyring (or another Secret Service), then try again.",
     )
+    .with_detail(e)
 }
 
 #[cfg(test)]

@@ -41,12 +41,18 @@ pub enum LedgerError {
 
 impl From<LedgerError> for ApiError {
     fn from(e: LedgerError) -> Self {
-        let code = match e {
-            LedgerError::TooNew { .. } => ErrorCode::DatabaseTooNew,
-            LedgerError::NotFound(_) => ErrorCode::NotFound,
-            _ => ErrorCode::Database,
+        let (code, message) = match e {
+            LedgerError::TooNew { .. } => (
+                ErrorCode::DatabaseTooNew,
+                "hubdesk's record of templates and changes was written by a newer hubdesk. Update hubdesk to open it.",
+            ),
+            LedgerError::NotFound(_) => (ErrorCode::NotFound, "This no longer exists in hubdesk's records."),
+            _ => (
+                ErrorCode::Database,
+                "hubdesk could not read or write its record of templates and changes. Try again; if it keeps failing, restart hubdesk.",
+            ),
         };
-        ApiError::new(code, e.to_string())
+        ApiError::new(code, message).with_detail(e)
     }
 }
 

@@ -46,12 +46,19 @@ pub enum StoreError {
 
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
-        let code = match e {
-            StoreError::TooNew { .. } => ErrorCode::DatabaseTooNew,
-            StoreError::NotFound(_) => ErrorCode::NotFound,
-            _ => ErrorCode::Database,
+        let (code, message) = match e {
+            StoreError::TooNew { .. } => {
+                (ErrorCode::DatabaseTooNew, "This cache was written by a newer hubdesk. Update hubdesk to open it.")
+            }
+            StoreError::NotFound(_) => {
+                (ErrorCode::NotFound, "This is not in the cache. Sync the organization, then try again.")
+            }
+            _ => (
+                ErrorCode::Database,
+                "hubdesk could not read or write its cache on this computer. Try again; if it keeps failing, restart hubdesk.",
+            ),
         };
-        ApiError::new(code, e.to_string())
+        ApiError::new(code, message).with_detail(e)
     }
 }
 

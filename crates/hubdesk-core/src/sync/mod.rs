@@ -23,7 +23,8 @@ async fn store_write<R: Send + 'static>(
     match tokio::task::spawn_blocking(move || write(&store, &org_id)).await {
         Ok(result) => Ok(result?),
         Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
-        Err(e) => Err(ApiError::new(ErrorCode::Cancelled, format!("the write was stopped: {e}"))),
+        Err(e) => Err(ApiError::new(ErrorCode::Cancelled, "The sync was stopped; the previous data is kept.")
+            .with_detail(format!("the write was stopped: {e}"))),
     }
 }
 
@@ -74,7 +75,7 @@ pub async fn sync_orgs(
     let results: Vec<Result<(), ApiError>> =
         results.into_iter().map(|r| r.map(|_| ())).chain(std::iter::once(subscribers)).collect();
     if cancel.is_cancelled() {
-        return Err(ApiError::new(ErrorCode::Cancelled, "the sync was cancelled; the previous data is kept"));
+        return Err(ApiError::new(ErrorCode::Cancelled, "The sync was cancelled; the previous data is kept."));
     }
     results.into_iter().find_map(Result::err).map_or(Ok(()), Err)
 }
@@ -139,7 +140,7 @@ async fn run(
     };
     progress(event(SyncPhase::Running, Counts::default(), None));
     let result = tokio::select! {
-        _ = cancel.cancelled() => Err(ApiError::new(ErrorCode::Cancelled, "the sync was cancelled; the previous data is kept")),
+        _ = cancel.cancelled() => Err(ApiError::new(ErrorCode::Cancelled, "The sync was cancelled; the previous data is kept.")),
         result = work => result,
     };
     match result {

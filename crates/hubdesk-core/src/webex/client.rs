@@ -31,7 +31,7 @@ impl TokenSource for StaticToken {
         Box::pin(async move {
             Err(WebexError::Auth(hubdesk_api::ApiError::new(
                 hubdesk_api::ErrorCode::Unauthorized,
-                "the token was rejected and cannot be refreshed",
+                "Webex no longer accepts this sign-in. Sign in again.",
             )))
         })
     }

@@ -35,23 +35,72 @@ impl WebexError {
     }
 }
 
+/// What the admin reads for each kind of failure; what failed goes to the
+/// detail.
 impl From<WebexError> for ApiError {
     fn from(e: WebexError) -> Self {
-        match e {
-            WebexError::Auth(inner) => inner,
-            WebexError::Network { .. } => ApiError::new(ErrorCode::Network, e.to_string()),
-            WebexError::Body(_) => ApiError::new(ErrorCode::WebexApi, e.to_string()),
-            WebexError::Api { status, ref tracking_id, .. } => {
-                let code = match status {
-                    401 => ErrorCode::Unauthorized,
-                    403 => ErrorCode::Forbidden,
-                    404 => ErrorCode::NotFound,
-                    429 => ErrorCode::RateLimited,
-                    _ => ErrorCode::WebexApi,
+        let detail = e.to_string();
+        let error = match e {
+            WebexError::Auth(inner) => return inner,
+            WebexError::Network { .. } => ApiError::new(
+                ErrorCode::Network,
+                "Webex cannot be reached. Check your network connection, then try again.",
+            ),
+            WebexError::Body(_) => ApiError::new(
+                ErrorCode::WebexApi,
+                "Webex sent an answer hubdesk could not read. Try again in a moment.",
+            ),
+            WebexError::Api { status, tracking_id, .. } => {
+                let (code, message) = match status {
+                    401 => (ErrorCode::Unauthorized, "Webex no longer accepts this sign-in. Sign in again."),
+                    403 => (
+                        ErrorCode::Forbidden,
+                        "Your Webex account is not allowed to do this. A full administrator of the organization can.",
+                    ),
+                    404 => (ErrorCode::NotFound, "Webex no longer has this item. Sync the organization to refresh it."),
+                    429 => (ErrorCode::RateLimited, "Webex is limiting requests right now. Try again in a minute."),
+                    _ => (
+                        ErrorCode::WebexApi,
+                        "Webex could not do this. Try again; if it keeps failing, send the details to Cisco support.",
+                    ),
                 };
-                let tracking_id = tracking_id.clone();
-                ApiError::new(code, e.to_string()).with_tracking_id(tracking_id)
+                ApiError::new(code, message).with_tracking_id(tracking_id)
             }
+        };
+        error.with_detail(detail)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The admin reads a sentence; the URL, status and Webex's own words go
+    /// to the detail (the log and "Details").
+    #[test]
+    fn messages_are_sentences_and_the_technical_part_is_detail() {
+        let failures = [
+            WebexError::Network {
+                host: "webexapis.com".into(),
+                detail: "error sending request for url (https://webexapis.com/v1/people?orgId=Y2lz)".into(),
+            },
+            WebexError::Body("expected value at line 1 column 1".into()),
+            WebexError::Api {
+                status: 403,
+                message: "Missing scope spark-admin:people_read".into(),
+                tracking_id: Some("ROUTER_1".into()),
+                error_codes: vec![],
+            },
+            WebexError::Api { status: 502, message: "Bad gateway".into(), tracking_id: None, error_codes: vec![] },
+        ];
+        for failure in failures {
+            let technical = failure.to_string();
+            let error = ApiError::from(failure);
+            assert!(error.message.ends_with('.'), "a sentence: {}", error.message);
+            for raw in ["://", "webexapis", "Y2lz", "scope", "line 1", "502", "403"] {
+                assert!(!error.message.contains(raw), "{raw} in the message: {}", error.message);
+            }
+            assert_eq!(error.detail.as_deref(), Some(technical.as_str()));
         }
     }
 }

@@ -4,11 +4,16 @@
 //! show ("Meeting - Webex Enterprise Edition", "Webex Calling - Standard",
 //! the CSV's "Webex Calling VAR Professional").
 
-use super::model::LicenseCategory;
+use super::model::{LicenseCategory, NotForUsers};
 
 /// The editor's section for a license (T15: the free ones are `Basic`).
 pub fn license_category(name: &str) -> LicenseCategory {
     Kind::of(name).category()
+}
+
+/// Whether a person can be given this license, and if not why.
+pub fn not_for_users(name: &str) -> Option<NotForUsers> {
+    Kind::of(name).not_for_users()
 }
 
 /// The service a license gives. Licenses of one kind (and one site, for
@@ -89,6 +94,15 @@ impl Kind {
     /// licenses are for workspaces, Messenger is not user-manageable.
     pub(crate) fn for_users(self) -> bool {
         !matches!(self, Kind::CallingWorkspaces | Kind::Messenger)
+    }
+
+    /// `for_users`'s reason, for the editor and the refusal.
+    pub(crate) fn not_for_users(self) -> Option<NotForUsers> {
+        match self {
+            Kind::CallingWorkspaces => Some(NotForUsers::Workspaces),
+            Kind::Messenger => Some(NotForUsers::Messenger),
+            _ => None,
+        }
     }
 
     /// Never removed: Screen Share is implicit (700006), Messenger is not

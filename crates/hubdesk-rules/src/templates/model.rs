@@ -169,6 +169,17 @@ pub struct PlanRequest {
     pub grants: Vec<Grant>,
 }
 
+/// Why a license cannot be given to people: the editor does not offer it,
+/// and says why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum NotForUsers {
+    /// Webex Calling - Workspaces: for shared devices and rooms, not people.
+    Workspaces,
+    /// Messenger: Webex manages it; an admin cannot assign or remove it.
+    Messenger,
+}
+
 /// Why a template cannot be saved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", rename_all_fields = "camelCase", tag = "reason")]
@@ -180,7 +191,17 @@ pub enum TemplateError {
     /// T17: distribution groups may not carry a template.
     DistributionGroup,
     UnknownGroup,
+    /// A license the org no longer has (its subscription ended, say).
     UnknownLicense {
+        license_id: String,
+    },
+    /// A license Webex does not let an admin give to a person.
+    NotForUsers {
+        license_id: String,
+        why: NotForUsers,
+    },
+    /// The same license twice.
+    LicenseTwice {
         license_id: String,
     },
     /// T10: one entry per site.

@@ -22,7 +22,10 @@ pub fn validate(
     if template.licenses.is_empty() && template.meetings.is_empty() {
         return Err(TemplateError::Empty);
     }
-    for id in &template.licenses {
+    for (at, id) in template.licenses.iter().enumerate() {
+        if template.licenses[..at].contains(id) {
+            return Err(TemplateError::LicenseTwice { license_id: id.clone() });
+        }
         user_license(id, facts)?;
     }
     check_meetings(template, facts)
@@ -54,15 +57,17 @@ fn check_mode_and_group(template: &Template, mode: AssignmentMode, facts: &OrgFa
 }
 
 /// A license a user can be given: known to the org, and neither a
-/// workspace license nor Messenger (not user-manageable). Those are
-/// reported as unknown: they are not among the licenses a user template
-/// can name.
+/// workspace license nor Messenger (which the editor does not offer).
 fn user_license<'f>(id: &str, facts: &'f OrgFacts) -> Result<&'f LicenseFact, TemplateError> {
-    facts
+    let license = facts
         .licenses
         .iter()
-        .find(|l| l.id == id && Kind::of(&l.name).for_users())
-        .ok_or_else(|| TemplateError::UnknownLicense { license_id: id.to_string() })
+        .find(|l| l.id == id)
+        .ok_or_else(|| TemplateError::UnknownLicense { license_id: id.to_string() })?;
+    match Kind::of(&license.name).not_for_users() {
+        None => Ok(license),
+        Some(why) => Err(TemplateError::NotForUsers { license_id: id.to_string(), why }),
+    }
 }
 
 /// T10: one entry per site (a Meetings license in `licenses` counts as its

@@ -16,7 +16,7 @@ function fold(orgIds: string[], events: SyncProgress[]): OrgSyncState[] {
 const done = (orgId: string, people: number) =>
   ORG_RESOURCES.map((resource) => event(orgId, { resource, phase: "done", items: resource === "people" ? people : 6 }));
 
-const rateLimited: ApiError = { code: "rate_limited", message: "429", trackingId: "T-1" };
+const rateLimited: ApiError = { code: "rate_limited", message: "429", detail: null, trackingId: "T-1" };
 
 describe("sync of every org", () => {
   it("starts with every known org waiting and nothing fetched", () => {
@@ -54,7 +54,7 @@ describe("sync of every org", () => {
   });
 
   it("keeps the first error when both resources of an org fail", () => {
-    const later: ApiError = { code: "network", message: "down", trackingId: null };
+    const later: ApiError = { code: "network", message: "down", detail: null, trackingId: null };
     const orgs = fold(["a"], [
       event("a", { phase: "failed", error: rateLimited }),
       event("a", { resource: "licenses", phase: "failed", error: later }),

@@ -22,6 +22,7 @@ const license = (id: string, name: string, category: LicenseOption["category"], 
   totalUnits: 10,
   consumedUnits: 4,
   subscriptions: 1,
+  notForUsers: null,
 });
 
 const LICENSES = [

@@ -96,6 +96,14 @@ export class TemplatesPage {
     }
   }
 
+  /** A failed preview's error while the editor still holds the draft it was
+   * asked with: changing the draft answers it, so it goes. */
+  get editorError(): ApiError | null {
+    const request = this.request;
+    if (!this.previewError || request?.kind !== "save") return this.previewError;
+    return JSON.stringify(request.draft) === JSON.stringify(this.editor.draft()) ? this.previewError : null;
+  }
+
   openEditor(template: Template | null): void {
     this.editor.open(template);
     this.previewError = null;

@@ -84,6 +84,17 @@ describe("the templates page", () => {
     const sent = calls.find((c) => c[0] === "templatesPreviewSave");
     expect(sent?.slice(1)).toEqual(["acme", { id: "t1", name: "Sales EMEA", groupId: "g1", licenses: ["calling"], meetings: [] }, { existingUsers: true, preserve: true }]);
     expect([page.stage, page.previewError?.code]).toEqual(["editor", "invalid_template"]);
+    expect(page.editorError?.code).toBe("invalid_template");
+  });
+
+  it("drops a refused preview's error once the draft changes, so no advice outlives its cause", async () => {
+    const page = await pageOn();
+    page.openEditor(sales);
+    answers.set("templatesPreviewSave", reject("invalid_template"));
+    await page.previewSave();
+    expect(page.editorError?.code).toBe("invalid_template");
+    page.editor.setLicense("calling", false);
+    expect(page.editorError).toBeNull();
   });
 
   it("t6_previews_a_delete_and_goes_back_to_the_list", async () => {

@@ -7,27 +7,32 @@ import { createTranslator, type Catalog } from "./translate";
 const translator = createTranslator("en", en, en);
 
 describe("describeError", () => {
-  it("uses the translated message and keeps the backend's as detail", () => {
+  it("titles with the code's message, says the backend's sentence, and folds the technical detail away", () => {
     const d = describeError(translator, {
       code: "network",
-      message: "error sending request for url (https://webexapis.com/v1/people)",
+      message: "Webex cannot be reached. Check your network connection, then try again.",
+      detail: "cannot reach webexapis.com: error sending request for url (https://webexapis.com/v1/people)",
       trackingId: "ROUTER_123",
     });
     expect(d.summary).toBe("Webex could not be reached. Check your connection.");
-    expect(d.detail).toBe("error sending request for url (https://webexapis.com/v1/people)");
-    expect(d.trackingId).toBe("ROUTER_123");
+    expect(d.sentence).toBe("Webex cannot be reached. Check your network connection, then try again.");
+    expect(d.sentence).not.toContain("https://");
+    expect(d.technical).toBe(
+      "code: network\ncannot reach webexapis.com: error sending request for url (https://webexapis.com/v1/people)\ntracking id: ROUTER_123",
+    );
   });
 
-  it("drops the detail when it repeats the summary", () => {
-    const d = describeError(translator, { code: "cancelled", message: "Cancelled.", trackingId: null });
-    expect(d.detail).toBeNull();
+  it("drops the sentence when it repeats the summary, and has no details without any", () => {
+    const d = describeError(translator, { code: "cancelled", message: "Cancelled.", detail: null, trackingId: null });
+    expect(d.sentence).toBeNull();
+    expect(d.technical).toBeNull();
   });
 
   it("falls back to the backend message when the code has no translation", () => {
     const bare = createTranslator("en", {} as Catalog, {} as Catalog);
-    const d = describeError(bare, { code: "busy", message: "A sync is already running", trackingId: null });
+    const d = describeError(bare, { code: "busy", message: "A sync is already running", detail: null, trackingId: null });
     expect(d.summary).toBe("A sync is already running");
-    expect(d.detail).toBeNull();
+    expect(d.sentence).toBeNull();
   });
 
   it("has an English message for every error code", () => {

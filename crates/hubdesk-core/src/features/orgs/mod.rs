@@ -62,7 +62,10 @@ impl Core {
     fn claim_sync_slot(&self) -> Result<CancellationToken, ApiError> {
         let mut slot = self.sync.lock().unwrap_or_else(|p| p.into_inner());
         if slot.is_some() {
-            return Err(ApiError::new(ErrorCode::Busy, "a sync is already running"));
+            return Err(ApiError::new(
+                ErrorCode::Busy,
+                "A sync is already running. Wait for it to finish, or cancel it.",
+            ));
         }
         let token = CancellationToken::new();
         *slot = Some(token.clone());

@@ -57,11 +57,11 @@ impl Core {
         if settings.client_id.is_empty() {
             return Err(ApiError::new(
                 ErrorCode::NotConfigured,
-                "enter your integration's client id in Settings first",
+                "Enter your integration's client ID in Settings first.",
             ));
         }
         let secret = self.vault.get(TokenKind::ClientSecret)?.ok_or_else(|| {
-            ApiError::new(ErrorCode::NotConfigured, "enter your integration's client secret in Settings first")
+            ApiError::new(ErrorCode::NotConfigured, "Enter your integration's client secret in Settings first.")
         })?;
         let base = self.webex_api_base.clone();
         let app = OAuthApp {
@@ -169,9 +169,13 @@ fn demo_app(base: &str, client: &DemoClient) -> OAuthApp {
 async fn follow_redirects(url: String) -> Result<(), ApiError> {
     let response = reqwest::get(&url)
         .await
-        .map_err(|e| ApiError::new(ErrorCode::SignInFailed, format!("the demo sign-in failed: {e}")))?;
+        .map_err(|e| demo_sign_in_failed().with_detail(format!("the demo sign-in failed: {e}")))?;
     if !response.status().is_success() {
-        return Err(ApiError::new(ErrorCode::SignInFailed, format!("the demo sign-in failed: {}", response.status())));
+        return Err(demo_sign_in_failed().with_detail(format!("the demo sign-in failed: {}", response.status())));
     }
     Ok(())
+}
+
+fn demo_sign_in_failed() -> ApiError {
+    ApiError::new(ErrorCode::SignInFailed, "The demo tenant did not let hubdesk sign in. Try again in a moment.")
 }

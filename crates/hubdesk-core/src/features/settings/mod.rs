@@ -29,13 +29,17 @@ impl Core {
 
     pub fn save_settings(&self, input: &SettingsInput) -> Result<Settings, ApiError> {
         let redirect = input.redirect_uri.trim();
-        let url = url::Url::parse(redirect)
-            .map_err(|_| ApiError::new(ErrorCode::InvalidInput, "the redirect URI is not a valid URL"))?;
+        let url = url::Url::parse(redirect).map_err(|_| {
+            ApiError::new(
+                ErrorCode::InvalidInput,
+                "The redirect URI is not a valid address. Use http://127.0.0.1:PORT/callback.",
+            )
+        })?;
         let loopback = matches!(url.host_str(), Some("127.0.0.1") | Some("localhost"));
         if url.scheme() != "http" || !loopback || url.port().is_none() {
             return Err(ApiError::new(
                 ErrorCode::InvalidInput,
-                "the redirect URI must be http://127.0.0.1:PORT/path (a loopback address with a port)",
+                "The redirect URI must be a loopback address with a port, such as http://127.0.0.1:8765/callback.",
             ));
         }
         match input.client_secret.as_deref() {

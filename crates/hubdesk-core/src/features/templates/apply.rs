@@ -87,8 +87,9 @@ pub async fn apply_run(
     match stop {
         Some(Stop::Offline(e)) => Err(ApiError::new(
             ErrorCode::Offline,
-            format!("Webex cannot be reached ({e}); nothing more was sent. Resume the run when you are online."),
-        )),
+            "Webex cannot be reached, so nothing more was sent. Resume the run when you are online.",
+        )
+        .with_detail(e)),
         Some(Stop::Ledger(e)) => Err(e),
         None => Ok(ctx.ledger.run_summary(run_id)?),
     }

@@ -6,8 +6,8 @@ use crate::store::Store;
 use crate::webex::models::{License, Person};
 use hubdesk_api::{ApiError, GroupOption, LicenseOption, SiteOption};
 use hubdesk_rules::templates::{
-    license_category, subscription_order, GroupFact, GroupUsage, LicenseCategory, LicenseFact, NumberFact, OrgFacts,
-    PersonFact, Template,
+    license_category, not_for_users, subscription_order, GroupFact, GroupUsage, LicenseCategory, LicenseFact,
+    NumberFact, OrgFacts, PersonFact, Template,
 };
 
 /// Everything about one org the templates screen and the planner need.
@@ -153,6 +153,7 @@ pub fn license_options(facts: &OrgFacts) -> Vec<LicenseOption> {
                 total_units: l.total_units,
                 consumed_units: l.consumed_units,
                 subscriptions: 1,
+                not_for_users: not_for_users(&l.name),
             }),
         }
     }

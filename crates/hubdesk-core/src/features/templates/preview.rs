@@ -114,11 +114,9 @@ pub fn plan_delete(
     let snapshot = facts::load(store, org_id)?;
     let settings = ledger.template_settings(org_id)?;
     let stored: Vec<Template> = ledger.template_list(org_id)?;
-    let template = stored
-        .iter()
-        .find(|t| t.id == template_id)
-        .cloned()
-        .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "this template no longer exists"))?;
+    let template = stored.iter().find(|t| t.id == template_id).cloned().ok_or_else(|| {
+        ApiError::new(ErrorCode::NotFound, "This template no longer exists. Reopen the templates screen.")
+    })?;
     let run_action = RunAction::Deleted { template_name: template.name.clone() };
     let request = PlanRequest {
         mode: settings.mode,
@@ -255,8 +253,9 @@ impl Core {
         match client.me().await {
             Err(e @ crate::webex::WebexError::Network { .. }) => Err(ApiError::new(
                 ErrorCode::Offline,
-                format!("Webex cannot be reached ({e}), so nothing was saved or sent. Try again when you are online."),
-            )),
+                "Webex cannot be reached, so nothing was saved or sent. Try again when you are online.",
+            )
+            .with_detail(e)),
             Err(e) => Err(e.into()),
             Ok(_) => Ok(()),
         }
@@ -266,14 +265,14 @@ impl Core {
 fn expired() -> ApiError {
     ApiError::new(
         ErrorCode::PreviewExpired,
-        "this preview is out of date (the cache changed or hubdesk restarted); preview again",
+        "This preview is out of date: the cache changed or hubdesk restarted. Preview again.",
     )
 }
 
 fn template_of(draft: &TemplateDraft) -> Result<Template, ApiError> {
     let name = draft.name.trim();
     if name.is_empty() {
-        return Err(ApiError::new(ErrorCode::InvalidInput, "a template needs a name"));
+        return Err(ApiError::new(ErrorCode::InvalidInput, "A template needs a name."));
     }
     Ok(Template {
         id: draft.id.clone().filter(|id| !id.is_empty()).unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),

@@ -20,7 +20,7 @@ impl ActiveRuns {
     fn claim(&self, run_id: &str) -> Result<CancellationToken, ApiError> {
         let mut runs = self.0.lock().unwrap_or_else(|p| p.into_inner());
         if runs.contains_key(run_id) {
-            return Err(ApiError::new(ErrorCode::Busy, "this run is already being applied"));
+            return Err(ApiError::new(ErrorCode::Busy, "This run is already being applied."));
         }
         let token = CancellationToken::new();
         runs.insert(run_id.to_owned(), token.clone());
@@ -82,7 +82,7 @@ impl Core {
         let plan = self
             .previews
             .plan_of(preview_id)
-            .ok_or_else(|| ApiError::new(ErrorCode::PreviewExpired, "this preview is out of date; preview again"))?;
+            .ok_or_else(|| ApiError::new(ErrorCode::PreviewExpired, "This preview is out of date. Preview again."))?;
         write_export("hubdesk-preview", &plan_csv(&plan))
     }
 
@@ -123,7 +123,9 @@ fn write_export(prefix: &str, text: &str) -> Result<String, ApiError> {
     let dir = dirs::download_dir().or_else(dirs::home_dir).unwrap_or_else(std::env::temp_dir);
     let stamp = rfc3339(now_ms()).replace([':', '-'], "").chars().take(15).collect::<String>();
     let path: PathBuf = dir.join(format!("{prefix}-{stamp}.csv"));
-    std::fs::write(&path, text)
-        .map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("cannot write {}: {e}", path.display())))?;
+    std::fs::write(&path, text).map_err(|e| {
+        ApiError::new(ErrorCode::InvalidInput, "The file could not be written. Check the folder and its free space.")
+            .with_detail(format!("cannot write {}: {e}", path.display()))
+    })?;
     Ok(path.display().to_string())
 }

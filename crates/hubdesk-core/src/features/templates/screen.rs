@@ -4,7 +4,7 @@
 use super::facts::{self, OrgSnapshot};
 use crate::ledger::OrgTemplateSettings;
 use crate::Core;
-use hubdesk_api::{ApiError, AssignmentMode, ErrorCode, TemplateError, TemplateSummary, TemplatesView};
+use hubdesk_api::{ApiError, AssignmentMode, ErrorCode, NotForUsers, TemplateError, TemplateSummary, TemplatesView};
 use hubdesk_rules::templates::templates_left_by_mode_switch;
 
 impl Core {
@@ -65,18 +65,26 @@ impl Core {
     }
 }
 
-/// A rule broken by a template, in words.
+/// A rule broken by a template, in words an admin acts on; the rule and
+/// the ids go to the detail.
 pub(super) fn template_error(error: &TemplateError) -> ApiError {
     let message = match error {
-        TemplateError::WrongMode => "This template does not fit the organization's mode: switch between org-wide and per-group assignment first (T1).".to_owned(),
-        TemplateError::Duplicate => "There is already a template for this organization or group (T1).".to_owned(),
-        TemplateError::DistributionGroup => "Distribution groups cannot carry a license template; choose a security group (T17).".to_owned(),
-        TemplateError::UnknownGroup => "The group is not in the cache; sync the organization and try again.".to_owned(),
-        TemplateError::UnknownLicense { license_id } => format!("License {license_id} is not in the cache; sync the organization and try again."),
-        TemplateError::SiteTwice { site_url } => format!("{site_url} appears twice: a template has one Meetings entry per site (T10)."),
-        TemplateError::NotASiteLicense { site_url, .. } => format!("The host license chosen for {site_url} is not a Meetings license of that site."),
-        TemplateError::NoAttendeeFeature { site_url } => format!("{site_url} does not offer attendee accounts (T14)."),
+        // T1
+        TemplateError::WrongMode => "This template does not fit how the organization assigns licenses. Switch between organization-wide and per-group assignment first.".to_owned(),
+        TemplateError::Duplicate => "This organization or group already has a template. Edit that one instead.".to_owned(),
+        // T17
+        TemplateError::DistributionGroup => "Distribution groups cannot have a license template. Choose a security group.".to_owned(),
+        TemplateError::UnknownGroup => "This group is no longer in the organization. Sync the organization, then choose a group again.".to_owned(),
+        TemplateError::UnknownLicense { .. } => "A license in this template is no longer in the organization's subscriptions. Remove it from the template.".to_owned(),
+        TemplateError::NotForUsers { why: NotForUsers::Workspaces, .. } => "Webex Calling Workspaces licenses are for shared devices and rooms, not people. Remove it from the template.".to_owned(),
+        TemplateError::NotForUsers { why: NotForUsers::Messenger, .. } => "Webex manages Messenger licenses itself; an administrator cannot assign them. Remove it from the template.".to_owned(),
+        TemplateError::LicenseTwice { .. } => "The template names the same license twice. Remove one.".to_owned(),
+        // T10
+        TemplateError::SiteTwice { site_url } => format!("{site_url} appears twice. A template has one Meetings entry per site."),
+        TemplateError::NotASiteLicense { site_url, .. } => format!("The host license chosen for {site_url} is not a Meetings license of that site. Choose one of the site's licenses."),
+        // T14
+        TemplateError::NoAttendeeFeature { site_url } => format!("{site_url} does not offer attendee accounts. Choose a host license for it instead."),
         TemplateError::Empty => "A template needs at least one license.".to_owned(),
     };
-    ApiError::new(ErrorCode::InvalidTemplate, message)
+    ApiError::new(ErrorCode::InvalidTemplate, message).with_detail(format!("{error:?}"))
 }

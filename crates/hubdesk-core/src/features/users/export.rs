@@ -61,9 +61,19 @@ pub fn export_people(
     let people = store.people_of_org(org_id)?;
     let licenses = store.licenses_of_org(org_id)?;
     if people.is_empty() && store.sync_status(org_id)?.is_empty() {
-        return Err(ApiError::new(ErrorCode::NotFound, format!("org {org_id} has not been synced into this database")));
+        return Err(ApiError::new(
+            ErrorCode::NotFound,
+            "This organization has not been synced into this cache. Sync it first.",
+        )
+        .with_detail(format!("org {org_id} has not been synced into this database")));
     }
-    let io = |e: std::io::Error| ApiError::new(ErrorCode::InvalidInput, format!("cannot write the export: {e}"));
+    let io = |e: std::io::Error| {
+        ApiError::new(
+            ErrorCode::InvalidInput,
+            "The export could not be written. Check the place you chose and its free space.",
+        )
+        .with_detail(format!("cannot write the export: {e}"))
+    };
     match format {
         ExportFormat::Csv => write_csv(&people, &licenses, out).map_err(ApiError::internal)?,
         ExportFormat::Json => {

@@ -102,12 +102,30 @@ fn unknown_group_is_refused() {
 }
 
 #[test]
-fn unknown_and_workspace_licenses_are_refused() {
+fn unknown_licenses_are_refused() {
     let org = Org::new();
-    for id in ["nope", "WS"] {
-        let expected = TemplateError::UnknownLicense { license_id: id.into() };
+    let expected = TemplateError::UnknownLicense { license_id: "nope".into() };
+    assert_eq!(org.validate(&group_template("t", "sales", &["MSG", "nope"])), Err(expected));
+}
+
+#[test]
+fn workspace_and_messenger_licenses_are_not_for_users_and_say_why() {
+    let mut org = Org::new();
+    org.license("MSGR", "Messenger", Some("S1"), None, 10, 0);
+    for (id, why) in [("WS", NotForUsers::Workspaces), ("MSGR", NotForUsers::Messenger)] {
+        let expected = TemplateError::NotForUsers { license_id: id.into(), why };
         assert_eq!(org.validate(&group_template("t", "sales", &["MSG", id])), Err(expected));
     }
+    assert_eq!(not_for_users("Webex Calling - Workspaces"), Some(NotForUsers::Workspaces));
+    assert_eq!(not_for_users("Messenger"), Some(NotForUsers::Messenger));
+    assert_eq!(not_for_users("Webex Calling - Professional"), None);
+}
+
+#[test]
+fn the_same_license_twice_is_refused() {
+    let org = Org::new();
+    let expected = TemplateError::LicenseTwice { license_id: "MSG".into() };
+    assert_eq!(org.validate(&group_template("t", "sales", &["MSG", "PRO-1", "MSG"])), Err(expected));
 }
 
 #[test]
