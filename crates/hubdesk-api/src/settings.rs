@@ -26,13 +26,46 @@ pub struct Settings {
     pub scopes: Vec<String>,
 }
 
+/// The Webex integration hubdesk signs in with, as typed in Settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct SettingsInput {
+pub struct IntegrationInput {
     pub client_id: String,
     /// `None` keeps the stored secret; `Some("")` deletes it.
     pub client_secret: Option<String>,
     pub redirect_uri: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum IntegrationField {
+    ClientId,
+    ClientSecret,
+    RedirectUri,
+}
+
+/// What is wrong with one field, said next to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldProblem {
+    pub field: IntegrationField,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppearanceInput {
     pub theme: Theme,
+    /// A language of the message catalogue, e.g. `en`.
     pub language: String,
+}
+
+/// About this copy of hubdesk: what a helpdesk asks for first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfo {
+    pub version: String,
+    /// Where the cache, hubdesk's records and the logs are kept.
+    pub data_dir: String,
+    pub log_dir: String,
 }

@@ -107,6 +107,11 @@ impl Core {
         &self.data_dir
     }
 
+    /// Where the app writes its logs.
+    pub fn log_dir(&self) -> PathBuf {
+        log_dir(&self.data_dir)
+    }
+
     /// The signed-in client, or `not_signed_in`.
     pub async fn client(&self) -> Result<WebexClient, ApiError> {
         self.session.read().await.as_ref().map(|s| s.client.clone()).ok_or_else(not_signed_in)
@@ -122,9 +127,8 @@ impl Core {
         self.session.read().await.as_ref().map(|s| s.user.email.clone()).ok_or_else(not_signed_in)
     }
 
-    /// Starts (or finds) the demo tenant once per process; returns its API
-    /// base, the seeded partner admin's email and the demo integration.
-    pub(crate) async fn demo_tenant(&self) -> Result<(String, String, crate::demo::DemoClient), ApiError> {
+    /// Starts (or finds) the demo tenant once per process.
+    pub(crate) async fn demo_tenant(&self) -> Result<DemoAccess, ApiError> {
         let mut demo = self.demo.lock().await;
         if demo.is_none() {
             let launcher = self
@@ -134,7 +138,12 @@ impl Core {
             *demo = Some(launcher.launch(&self.data_dir).await?);
         }
         let tenant = demo.as_ref().expect("started above");
-        Ok((tenant.base_url.clone(), tenant.admin_email.clone(), tenant.client.clone()))
+        Ok(DemoAccess {
+            base_url: tenant.base_url.clone(),
+            admin_email: tenant.admin_email.clone(),
+            client: tenant.client.clone(),
+            reviver: tenant.reviver.clone(),
+        })
     }
 
     /// Stops an in-process demo simulator, if any (on exit).
@@ -145,8 +154,21 @@ impl Core {
     }
 }
 
+/// What signing in to the demo tenant takes.
+pub(crate) struct DemoAccess {
+    pub(crate) base_url: String,
+    pub(crate) admin_email: String,
+    pub(crate) client: crate::demo::DemoClient,
+    pub(crate) reviver: Option<Arc<dyn crate::webex::Reviver>>,
+}
+
 fn not_signed_in() -> ApiError {
     ApiError::new(ErrorCode::NotSignedIn, "Sign in first.")
+}
+
+/// The logs of the app whose data is in `data_dir`.
+pub fn log_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("logs")
 }
 
 /// The default data directory: `HUBDESK_DATA_DIR`, else the platform's

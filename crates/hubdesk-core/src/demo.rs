@@ -11,11 +11,14 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::Arc;
 use std::time::Duration;
 
 use futures::future::BoxFuture;
 use hubdesk_api::ApiError;
 use serde::{Deserialize, Serialize};
+
+use crate::webex::Reviver;
 
 /// The demo tenant's shape: the same every time.
 pub const DEMO_SEED: u64 = 1;
@@ -43,6 +46,8 @@ pub struct DemoTenant {
     /// The seeded partner admin, who is approved at once.
     pub admin_email: String,
     pub client: DemoClient,
+    /// Starts it again when it stops answering (a process that exited).
+    pub reviver: Option<Arc<dyn Reviver>>,
     /// Stops an in-process simulator when the app leaves; a process keeps running until idle.
     pub on_leave: Option<BoxFuture<'static, ()>>,
 }
@@ -62,10 +67,15 @@ pub trait DemoLauncher: Send + Sync {
     fn launch<'a>(&'a self, data_dir: &'a Path) -> BoxFuture<'a, Result<DemoTenant, ApiError>>;
 }
 
-/// The demo tenant as `<exe> sim`, a process of its own.
-pub struct SpawnedDemo {
+/// The demo tenant as `<exe> sim`, a process of its own. Cheap to clone.
+#[derive(Clone)]
+pub struct SpawnedDemo(Arc<Spawner>);
+
+struct Spawner {
     exe: PathBuf,
     client: DemoClient,
+    /// One start at a time: requests that all find it gone wait for one.
+    starting: tokio::sync::Mutex<()>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -80,19 +90,23 @@ impl SpawnedDemo {
     /// `exe` must understand `sim --port 0 --seed … --exit-when-idle …`
     /// (hubdesk does, and so does webex-sim without the `sim`).
     pub fn new(exe: PathBuf, client: DemoClient) -> Self {
-        Self { exe, client }
+        Self(Arc::new(Spawner { exe, client, starting: tokio::sync::Mutex::new(()) }))
     }
 
     /// The demo process a previous run left, if it still answers; else a
-    /// new one.
+    /// new one, at the same address when there was one (so the signed-in
+    /// client and the links it holds keep working).
     async fn find_or_spawn(&self, data_dir: &Path) -> Result<DemoRecord, ApiError> {
+        let _one_at_a_time = self.0.starting.lock().await;
         let record_path = data_dir.join(DEMO_RECORD);
-        if let Some(record) = read_record(&record_path) {
+        let previous = read_record(&record_path);
+        if let Some(record) = &previous {
             if answers(&record.origin).await {
-                return Ok(record);
+                return Ok(record.clone());
             }
         }
-        let record = spawn(&self.exe, data_dir).await?;
+        let port = previous.as_ref().and_then(|r| port_of(&r.origin));
+        let record = spawn(&self.0.exe, data_dir, port).await?;
         let text = serde_json::to_string(&record).map_err(ApiError::internal)?;
         std::fs::write(&record_path, text)
             .map_err(|e| cannot_start(format!("cannot write {}: {e}", record_path.display())))?;
@@ -104,14 +118,48 @@ impl DemoLauncher for SpawnedDemo {
     fn launch<'a>(&'a self, data_dir: &'a Path) -> BoxFuture<'a, Result<DemoTenant, ApiError>> {
         Box::pin(async move {
             let record = self.find_or_spawn(data_dir).await?;
+            let reviver = Revive { demo: self.clone(), data_dir: data_dir.to_owned(), origin: record.origin.clone() };
             Ok(DemoTenant {
                 base_url: format!("{}/v1", record.origin),
                 admin_email: record.admin_email,
-                client: self.client.clone(),
+                client: self.0.client.clone(),
+                reviver: Some(Arc::new(reviver)),
                 on_leave: None,
             })
         })
     }
+}
+
+/// Starts the demo process again when it stopped answering (it exits after
+/// being idle, or was killed). It keeps its tenant in the data folder, so
+/// nothing the admin did is lost.
+struct Revive {
+    demo: SpawnedDemo,
+    data_dir: PathBuf,
+    /// Where the signed-in client talks to it.
+    origin: String,
+}
+
+impl Reviver for Revive {
+    fn revive(&self) -> BoxFuture<'_, bool> {
+        Box::pin(async move {
+            match self.demo.find_or_spawn(&self.data_dir).await {
+                Ok(record) if record.origin == self.origin => true,
+                Ok(record) => {
+                    tracing::warn!(was = %self.origin, now = %record.origin, "the demo tenant came back elsewhere");
+                    false
+                }
+                Err(e) => {
+                    tracing::warn!("the demo tenant could not start again: {}", e.full_text());
+                    false
+                }
+            }
+        })
+    }
+}
+
+fn port_of(origin: &str) -> Option<u16> {
+    origin.rsplit(':').next()?.parse().ok()
 }
 
 pub(crate) fn cannot_start(detail: String) -> ApiError {
@@ -131,16 +179,28 @@ async fn answers(origin: &str) -> bool {
     client.get(format!("{origin}/_sim/clock")).send().await.is_ok_and(|r| r.status().is_success())
 }
 
-/// Starts `exe sim` in its own process group (so it survives the window's)
-/// with its output in a log file, and reads its address from there.
-async fn spawn(exe: &Path, data_dir: &Path) -> Result<DemoRecord, ApiError> {
+/// Starts `exe sim` on `port` (a free one if it is taken, or none is
+/// asked for), in its own process group so that it survives the window's.
+async fn spawn(exe: &Path, data_dir: &Path, port: Option<u16>) -> Result<DemoRecord, ApiError> {
+    if let Some(port) = port {
+        match spawn_on(exe, data_dir, port).await {
+            Ok(record) => return Ok(record),
+            Err(e) => tracing::warn!(port, "the demo tenant could not start on its port: {}", e.full_text()),
+        }
+    }
+    spawn_on(exe, data_dir, 0).await
+}
+
+/// One start, with its output in a log file, from which its address is read.
+async fn spawn_on(exe: &Path, data_dir: &Path, port: u16) -> Result<DemoRecord, ApiError> {
     use std::os::unix::process::CommandExt;
 
     let log = data_dir.join("demo-tenant.log");
     let out = std::fs::File::create(&log).map_err(|e| cannot_start(format!("cannot write {}: {e}", log.display())))?;
-    let child = Command::new(exe)
-        .args(["sim", "--port", "0", "--seed", &DEMO_SEED.to_string(), "--people", &DEMO_PEOPLE.to_string()])
-        .args(["--customers", &DEMO_CUSTOMERS.to_string(), "--exit-when-idle", &IDLE_EXIT.as_secs().to_string()])
+    let mut child = Command::new(exe)
+        .args(["sim", "--port", &port.to_string(), "--seed", &DEMO_SEED.to_string()])
+        .args(["--people", &DEMO_PEOPLE.to_string(), "--customers", &DEMO_CUSTOMERS.to_string()])
+        .args(["--exit-when-idle", &IDLE_EXIT.as_secs().to_string()])
         .stdin(Stdio::null())
         .stdout(out)
         .stderr(Stdio::null())
@@ -148,14 +208,17 @@ async fn spawn(exe: &Path, data_dir: &Path) -> Result<DemoRecord, ApiError> {
         .spawn()
         .map_err(|e| cannot_start(format!("cannot run {}: {e}", exe.display())))?;
     let pid = child.id();
-    // Not waited for: it outlives this process by design.
-    drop(child);
     let started = std::time::Instant::now();
     loop {
         if let Some(record) = parse_banner(&std::fs::read_to_string(&log).unwrap_or_default(), pid) {
+            // Not waited for: it outlives this process by design.
             return Ok(record);
         }
+        if let Ok(Some(status)) = child.try_wait() {
+            return Err(cannot_start(format!("it exited ({status}) before listening; see {}", log.display())));
+        }
         if started.elapsed() > START_LIMIT {
+            let _ = child.kill();
             return Err(cannot_start(format!("no address after {START_LIMIT:?}; see {}", log.display())));
         }
         tokio::time::sleep(Duration::from_millis(50)).await;

@@ -2,6 +2,8 @@
 //! (the window's `sync-progress` and `run-progress`), and a browser for the
 //! Webex sign-in. The app implements it over Tauri; tests record events.
 
+use std::path::PathBuf;
+
 use futures::future::BoxFuture;
 use hubdesk_api::{ApiError, Event};
 
@@ -11,4 +13,7 @@ pub trait Host: Send + Sync + 'static {
 
     /// Shows `url` in the system browser (the Webex sign-in page).
     fn open_in_browser(&self, url: String) -> BoxFuture<'static, Result<(), ApiError>>;
+
+    /// Shows a folder in the system's file manager (the log folder).
+    fn open_folder(&self, path: PathBuf) -> BoxFuture<'static, Result<(), ApiError>>;
 }

@@ -16,4 +16,4 @@ pub mod store;
 pub mod sync;
 pub mod webex;
 
-pub use crate::core::{default_data_dir, Core, CoreFiles};
+pub use crate::core::{default_data_dir, log_dir, Core, CoreFiles};

@@ -19,6 +19,16 @@ use tauri_plugin_opener::OpenerExt;
 struct Window(AppHandle);
 
 impl Host for Window {
+    fn open_folder(&self, path: std::path::PathBuf) -> BoxFuture<'static, Result<(), ApiError>> {
+        let app = self.0.clone();
+        Box::pin(async move {
+            app.opener().open_path(path.display().to_string(), None::<&str>).map_err(|e| {
+                ApiError::new(ErrorCode::Internal, "hubdesk could not open the folder. Its path is in Settings.")
+                    .with_detail(format!("cannot open {}: {e}", path.display()))
+            })
+        })
+    }
+
     fn emit(&self, event: Event) {
         if let Err(e) = self.0.emit(event.name(), event.payload()) {
             tracing::warn!("cannot emit {}: {e}", event.name());

@@ -7,7 +7,7 @@ use tracing_appender::non_blocking::WorkerGuard;
 use tracing_subscriber::EnvFilter;
 
 pub fn init(data_dir: &Path) -> Option<WorkerGuard> {
-    let dir = data_dir.join("logs");
+    let dir = hubdesk_core::log_dir(data_dir);
     std::fs::create_dir_all(&dir).ok()?;
     let (writer, guard) = tracing_appender::non_blocking(tracing_appender::rolling::daily(dir, "hubdesk.log"));
     let filter = EnvFilter::try_from_env("HUBDESK_LOG")

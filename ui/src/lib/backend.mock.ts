@@ -22,7 +22,8 @@ import type { PeopleQuery } from "./bindings/PeopleQuery";
 import type { SearchResults } from "./bindings/SearchResults";
 import type { SessionInfo } from "./bindings/SessionInfo";
 import type { Settings } from "./bindings/Settings";
-import type { SettingsInput } from "./bindings/SettingsInput";
+import type { FieldProblem } from "./bindings/FieldProblem";
+import type { IntegrationInput } from "./bindings/IntegrationInput";
 import type { SyncProgress } from "./bindings/SyncProgress";
 import { ORG_RESOURCES } from "../features/orgs/syncProgress";
 import { changeHistory, changesOfSync } from "./backend.mock.changes";
@@ -280,10 +281,19 @@ function searchEverywhere(text: string): SearchResults {
   return { total: found.length, hits: found.slice(0, 50) };
 }
 
-function saveSettings(input: SettingsInput): Settings {
-  if (input.redirectUri.trim() === "") fail("invalid_input", "The redirect URI must not be empty.");
+// A rough stand-in for the backend's checks (features/settings in the core).
+function integrationProblems(input: IntegrationInput): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!/^[A-Za-z0-9_-]{8,256}$/.test(input.clientId)) problems.push({ field: "clientId", message: input.clientId === "" ? "Enter the client ID shown on your integration's page on developer.webex.com." : "A client ID has only letters and digits, without spaces. Copy it again from developer.webex.com." });
+  if (input.clientSecret && /\s/.test(input.clientSecret)) problems.push({ field: "clientSecret", message: "A client secret has no spaces. Copy it again from developer.webex.com." });
+  if (!/^http:\/\/(127\.0\.0\.1|localhost):\d+\//.test(input.redirectUri)) problems.push({ field: "redirectUri", message: "Use a loopback address with a port, such as http://127.0.0.1:8765/callback, and the same in your integration." });
+  return problems;
+}
+
+function saveIntegration(input: IntegrationInput): Settings {
+  if (integrationProblems(input).length > 0) fail("invalid_input", "Correct the fields marked, then save again.");
   const hasClientSecret = input.clientSecret === null ? settings.hasClientSecret : input.clientSecret !== "";
-  settings = { ...settings, clientId: input.clientId, hasClientSecret, redirectUri: input.redirectUri, theme: input.theme, language: input.language };
+  settings = { ...settings, clientId: input.clientId, hasClientSecret, redirectUri: input.redirectUri };
   return settings;
 }
 
@@ -309,7 +319,11 @@ const COMMANDS: Handlers = {
   },
   sign_out: () => (session = { ...session, tenant: null, user: null }),
   get_settings: () => settings,
-  save_settings: (a) => saveSettings(a.input as SettingsInput),
+  check_integration: async (a) => (await sleep(20), integrationProblems(a.input)),
+  save_integration: (a) => saveIntegration(a.input),
+  save_appearance: (a) => (settings = { ...settings, ...a.input }),
+  app_info: () => ({ version: "0.1.0", dataDir: "/home/sam/.local/share/com.hubdesk.app", logDir: "/home/sam/.local/share/com.hubdesk.app/logs" }),
+  open_log_folder: () => null,
   list_orgs: () => orgs.map((o) => o.summary),
   sync_org: (a) => syncOrg(a.orgId as string),
   sync_all: () => syncAll(),

@@ -52,15 +52,15 @@ describe("backend commands", () => {
     invoke.mockResolvedValue([]);
     await backend.syncOrg("org-1");
     await backend.getPerson("org-1", "p-9");
-    const input = { clientId: "c", clientSecret: null, redirectUri: "r", theme: "dark", language: "en" } as const;
-    await backend.saveSettings(input);
+    const input = { clientId: "c", clientSecret: null, redirectUri: "r" };
+    await backend.saveIntegration(input);
     await backend.syncAll();
     await backend.searchEverywhere("ada");
     await backend.listChanges("org-2");
     expect(invoke.mock.calls).toEqual([
       ["sync_org", { orgId: "org-1" }],
       ["get_person", { orgId: "org-1", personId: "p-9" }],
-      ["save_settings", { input }],
+      ["save_integration", { input }],
       ["sync_all", {}],
       ["search_everywhere", { text: "ada" }],
       ["list_changes", { orgId: "org-2" }],

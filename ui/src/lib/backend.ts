@@ -9,7 +9,8 @@ import type { Events } from "./bindings/commands";
 import type { AnswerOf, ArgsOf, Command } from "./commands";
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { PeopleQuery } from "./bindings/PeopleQuery";
-import type { SettingsInput } from "./bindings/SettingsInput";
+import type { AppearanceInput } from "./bindings/AppearanceInput";
+import type { IntegrationInput } from "./bindings/IntegrationInput";
 import type { AssignmentMode } from "./bindings/AssignmentMode";
 import type { TemplateDraft } from "./bindings/TemplateDraft";
 import type { SaveScope } from "./bindings/SaveScope";
@@ -91,7 +92,11 @@ export const backend = {
   signInWebex: () => call("sign_in_webex", {}),
   signOut: () => call("sign_out", {}),
   getSettings: () => call("get_settings", {}),
-  saveSettings: (input: SettingsInput) => call("save_settings", { input }),
+  checkIntegration: (input: IntegrationInput) => call("check_integration", { input }),
+  saveIntegration: (input: IntegrationInput) => call("save_integration", { input }),
+  saveAppearance: (input: AppearanceInput) => call("save_appearance", { input }),
+  appInfo: () => call("app_info", {}),
+  openLogFolder: () => call("open_log_folder", {}),
   listOrgs: () => call("list_orgs", {}),
   syncOrg: (orgId: string) => call("sync_org", { orgId }),
   syncAll: () => call("sync_all", {}),

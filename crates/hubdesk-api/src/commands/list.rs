@@ -28,7 +28,15 @@ macro_rules! for_each_command {
                 }
                 settings {
                     get_settings() -> Settings;
-                    save_settings(input: SettingsInput) -> Settings;
+                    /// What is wrong with each field of the integration, as it is typed; empty when nothing is.
+                    check_integration(input: IntegrationInput) -> Vec<FieldProblem>;
+                    /// Saves the integration; refused (invalid_input) while a field has a problem.
+                    save_integration(input: IntegrationInput) -> Settings;
+                    save_appearance(input: AppearanceInput) -> Settings;
+                    /// The version, and where data and logs are kept.
+                    app_info() -> AppInfo;
+                    /// Shows the log folder in the system's file manager.
+                    open_log_folder() -> ();
                 }
                 orgs {
                     /// Every cached org, with its last sync.

@@ -20,6 +20,15 @@ pub trait TokenSource: Send + Sync {
     fn refresh(&self, rejected: String) -> BoxFuture<'_, Result<String, WebexError>>;
 }
 
+/// Brings the server back when nothing answers: the demo tenant runs as a
+/// process of its own, which exits when idle or may be killed; its state
+/// is kept on disk, so starting it again loses nothing.
+pub trait Reviver: Send + Sync {
+    /// Starts the server again at the same address if it is not answering;
+    /// true when it answers now.
+    fn revive(&self) -> BoxFuture<'_, bool>;
+}
+
 /// A fixed token (headless use with `HUBDESK_TOKEN`, tests): no refresh.
 pub struct StaticToken(pub String);
 
@@ -64,6 +73,7 @@ pub struct WebexClient {
     tokens: Arc<dyn TokenSource>,
     gate: Arc<RateGate>,
     in_flight: Arc<tokio::sync::Semaphore>,
+    reviver: Option<Arc<dyn Reviver>>,
 }
 
 impl WebexClient {
@@ -81,7 +91,23 @@ impl WebexClient {
             tokens,
             gate: Arc::default(),
             in_flight: Arc::new(tokio::sync::Semaphore::new(MAX_IN_FLIGHT)),
+            reviver: None,
         }
+    }
+
+    /// When a connection is refused, asks `reviver` to start the server
+    /// again before trying once more.
+    pub fn with_reviver(mut self, reviver: Arc<dyn Reviver>) -> Self {
+        self.reviver = Some(reviver);
+        self
+    }
+
+    /// After a refused connection: whether the server was started again
+    /// (nothing was sent, so trying again is safe even for a write).
+    async fn revived(&self, url: &str) -> bool {
+        let Some(reviver) = &self.reviver else { return false };
+        tracing::info!(%url, "nothing answers; starting the server again");
+        reviver.revive().await
     }
 
     pub fn base(&self) -> &str {
@@ -170,6 +196,10 @@ impl WebexClient {
                 }
                 Ok(resp) => api_error(resp).await,
                 Err(err) if err.is_connect() => {
+                    if connect_failures == 0 && self.revived(url).await {
+                        connect_failures += 1;
+                        continue;
+                    }
                     // Nothing answers at all (offline, server down): say so
                     // soon rather than after the long budget for flaky moments.
                     connect_failures += 1;
@@ -201,7 +231,7 @@ impl WebexClient {
         tracking_id: &str,
     ) -> Result<Response, WebexError> {
         let mut token = self.tokens.token().await?;
-        let (mut refreshed, mut throttled) = (false, 0);
+        let (mut refreshed, mut throttled, mut revived) = (false, 0, false);
         loop {
             self.gate.wait().await;
             let result = {
@@ -227,6 +257,9 @@ impl WebexClient {
                     self.gate.pause(wait);
                 }
                 Ok(resp) => return Err(api_error(resp).await),
+                // A refused connection sent nothing: after a revival the
+                // request goes once, as it would have.
+                Err(err) if err.is_connect() && !revived && self.revived(url).await => revived = true,
                 Err(err) => return Err(network_error(url, &err)),
             }
         }

@@ -9,7 +9,7 @@ pub mod models;
 mod pager;
 mod resources;
 
-pub use client::{StaticToken, TokenSource, WebexClient};
+pub use client::{Reviver, StaticToken, TokenSource, WebexClient};
 pub use error::WebexError;
 pub use pager::Pager;
 

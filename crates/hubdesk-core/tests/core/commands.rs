@@ -18,6 +18,7 @@ use crate::support::{open_core, private_vault};
 #[derive(Default)]
 struct RecordingHost {
     events: Mutex<Vec<Event>>,
+    folders: Mutex<Vec<std::path::PathBuf>>,
 }
 
 impl Host for RecordingHost {
@@ -27,6 +28,11 @@ impl Host for RecordingHost {
 
     fn open_in_browser(&self, _url: String) -> BoxFuture<'static, Result<(), ApiError>> {
         Box::pin(async { Err(ApiError::new(ErrorCode::SignInFailed, "no browser in this test")) })
+    }
+
+    fn open_folder(&self, path: std::path::PathBuf) -> BoxFuture<'static, Result<(), ApiError>> {
+        self.folders.lock().unwrap().push(path);
+        Box::pin(async { Ok(()) })
     }
 }
 

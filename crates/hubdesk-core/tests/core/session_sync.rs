@@ -159,7 +159,7 @@ async fn an_expired_token_is_refreshed_once_after_a_401() {
 /// simulator standing in for webexapis.com; the "browser" picks the admin.
 #[tokio::test(flavor = "multi_thread")]
 async fn webex_sign_in_uses_the_settings_and_keeps_secrets_out_of_sqlite() {
-    use hubdesk_api::{SettingsInput, Theme};
+    use hubdesk_api::{AppearanceInput, IntegrationInput, Theme};
     let server = sim::start(SimConfig { people: 60, customers: 1, ..SimConfig::default() }).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let vault = test_vault();
@@ -177,22 +177,22 @@ async fn webex_sign_in_uses_the_settings_and_keeps_secrets_out_of_sqlite() {
     let err = core.sign_in_webex(browser(server.partner_admin_email())).await.unwrap_err();
     assert_eq!(err.code, ErrorCode::NotConfigured, "no client id yet");
 
-    let mut input = SettingsInput {
+    let mut input = IntegrationInput {
         client_id: sim::DEMO_CLIENT_ID.into(),
         client_secret: None,
         redirect_uri: "https://example.com/callback".into(),
-        theme: Theme::Dark,
-        language: "en".into(),
     };
-    assert_eq!(core.save_settings(&input).unwrap_err().code, ErrorCode::InvalidInput, "not a loopback redirect");
+    assert_eq!(core.save_integration(&input).unwrap_err().code, ErrorCode::InvalidInput, "not a loopback redirect");
+    assert_eq!(core.settings().unwrap().client_id, "", "nothing of a refused integration is saved");
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     input.redirect_uri = format!("http://127.0.0.1:{port}/callback");
-    core.save_settings(&input).unwrap();
+    core.save_integration(&input).unwrap();
+    core.save_appearance(&AppearanceInput { theme: Theme::Dark, language: "en".into() }).unwrap();
     let err = core.sign_in_webex(browser(server.partner_admin_email())).await.unwrap_err();
     assert_eq!(err.code, ErrorCode::NotConfigured, "no client secret yet");
 
     input.client_secret = Some(sim::DEMO_CLIENT_SECRET.into());
-    let settings = core.save_settings(&input).unwrap();
+    let settings = core.save_integration(&input).unwrap();
     assert!(settings.has_client_secret && settings.theme == Theme::Dark);
     assert!(settings.scopes.iter().any(|s| s == "spark-admin:people_read"));
 

@@ -29,6 +29,7 @@ impl DemoLauncher for InProcessDemo {
                 base_url: server.base_url(),
                 admin_email: server.partner_admin_email(),
                 client: demo_client(),
+                reviver: None,
                 on_leave: Some(Box::pin(server.shutdown())),
             })
         })

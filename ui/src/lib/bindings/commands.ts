@@ -1,9 +1,13 @@
 // Generated from crates/hubdesk-api/src/commands/list.rs by `cargo test -p hubdesk-api`. Do not edit.
 
+import type { AppInfo } from "./AppInfo";
+import type { AppearanceInput } from "./AppearanceInput";
 import type { ApplyRequest } from "./ApplyRequest";
 import type { AssignmentMode } from "./AssignmentMode";
 import type { AuditEntry } from "./AuditEntry";
 import type { ChangeRow } from "./ChangeRow";
+import type { FieldProblem } from "./FieldProblem";
+import type { IntegrationInput } from "./IntegrationInput";
 import type { OrgSummary } from "./OrgSummary";
 import type { PeoplePage } from "./PeoplePage";
 import type { PeopleQuery } from "./PeopleQuery";
@@ -16,7 +20,6 @@ import type { SaveScope } from "./SaveScope";
 import type { SearchResults } from "./SearchResults";
 import type { SessionInfo } from "./SessionInfo";
 import type { Settings } from "./Settings";
-import type { SettingsInput } from "./SettingsInput";
 import type { SyncProgress } from "./SyncProgress";
 import type { SyncStatusRow } from "./SyncStatusRow";
 import type { TemplateDraft } from "./TemplateDraft";
@@ -33,7 +36,15 @@ export type Commands = {
   /** Forgets the tokens; the cache stays. */
   sign_out: { feature: "session"; args: Record<string, never>; answer: SessionInfo };
   get_settings: { feature: "settings"; args: Record<string, never>; answer: Settings };
-  save_settings: { feature: "settings"; args: { input: SettingsInput }; answer: Settings };
+  /** What is wrong with each field of the integration, as it is typed; empty when nothing is. */
+  check_integration: { feature: "settings"; args: { input: IntegrationInput }; answer: Array<FieldProblem> };
+  /** Saves the integration; refused (invalid_input) while a field has a problem. */
+  save_integration: { feature: "settings"; args: { input: IntegrationInput }; answer: Settings };
+  save_appearance: { feature: "settings"; args: { input: AppearanceInput }; answer: Settings };
+  /** The version, and where data and logs are kept. */
+  app_info: { feature: "settings"; args: Record<string, never>; answer: AppInfo };
+  /** Shows the log folder in the system's file manager. */
+  open_log_folder: { feature: "settings"; args: Record<string, never>; answer: null };
   /** Every cached org, with its last sync. */
   list_orgs: { feature: "orgs"; args: Record<string, never>; answer: Array<OrgSummary> };
   /** Syncs one org (progress as `sync-progress` events); templates are then enforced in the background. */

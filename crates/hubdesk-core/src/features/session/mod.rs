@@ -42,12 +42,12 @@ impl Core {
     /// Signs in to the built-in demo tenant with the same authorization-code
     /// flow as Webex: the simulator approves its seeded partner admin at once.
     pub async fn sign_in_demo(&self) -> Result<SessionInfo, ApiError> {
-        let (base, admin_email, client) = self.demo_tenant().await?;
-        let app = demo_app(&base, &client);
+        let demo = self.demo_tenant().await?;
+        let app = demo_app(&demo.base_url, &demo.client);
         let redirect = LoopbackRedirect::bind("http://127.0.0.1:0/callback").await?;
         let open: auth::Opener = Box::new(|url| Box::pin(follow_redirects(url)));
-        let tokens = auth::sign_in(&app, redirect, Some(&admin_email), open, Duration::from_secs(30)).await?;
-        self.finish_sign_in(TenantKind::Demo, app, base, tokens).await
+        let tokens = auth::sign_in(&app, redirect, Some(&demo.admin_email), open, Duration::from_secs(30)).await?;
+        self.finish_sign_in(TenantKind::Demo, app, demo.base_url, tokens).await
     }
 
     /// Signs in to Webex (or `HUBDESK_WEBEX_API`) with the integration
@@ -91,8 +91,8 @@ impl Core {
         let Ok(remembered) = serde_json::from_str::<RememberedSession>(&text) else { return Ok(()) };
         let (app, base) = match remembered.tenant {
             TenantKind::Demo => {
-                let (base, _, client) = self.demo_tenant().await?;
-                (demo_app(&base, &client), base)
+                let demo = self.demo_tenant().await?;
+                (demo_app(&demo.base_url, &demo.client), demo.base_url)
             }
             TenantKind::Webex => {
                 let settings = self.settings()?;
@@ -107,7 +107,7 @@ impl Core {
             }
         };
         let Some(tokens) = TokenSession::restore(app, self.vault.clone())? else { return Ok(()) };
-        let client = WebexClient::new(&base, Arc::new(tokens));
+        let client = self.client_for(remembered.tenant, &base, Arc::new(tokens)).await?;
         *self.session.write().await = Some(ActiveSession { tenant: remembered.tenant, user: remembered.user, client });
         Ok(())
     }
@@ -130,7 +130,7 @@ impl Core {
         tokens: TokenSet,
     ) -> Result<SessionInfo, ApiError> {
         let tokens = TokenSession::create(app, self.vault.clone(), tokens)?;
-        let client = WebexClient::new(&base, Arc::new(tokens));
+        let client = self.client_for(tenant, &base, Arc::new(tokens)).await?;
         let user = self.signed_in_user(&client).await?;
         let remembered = RememberedSession { tenant, api_base: base, user: user.clone() };
         self.store
@@ -138,6 +138,24 @@ impl Core {
         *self.session.write().await = Some(ActiveSession { tenant, user, client });
         tracing::info!(?tenant, "signed in");
         Ok(self.session_info().await)
+    }
+
+    /// The session's client. The demo tenant's starts its process again when
+    /// it stops answering (it exits when idle): the admin only waits.
+    async fn client_for(
+        &self,
+        tenant: TenantKind,
+        base: &str,
+        tokens: Arc<dyn crate::webex::TokenSource>,
+    ) -> Result<WebexClient, ApiError> {
+        let client = WebexClient::new(base, tokens);
+        if tenant != TenantKind::Demo {
+            return Ok(client);
+        }
+        Ok(match self.demo_tenant().await?.reviver {
+            Some(reviver) => client.with_reviver(reviver),
+            None => client,
+        })
     }
 
     /// Who the token belongs to; refreshes the list of orgs it manages.
