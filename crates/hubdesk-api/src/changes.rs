@@ -48,4 +48,8 @@ pub struct ChangeRow {
     pub display_name: String,
     /// The license's name, or "old → new" for numbers and extensions.
     pub detail: Option<String>,
+    /// Whether `person_id` is a person in the cache now, whose details can
+    /// be opened (not someone removed, nor a subscriber that is no Webex
+    /// user yet).
+    pub cached: bool,
 }

@@ -29,7 +29,7 @@ const pickFrom = <T>(random: Random, list: readonly T[]): T => list[Math.floor(r
 const phone = (random: Random) => `+1 415 555 ${String(Math.floor(random() * 10_000)).padStart(4, "0")}`;
 
 function change(atMs: number, kind: ChangeRow["kind"], person: { id: string; displayName: string }, detail: string | null = null): ChangeRow {
-  return { atMs, kind, personId: person.id, displayName: person.displayName, detail };
+  return { atMs, kind, personId: person.id, displayName: person.displayName, detail, cached: kind !== "person_removed" && kind !== "subscriber_status" };
 }
 
 /** The differences one sync found; a rollout adds one license to many. */

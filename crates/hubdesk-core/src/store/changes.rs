@@ -136,7 +136,8 @@ impl Store {
             let (at_ms, kind, person_id, display_name, detail) = row?;
             // Kinds written by a newer build are skipped, not fatal.
             let Some(kind) = ChangeKind::parse(&kind) else { continue };
-            out.push(ChangeRow { at_ms, kind, person_id, display_name, detail });
+            let cached = super::stored_person::find(&conn, org_id, &person_id)?.is_some();
+            out.push(ChangeRow { at_ms, kind, person_id, display_name, detail, cached });
         }
         Ok(out)
     }

@@ -8,7 +8,9 @@ use std::collections::HashMap;
 use rusqlite::{params, Transaction};
 
 use super::{Result, Store, StoreError};
-use crate::webex::models::{CallingLocation, Group, GroupMember, Location, NumberEntry, SessionType, Subscriber};
+use crate::webex::models::{
+    CallingLocation, Group, GroupMember, Location, NumberEntry, Person, SessionType, Subscriber,
+};
 use hubdesk_api::{ChangeKind, SyncResource};
 
 fn json<T: serde::Serialize>(value: &T) -> Result<String> {
@@ -116,6 +118,7 @@ impl Store {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
         let before = previous_statuses(&tx, org_id)?;
+        let orgs = cached_org_ids(&tx)?;
         if full {
             tx.execute("DELETE FROM subscribers WHERE org_id = ?1", [org_id])?;
         }
@@ -142,16 +145,14 @@ impl Store {
                     s.last_status_change,
                     json(s)?
                 ])?;
-                if let Some(old) = before.get(&s.id).filter(|old| **old != s.status) {
+                if let Some((old, old_person)) = before.get(&s.id).filter(|(old, _)| *old != s.status) {
                     let detail = format!("{old} → {}", s.status);
-                    change.execute(params![
-                        org_id,
-                        sync_ms,
-                        ChangeKind::SubscriberStatus.as_str(),
-                        s.id,
-                        name,
-                        detail
-                    ])?;
+                    let person_id = s.person_id.as_deref().or(old_person.as_deref());
+                    let (org, who, name) = match subscriber_person(&tx, &orgs, person_id)? {
+                        Some((org, person)) => (org, person.id, person.display_name),
+                        None => (org_id.to_owned(), s.id.clone(), name),
+                    };
+                    change.execute(params![org, sync_ms, ChangeKind::SubscriberStatus.as_str(), who, name, detail])?;
                 }
             }
         }
@@ -204,10 +205,37 @@ impl ResourceTable {
     }
 }
 
-fn previous_statuses(tx: &Transaction<'_>, org_id: &str) -> Result<HashMap<String, String>> {
-    let mut stmt = tx.prepare("SELECT id, status FROM subscribers WHERE org_id = ?1")?;
-    let rows = stmt.query_map([org_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+/// Each cached subscriber's status, and the Webex user it became (Webex
+/// leaves `personId` out while the subscriber is updating).
+fn previous_statuses(tx: &Transaction<'_>, org_id: &str) -> Result<HashMap<String, (String, Option<String>)>> {
+    let mut stmt =
+        tx.prepare("SELECT id, status, json_extract(json, '$.personId') FROM subscribers WHERE org_id = ?1")?;
+    let rows = stmt.query_map([org_id], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
     Ok(rows.collect::<std::result::Result<_, _>>()?)
+}
+
+fn cached_org_ids(tx: &Transaction<'_>) -> Result<Vec<String>> {
+    let mut stmt = tx.prepare("SELECT id FROM orgs")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<std::result::Result<_, _>>()?)
+}
+
+/// The Webex user a provisioned subscriber became, and the (customer) org
+/// that user is cached in: a status change is that person's, and opens
+/// them. Subscribers are listed by the partner; their users live in the
+/// customers' orgs.
+fn subscriber_person(
+    tx: &Transaction<'_>,
+    orgs: &[String],
+    person_id: Option<&str>,
+) -> Result<Option<(String, Person)>> {
+    let Some(person_id) = person_id else { return Ok(None) };
+    for org in orgs {
+        if let Some((_, person)) = super::stored_person::find(tx, org, person_id)? {
+            return Ok(Some((org.clone(), person)));
+        }
+    }
+    Ok(None)
 }
 
 fn subscriber_name(s: &Subscriber) -> String {

@@ -130,3 +130,48 @@ async fn subscribers_sync_incrementally_and_status_moves_become_changes() {
         "merged, not replaced"
     );
 }
+
+/// A provisioned subscriber's status move belongs to the Webex user it
+/// became, in the customer org that user is cached in, so the Changes
+/// screen files it there and can open that user.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_provisioned_subscribers_status_move_is_filed_under_its_user() {
+    let env = Env::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("cache.sqlite")).unwrap();
+    let client = env.client();
+    let home = client.me().await.unwrap().org_id;
+    let orgs = hubdesk_core::sync::sync_organizations(&client, &store, &home).await.unwrap();
+    let ids: Vec<String> = orgs.into_iter().map(|o| o.id).collect();
+    let cancel = tokio_util::sync::CancellationToken::new();
+    hubdesk_core::sync::sync_orgs(&client, &store, &home, &ids, &|_| {}, &cancel).await.unwrap();
+
+    let served = client.subscribers(None).collect_all().await.unwrap();
+    let target = served.iter().find(|s| s.status == "provisioned" && s.person_id.is_some()).expect("a provisioned one");
+    let person_id = target.person_id.clone().unwrap();
+    env.call(
+        reqwest::Method::PUT,
+        &format!("broadworks/subscribers/{}", target.id),
+        Some(json!({"package": "premium"})),
+    )
+    .await;
+    hubdesk_core::sync::sync_subscribers(&client, &store, &home, hubdesk_core::store::now_ms(), &|_| {}, &cancel)
+        .await
+        .unwrap();
+
+    let customer = ids.iter().find(|org| store.person_detail(org, &person_id).is_ok()).expect("the user is cached");
+    assert_ne!(customer, &home, "subscribers' users live in the customers' orgs");
+    let filed: Vec<_> = store
+        .changes(customer, 100)
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.kind == ChangeKind::SubscriberStatus && c.person_id == person_id)
+        .collect();
+    let everywhere: Vec<_> = ids
+        .iter()
+        .flat_map(|o| store.changes(o, 100).unwrap())
+        .filter(|c| c.kind == ChangeKind::SubscriberStatus)
+        .collect();
+    assert_eq!(filed.len(), 1, "under the customer, with the user's id: {everywhere:?}");
+    assert!(!store.changes(&home, 100).unwrap().iter().any(|c| c.person_id == target.id), "not under the partner");
+}

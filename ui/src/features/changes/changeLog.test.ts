@@ -17,12 +17,14 @@ import {
   viewChanges,
 } from "./changeLog";
 
+// Subscribers are no Webex users here ("sub-…" ids): they are not cached.
 const row = (atMs: number, kind: ChangeKind, displayName: string, personId = displayName, detail: string | null = null): ChangeRow => ({
   atMs,
   kind,
   personId,
   displayName,
   detail,
+  cached: !personId.startsWith("sub-") && personId !== "p-lars",
 });
 
 // Newest first, as list_changes returns them: two syncs of one org.
@@ -108,9 +110,14 @@ describe("which rows open a person", () => {
     expect(goneFromCache(back).size).toBe(0);
   });
 
-  it("opens people still cached, never removals, the removed or subscribers", () => {
+  it("opens people still cached, never removals, the removed or subscribers that are no users", () => {
     const openable = LOG.filter((r) => canOpen(r, gone)).map((r) => `${r.personId}:${r.kind}`);
     expect(openable).toEqual(["p-zoe:person_added", "p-ada:license_lost", "p-ada:number_changed", "p-bjorn:extension_changed", "p-ada:license_gained"]);
+  });
+
+  it("opens a subscriber's status change filed under the Webex user it became", () => {
+    const user = { ...row(3000, "subscriber_status", "Bo Berg", "p-bo", "provisioned → updating"), cached: true };
+    expect(canOpen(user, gone)).toBe(true);
   });
 });
 

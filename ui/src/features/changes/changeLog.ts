@@ -86,10 +86,10 @@ export function goneFromCache(rows: readonly ChangeRow[]): Set<string> {
   return new Set([...latest].filter(([, kind]) => kind === "person_removed").map(([id]) => id));
 }
 
-/** Whether a row can open the person's details: a Webex person (not a
- * BroadWorks subscriber) still in the cache. */
+/** Whether a row can open the person's details: a Webex person in the
+ * cache now (a subscriber that became a Webex user is one), not a removal. */
 export function canOpen(row: ChangeRow, gone: ReadonlySet<string>): boolean {
-  return categoryOf(row.kind) !== "broadworks" && row.kind !== "person_removed" && !gone.has(row.personId);
+  return row.cached && row.kind !== "person_removed" && !gone.has(row.personId);
 }
 
 /** "old → new" split in two, or null for details that are not a move. */

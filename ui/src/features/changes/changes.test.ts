@@ -13,7 +13,7 @@ vi.mock("../../lib/backend", () => ({
 
 const { ChangesList } = await import("./changes.svelte");
 
-const added = (name: string): ChangeRow => ({ atMs: 1, kind: "person_added", personId: name, displayName: name, detail: null });
+const added = (name: string): ChangeRow => ({ atMs: 1, kind: "person_added", personId: name, displayName: name, detail: null, cached: true });
 
 beforeEach(() => {
   pending.length = 0;

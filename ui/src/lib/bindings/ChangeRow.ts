@@ -12,4 +12,10 @@ atMs: number, kind: ChangeKind, personId: string, displayName: string,
 /**
  * The license's name, or "old → new" for numbers and extensions.
  */
-detail: string | null, };
+detail: string | null, 
+/**
+ * Whether `person_id` is a person in the cache now, whose details can
+ * be opened (not someone removed, nor a subscriber that is no Webex
+ * user yet).
+ */
+cached: boolean, };
