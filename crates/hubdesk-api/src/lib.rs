@@ -99,6 +99,7 @@ pub fn typescript_bindings() -> Vec<(String, String)> {
         RunDetail,
         RunProgress,
         AuditEntry,
+        AuditEvent,
     ];
     files.push(("commands.ts".to_owned(), commands_typescript(&cfg)));
     files

@@ -202,6 +202,29 @@ pub struct RunProgress {
     pub state: RunState,
 }
 
+/// A change hubdesk made to its own templates or their settings (the audit
+/// log's other rows are changes to users' licenses in Webex).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase", tag = "kind")]
+pub enum AuditEvent {
+    TemplateSaved {
+        template_name: String,
+        edited: bool,
+    },
+    TemplateDeleted {
+        template_name: String,
+    },
+    /// T1: the mode changed; the templates of the mode left were deleted.
+    ModeSwitched {
+        mode: AssignmentMode,
+        deleted_templates: Vec<String>,
+    },
+    /// T7: whether users moving between groups keep their licenses.
+    TransitionPreserveSet {
+        preserve: bool,
+    },
+}
+
 /// Every change hubdesk made, as Webex answered it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -217,4 +240,7 @@ pub struct AuditEntry {
     pub outcome: EntryState,
     pub tracking_id: Option<String>,
     pub run_id: String,
+    /// Set for a change to templates or their settings; then `person_id`
+    /// and `email` are empty.
+    pub event: Option<AuditEvent>,
 }

@@ -85,6 +85,7 @@ export function toAudit(run: RunDetail, entries: readonly RunEntry[]): AuditEntr
       outcome: e.state,
       trackingId: e.trackingId,
       runId: run.summary.runId,
+      event: null,
     }));
 }
 

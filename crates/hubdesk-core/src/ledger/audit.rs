@@ -4,7 +4,7 @@ use rusqlite::{params, Transaction};
 
 use super::entry::{entry_state_text, parse_entry_state, EntryResult, StoredEntry};
 use super::{Ledger, Result};
-use hubdesk_api::AuditEntry;
+use hubdesk_api::{AssignmentMode, AuditEntry, AuditEvent, EntryState};
 
 pub(super) fn insert(
     tx: &Transaction<'_>,
@@ -34,11 +34,29 @@ pub(super) fn insert(
 }
 
 impl Ledger {
+    /// Records a change hubdesk made to its own templates or their settings.
+    pub fn record_event(&self, org_id: &str, actor: &str, event: &AuditEvent, now_ms: i64) -> Result<()> {
+        let conn = self.conn();
+        conn.execute(
+            "INSERT INTO audit (at_ms, actor, org_id, person_id, email, summary, outcome, tracking_id, run_id, event)
+             VALUES (?1, ?2, ?3, '', '', ?4, ?5, NULL, '', ?6)",
+            params![
+                now_ms,
+                actor,
+                org_id,
+                event_summary(event),
+                entry_state_text(EntryState::Done),
+                super::json(event)?
+            ],
+        )?;
+        Ok(())
+    }
+
     /// The org's audit log, newest first.
     pub fn audit(&self, org_id: &str) -> Result<Vec<AuditEntry>> {
         let conn = self.conn();
         let mut stmt = conn.prepare(
-            "SELECT at_ms, actor, org_id, person_id, email, summary, outcome, tracking_id, run_id
+            "SELECT at_ms, actor, org_id, person_id, email, summary, outcome, tracking_id, run_id, event
              FROM audit WHERE org_id = ?1 ORDER BY at_ms DESC, rowid DESC",
         )?;
         let rows = stmt.query_map([org_id], |r| {
@@ -52,8 +70,35 @@ impl Ledger {
                 outcome: parse_entry_state(&r.get::<_, String>(6)?),
                 tracking_id: r.get(7)?,
                 run_id: r.get(8)?,
+                // An event written by a newer build reads as none.
+                event: r.get::<_, Option<String>>(9)?.and_then(|text| serde_json::from_str(&text).ok()),
             })
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+}
+
+/// The event in English, for the CSV export (the window words it itself).
+fn event_summary(event: &AuditEvent) -> String {
+    match event {
+        AuditEvent::TemplateSaved { template_name, edited: false } => format!("Template created: {template_name}"),
+        AuditEvent::TemplateSaved { template_name, edited: true } => format!("Template edited: {template_name}"),
+        AuditEvent::TemplateDeleted { template_name } => format!("Template deleted: {template_name}"),
+        AuditEvent::ModeSwitched { mode, deleted_templates } => {
+            let mode = match mode {
+                AssignmentMode::Org => "organization-wide",
+                AssignmentMode::Group => "per group",
+            };
+            match deleted_templates.is_empty() {
+                true => format!("Assignment switched to {mode}"),
+                false => format!("Assignment switched to {mode}; templates deleted: {}", deleted_templates.join(", ")),
+            }
+        }
+        AuditEvent::TransitionPreserveSet { preserve: true } => {
+            "Users moving between groups keep their licenses".into()
+        }
+        AuditEvent::TransitionPreserveSet { preserve: false } => {
+            "Users moving between groups lose their licenses".into()
+        }
     }
 }

@@ -81,6 +81,11 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX audit_by_org ON audit (org_id, at_ms);
     "#,
+    // 2: the audit log also records changes to templates and their
+    // settings (JSON of an AuditEvent; NULL for a user's license change).
+    r#"
+    ALTER TABLE audit ADD COLUMN event TEXT;
+    "#,
 ];
 
 const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

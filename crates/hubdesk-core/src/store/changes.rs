@@ -129,7 +129,7 @@ impl Store {
              WHERE org_id = ?1 ORDER BY at_ms DESC, rowid LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![org_id, limit], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get(3)?, r.get(4)?))
         })?;
         let mut out = Vec::new();
         for row in rows {

@@ -3,7 +3,8 @@
 //! apply, history, audit; the C8 confirmation and the offline refusal.
 
 use hubdesk_api::{
-    ApplyRequest, AssignmentMode, EntryState, ErrorCode, LicenseCategory, RunState, SaveScope, TemplateDraft,
+    ApplyRequest, AssignmentMode, AuditEvent, EntryState, ErrorCode, LicenseCategory, RunState, SaveScope,
+    TemplateDraft,
 };
 use hubdesk_core::Core;
 
@@ -30,7 +31,7 @@ async fn a_group_template_is_previewed_applied_and_audited() {
     assert!(view.licenses.iter().any(|l| l.category == LicenseCategory::Calling));
     assert!(!view.sites.is_empty());
 
-    let view = core.templates_set_mode(&org, AssignmentMode::Group).unwrap();
+    let view = core.templates_set_mode(&org, AssignmentMode::Group).await.unwrap();
     let distribution = view.groups.iter().find(|g| !g.eligible).unwrap();
     let messaging = view.licenses.iter().find(|l| l.name == "Advanced Messaging").unwrap().id.clone();
     let scope = SaveScope { existing_users: true, preserve: true };
@@ -54,12 +55,24 @@ async fn a_group_template_is_previewed_applied_and_audited() {
     let detail = core.run_detail(&run.run_id).unwrap();
     assert!(detail.entries.iter().all(|e| e.state == EntryState::Done && e.tracking_id.is_some()));
     let audit = core.audit_list(&org).unwrap();
-    assert_eq!(audit.len() as u32, summary.succeeded);
+    let (events, changes): (Vec<_>, Vec<_>) = audit.iter().partition(|a| a.event.is_some());
+    assert_eq!(changes.len() as u32, summary.succeeded);
+    // Newest first: the template saved, after the mode switched to per group.
+    let events: Vec<_> = events.iter().map(|a| a.event.clone().unwrap()).collect();
+    assert_eq!(
+        events,
+        [
+            AuditEvent::TemplateSaved { template_name: "Sales".into(), edited: false },
+            AuditEvent::ModeSwitched { mode: AssignmentMode::Group, deleted_templates: vec![] },
+        ],
+        "the audit log records changes to hubdesk's own templates and settings too"
+    );
     let me = core.session_info().await.user.unwrap().email;
     assert!(audit.iter().all(|a| a.actor == me), "the audit names who did it");
     let exported = core.export_audit(&org).unwrap();
     let text = std::fs::read_to_string(&exported).unwrap();
     assert!(text.starts_with("When (UTC),Who,User,User ID,Change,Outcome,Tracking ID,Run"));
+    assert!(text.contains("Template created: Sales"), "events read in English in the CSV");
     std::fs::remove_file(exported).unwrap();
 
     // A preview is used once: committing it again is refused.

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AuditEntry } from "../../lib/bindings/AuditEntry";
 import type { RunEntry } from "../../lib/bindings/RunEntry";
 import type { RunSummary } from "../../lib/bindings/RunSummary";
-import { applyRunProgress, changeParts, filterAudit, filterEntries, runTitle, runTone, statusOf } from "./runs";
+import { applyRunProgress, auditEventWords, changeParts, filterAudit, filterEntries, runTitle, runTone, statusOf } from "./runs";
 
 const run: RunSummary = {
   runId: "r1",
@@ -93,6 +93,7 @@ describe("the audit filter", () => {
     outcome: "done",
     trackingId,
     runId: "r",
+    event: null,
   });
   const entries = [entry("zoe@x.com", "+Calling", "ROUTER_1"), entry("ada@x.com", "−Messaging", null)];
 
@@ -144,5 +145,15 @@ describe("runTitle", () => {
     expect(runTitle({ kind: "saved", templateName: "Sales", edited: true, existingUsers: false }).key).toBe("templates.runTitle.edited");
     expect(runTitle({ kind: "deleted", templateName: "Old" })).toEqual({ key: "templates.runTitle.deleted", params: { name: "Old" } });
     expect(runTitle({ kind: "enforced" }).key).toBe("templates.runTitle.enforced");
+  });
+});
+
+describe("audit events", () => {
+  it("words every kind of template change from the catalogue", () => {
+    expect(auditEventWords({ kind: "templateSaved", templateName: "Sales", edited: false })).toEqual({ key: "templates.audit.event.created", values: { name: "Sales" } });
+    expect(auditEventWords({ kind: "templateSaved", templateName: "Sales", edited: true }).key).toBe("templates.audit.event.edited");
+    expect(auditEventWords({ kind: "modeSwitched", mode: "group", deletedTemplates: [] }).key).toBe("templates.audit.event.modeGroup");
+    expect(auditEventWords({ kind: "modeSwitched", mode: "org", deletedTemplates: ["A", "B"] })).toEqual({ key: "templates.audit.event.modeOrgDeleted", values: { names: "A, B" } });
+    expect(auditEventWords({ kind: "transitionPreserveSet", preserve: false }).key).toBe("templates.audit.event.preserveOff");
   });
 });

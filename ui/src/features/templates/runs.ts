@@ -3,6 +3,7 @@
 
 import type { Tone } from "../../lib/components/Pill.svelte";
 import type { AuditEntry } from "../../lib/bindings/AuditEntry";
+import type { AuditEvent } from "../../lib/bindings/AuditEvent";
 import type { EntryState } from "../../lib/bindings/EntryState";
 import type { RunAction } from "../../lib/bindings/RunAction";
 import type { RunEntry } from "../../lib/bindings/RunEntry";
@@ -133,4 +134,23 @@ export function filterAudit(entries: readonly AuditEntry[], text: string): Audit
   return entries.filter((e) =>
     [e.email, e.actor, e.summary, e.trackingId ?? ""].some((field) => fold(field).includes(wanted)),
   );
+}
+
+/** A template or settings change in the audit log, in the catalogue's words:
+ * the key and its values (the screen translates). */
+export function auditEventWords(event: AuditEvent): { key: string; values: Record<string, string> } {
+  switch (event.kind) {
+    case "templateSaved":
+      return { key: event.edited ? "templates.audit.event.edited" : "templates.audit.event.created", values: { name: event.templateName } };
+    case "templateDeleted":
+      return { key: "templates.audit.event.deleted", values: { name: event.templateName } };
+    case "modeSwitched": {
+      const mode = event.mode === "org" ? "templates.audit.event.modeOrg" : "templates.audit.event.modeGroup";
+      return event.deletedTemplates.length === 0
+        ? { key: mode, values: {} }
+        : { key: `${mode}Deleted`, values: { names: event.deletedTemplates.join(", ") } };
+    }
+    case "transitionPreserveSet":
+      return { key: event.preserve ? "templates.audit.event.preserveOn" : "templates.audit.event.preserveOff", values: {} };
+  }
 }

@@ -18,7 +18,7 @@ pub async fn templates_set_mode(
     org_id: String,
     mode: AssignmentMode,
 ) -> Result<TemplatesView, ApiError> {
-    caller.core.templates_set_mode(&org_id, mode)
+    caller.core.templates_set_mode(&org_id, mode).await
 }
 
 pub async fn templates_set_transition_preserve(
@@ -26,7 +26,7 @@ pub async fn templates_set_transition_preserve(
     org_id: String,
     preserve: bool,
 ) -> Result<TemplatesView, ApiError> {
-    caller.core.templates_set_transition_preserve(&org_id, preserve)
+    caller.core.templates_set_transition_preserve(&org_id, preserve).await
 }
 
 pub async fn templates_preview_save(

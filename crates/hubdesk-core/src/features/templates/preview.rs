@@ -11,7 +11,7 @@ use crate::ledger::{Ledger, NewEntry, OrgTemplateSettings};
 use crate::store::{now_ms, Store};
 use crate::Core;
 use hubdesk_api::{
-    ApiError, ApplyRequest, AssignmentMode, ErrorCode, Preview, RunAction, RunSummary, SaveScope, Template,
+    ApiError, ApplyRequest, AssignmentMode, AuditEvent, ErrorCode, Preview, RunAction, RunSummary, SaveScope, Template,
     TemplateDraft,
 };
 use hubdesk_rules::templates::{self as rules, Action, Plan, PlanRequest};
@@ -175,10 +175,15 @@ impl Planned {
                 let settings = ledger.template_settings(org_id)?;
                 if settings.mode != *mode {
                     ledger.set_template_settings(org_id, OrgTemplateSettings { mode: *mode, ..settings })?;
+                    let switched = AuditEvent::ModeSwitched { mode: *mode, deleted_templates: Vec::new() };
+                    ledger.record_event(org_id, actor, &switched, now_ms())?;
                 }
                 ledger.save_template(org_id, template, now_ms())?
             }
             Intent::Delete(id) => ledger.delete_template(org_id, id)?,
+        }
+        if let Some(event) = audit_event(&self.action) {
+            ledger.record_event(org_id, actor, &event, now_ms())?;
         }
         start_enforcing(store, ledger, org_id)?;
         if self.entries.is_empty() {
@@ -259,6 +264,19 @@ impl Core {
             Err(e) => Err(e.into()),
             Ok(_) => Ok(()),
         }
+    }
+}
+
+/// What the audit log says of a saved or deleted template.
+fn audit_event(action: &RunAction) -> Option<AuditEvent> {
+    match action {
+        RunAction::Saved { template_name, edited, .. } => {
+            Some(AuditEvent::TemplateSaved { template_name: template_name.clone(), edited: *edited })
+        }
+        RunAction::Deleted { template_name } => {
+            Some(AuditEvent::TemplateDeleted { template_name: template_name.clone() })
+        }
+        _ => None,
     }
 }
 

@@ -3,8 +3,11 @@
 
 use super::facts::{self, OrgSnapshot};
 use crate::ledger::OrgTemplateSettings;
+use crate::store::now_ms;
 use crate::Core;
-use hubdesk_api::{ApiError, AssignmentMode, ErrorCode, NotForUsers, TemplateError, TemplateSummary, TemplatesView};
+use hubdesk_api::{
+    ApiError, AssignmentMode, AuditEvent, ErrorCode, NotForUsers, TemplateError, TemplateSummary, TemplatesView,
+};
 use hubdesk_rules::templates::templates_left_by_mode_switch;
 
 impl Core {
@@ -48,20 +51,42 @@ impl Core {
 
     /// T1: switching deletes the other mode's templates. Licenses already
     /// assigned stay: deleting never removes them by itself (T6).
-    pub fn templates_set_mode(&self, org_id: &str, mode: AssignmentMode) -> Result<TemplatesView, ApiError> {
+    pub async fn templates_set_mode(&self, org_id: &str, mode: AssignmentMode) -> Result<TemplatesView, ApiError> {
         let settings = self.ledger.template_settings(org_id)?;
         let templates: Vec<_> = self.ledger.template_list(org_id)?;
         let deleted = templates_left_by_mode_switch(&templates, mode);
         self.ledger.switch_mode(org_id, OrgTemplateSettings { mode, ..settings }, &deleted)?;
+        if settings.mode != mode {
+            let names = templates.iter().filter(|t| deleted.contains(&t.id)).map(|t| t.name.clone()).collect();
+            let event = AuditEvent::ModeSwitched { mode, deleted_templates: names };
+            self.ledger.record_event(org_id, &self.audit_actor().await, &event, now_ms())?;
+        }
         self.templates_view(org_id)
     }
 
     /// T7: whether users moving between groups keep their licenses.
-    pub fn templates_set_transition_preserve(&self, org_id: &str, preserve: bool) -> Result<TemplatesView, ApiError> {
+    pub async fn templates_set_transition_preserve(
+        &self,
+        org_id: &str,
+        preserve: bool,
+    ) -> Result<TemplatesView, ApiError> {
         let settings = self.ledger.template_settings(org_id)?;
         self.ledger
             .set_template_settings(org_id, OrgTemplateSettings { group_transition_preserve: preserve, ..settings })?;
+        if settings.group_transition_preserve != preserve {
+            let event = AuditEvent::TransitionPreserveSet { preserve };
+            self.ledger.record_event(org_id, &self.audit_actor().await, &event, now_ms())?;
+        }
         self.templates_view(org_id)
+    }
+
+    /// Who the audit log names for a change made without Webex: the signed-in
+    /// admin, or this computer's user when nobody is.
+    async fn audit_actor(&self) -> String {
+        match self.signed_in_email().await {
+            Ok(email) => email,
+            Err(_) => std::env::var("USER").unwrap_or_else(|_| "hubdesk".to_owned()),
+        }
     }
 }
 
