@@ -14,7 +14,7 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-use super::http::{tracking, ApiError};
+use super::http::{panic, tracking, ApiError};
 use super::state::{Shared, SimState};
 use super::tenant::{self, Tenant};
 use super::SimConfig;
@@ -142,6 +142,8 @@ fn partner_admin_email(tenant: &Tenant) -> String {
     tenant.person(admin).email.to_string()
 }
 
+/// The routes, then (innermost first) the faults, the panic catcher and
+/// the tracking id every answer carries.
 fn router(state: Shared) -> Router {
     Router::new()
         .merge(oauth::routes())
@@ -160,5 +162,6 @@ fn router(state: Shared) -> Router {
         })
         .with_state(state.clone())
         .layer(axum::middleware::from_fn_with_state(state, faults::middleware))
+        .layer(axum::middleware::from_fn(panic::middleware))
         .layer(axum::middleware::from_fn(tracking::middleware))
 }

@@ -1,11 +1,13 @@
 //! HTTP pieces every resource uses: the Webex error body, tracking ids,
-//! query parameters, paging, and the authenticated caller.
+//! query parameters, paging, and the authenticated caller; and the layer
+//! that keeps a bug from breaking a connection (`panic`).
 
 mod body;
 mod caller;
 mod error;
 mod mutation;
 mod paging;
+pub mod panic;
 mod params;
 pub mod tracking;
 
