@@ -66,8 +66,10 @@ impl SimServer {
 }
 
 /// Generates the tenant, binds 127.0.0.1:`cfg.port` (0 = a free port) and
-/// serves in a tokio task.
+/// serves in a tokio task. Fault knobs out of range are refused here as
+/// `POST /_sim/faults` refuses them.
 pub async fn start(cfg: SimConfig) -> anyhow::Result<SimServer> {
+    cfg.faults.validate().map_err(anyhow::Error::msg)?;
     let (seed, people, customers) = (cfg.seed, cfg.people, cfg.customers);
     let tenant = tokio::task::spawn_blocking(move || tenant::generate(seed, people, customers)).await?;
     let partner_admin_email = partner_admin_email(&tenant);

@@ -23,7 +23,7 @@ pub struct SimState {
     pub access_token_ttl_ms: u64,
     pub refresh_token_ttl_ms: u64,
     /// How long BroadWorks provisioning and updates take, in simulated ms.
-    pub provisioning_delay_ms: u64,
+    pub provisioning_delay_ms: i64,
     pub clock: SimClock,
     pub faults: FaultState,
     pub changes: ChangeLog,
@@ -41,7 +41,7 @@ impl SimState {
             seed: cfg.seed,
             access_token_ttl_ms: cfg.token_ttl_secs.saturating_mul(1000),
             refresh_token_ttl_ms: cfg.refresh_token_ttl_secs.saturating_mul(1000),
-            provisioning_delay_ms: cfg.provisioning_delay_secs.saturating_mul(1000),
+            provisioning_delay_ms: i64::try_from(cfg.provisioning_delay_secs.saturating_mul(1000)).unwrap_or(i64::MAX),
             clock,
             faults: FaultState::new(cfg.faults.clone()),
             changes: ChangeLog::default(),

@@ -9,6 +9,7 @@ mod mutation;
 mod paging;
 pub mod panic;
 mod params;
+mod path;
 pub mod tracking;
 
 pub use body::JsonBody;
@@ -17,3 +18,4 @@ pub use error::{ApiError, ErrorDetail};
 pub use mutation::Mutation;
 pub use paging::{decode_cursor, encode_cursor, next_link, page_size};
 pub use params::QueryParams;
+pub use path::PathId;
