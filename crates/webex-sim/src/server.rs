@@ -83,7 +83,7 @@ pub async fn start(cfg: SimConfig) -> anyhow::Result<SimServer> {
             tracing::warn!("simulator: TCP_NODELAY not set: {err}");
         }
     });
-    let state = Arc::new(SimState::new(tenant, &cfg, format!("http://{addr}")));
+    let state = Arc::new(SimState::new(tenant, &cfg, addr));
     let (started, last_request_ms) = (Instant::now(), Arc::new(AtomicU64::new(0)));
     let touched = last_request_ms.clone();
     let app = router(state)
@@ -116,7 +116,8 @@ pub async fn run_foreground(cfg: SimConfig, exit_when_idle: Option<Duration>) ->
     writeln!(out, "partner admin: {} (login_hint for /v1/authorize)", server.partner_admin_email())?;
     writeln!(
         out,
-        "test token: curl -s -X POST {}/_sim/tokens -d '{{\"role\":\"partner_full_admin\"}}'",
+        "test token: curl -s {}/_sim/tokens -H 'Content-Type: application/json' \
+         -d '{{\"role\":\"partner_full_admin\"}}'",
         server.origin()
     )?;
     if faults.any() {
@@ -157,7 +158,7 @@ fn router(state: Shared) -> Router {
         .merge(numbers::routes())
         .merge(meetings::routes())
         .merge(broadworks::routes())
-        .merge(helpers::routes())
+        .merge(helpers::routes(state.clone()))
         .fallback(|| async { ApiError::not_found("The requested resource could not be found.") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "The request method is not supported by this resource.")

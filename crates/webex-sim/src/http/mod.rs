@@ -12,7 +12,7 @@ mod params;
 mod path;
 pub mod tracking;
 
-pub use body::JsonBody;
+pub use body::{is_json, JsonBody};
 pub use caller::Caller;
 pub use error::{ApiError, ErrorDetail};
 pub use mutation::Mutation;

@@ -10,6 +10,7 @@ mod broadworks;
 mod calling;
 mod faults;
 mod groups;
+mod helpers_guard;
 mod licenses;
 mod meetings;
 mod oauth;
