@@ -1,10 +1,11 @@
 //! HTTP pieces every resource uses: the Webex error body, tracking ids,
-//! query parameters, paging, and the authenticated caller; and the layer
-//! that keeps a bug from breaking a connection (`panic`).
+//! query parameters, paging, and the authenticated caller; and the layers
+//! that bound what a request may send (`limits`) or break (`panic`).
 
 mod body;
 mod caller;
 mod error;
+pub mod limits;
 mod mutation;
 mod paging;
 pub mod panic;

@@ -8,6 +8,7 @@ mod support;
 mod bounds;
 mod broadworks;
 mod calling;
+mod connections;
 mod faults;
 mod groups;
 mod helpers_guard;
