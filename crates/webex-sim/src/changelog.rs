@@ -40,7 +40,7 @@ impl ChangeLog {
     /// The changes after sequence number `since`.
     pub fn since(&self, since: u64) -> Vec<Change> {
         let changes = self.changes.lock().unwrap_or_else(PoisonError::into_inner);
-        changes.iter().skip(since as usize).cloned().collect()
+        changes.iter().skip(usize::try_from(since).unwrap_or(usize::MAX)).cloned().collect()
     }
 
     pub fn last_seq(&self) -> u64 {

@@ -89,6 +89,7 @@ impl SimArgs {
                 next_link_drops_filters_rate: self.next_link_drops_filters_rate,
                 next_link_max_null_rate: self.next_link_max_null_rate,
             },
+            ..SimConfig::default()
         }
     }
 

@@ -16,6 +16,11 @@ pub fn wall_ms() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as u64).unwrap_or(0)
 }
 
+/// How far simulated time may run ahead of the wall clock: 100 years
+/// (36,525 days), so every timestamp stays a valid date and no sum of times
+/// can overflow.
+pub const MAX_OFFSET_MS: u64 = 36_525 * 24 * 3_600 * 1_000;
+
 /// Wall time moved forward by what `advance` has added.
 #[derive(Debug, Default)]
 pub struct SimClock {
@@ -24,12 +29,18 @@ pub struct SimClock {
 
 impl SimClock {
     pub fn now_ms(&self) -> u64 {
-        wall_ms() + self.offset_ms.load(Ordering::Relaxed)
+        wall_ms().saturating_add(self.offset_ms.load(Ordering::Relaxed))
     }
 
-    /// Moves simulated time forward; it never goes back.
-    pub fn advance(&self, by_ms: u64) {
-        self.offset_ms.fetch_add(by_ms, Ordering::Relaxed);
+    /// Moves simulated time forward; it never goes back. Refused (with the
+    /// most that is left) when it would run more than `MAX_OFFSET_MS` ahead.
+    pub fn advance(&self, by_ms: u64) -> Result<(), u64> {
+        self.offset_ms
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |offset| {
+                offset.checked_add(by_ms).filter(|&moved| moved <= MAX_OFFSET_MS)
+            })
+            .map(drop)
+            .map_err(|offset| MAX_OFFSET_MS - offset)
     }
 
     pub fn offset_ms(&self) -> u64 {
@@ -77,8 +88,19 @@ mod tests {
     fn advancing_moves_now_forward() {
         let clock = SimClock::default();
         let before = clock.now_ms();
-        clock.advance(3_600_000);
+        clock.advance(3_600_000).unwrap();
         assert!(clock.now_ms() >= before + 3_600_000);
         assert_eq!(clock.offset_ms(), 3_600_000);
+    }
+
+    #[test]
+    fn simulated_time_runs_at_most_a_hundred_years_ahead() {
+        let clock = SimClock::default();
+        assert_eq!(clock.advance(u64::MAX), Err(MAX_OFFSET_MS), "refused, nothing moved");
+        clock.advance(MAX_OFFSET_MS - 1000).unwrap();
+        assert_eq!(clock.advance(1001), Err(1000));
+        clock.advance(1000).unwrap();
+        assert_eq!(clock.offset_ms(), MAX_OFFSET_MS);
+        assert!(iso_ms(clock.now_ms() as i64).starts_with("21"), "still a date: {}", iso_ms(clock.now_ms() as i64));
     }
 }

@@ -29,6 +29,7 @@ mod http;
 mod ids;
 mod licenses;
 mod licensing;
+mod listen;
 mod locations;
 mod meetings;
 mod numbers;
@@ -38,6 +39,8 @@ mod people;
 mod server;
 mod state;
 mod tenant;
+
+use std::time::Duration;
 
 pub use faults::{Faults, RetryAfterStyle};
 pub use server::{run_foreground, start, SimServer};
@@ -66,6 +69,10 @@ pub struct SimConfig {
     pub provisioning_delay_secs: u64,
     /// Faults from the start (all off by default).
     pub faults: Faults,
+    /// How long a client may take to send a request's headers (then its
+    /// connection is closed; also how long an idle keep-alive connection
+    /// stays open) and then its body (then 408).
+    pub read_timeout: Duration,
 }
 
 impl Default for SimConfig {
@@ -79,6 +86,7 @@ impl Default for SimConfig {
             refresh_token_ttl_secs: 90 * 24 * 3600,
             provisioning_delay_secs: 10,
             faults: Faults::default(),
+            read_timeout: Duration::from_secs(10),
         }
     }
 }

@@ -7,19 +7,19 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use anyhow::ensure;
 use axum::http::StatusCode;
 use axum::routing::Router;
-use axum::serve::ListenerExt;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-use super::http::{tracking, ApiError};
+use super::http::{limits, panic, tracking, ApiError};
 use super::state::{Shared, SimState};
 use super::tenant::{self, Tenant};
 use super::SimConfig;
 use super::{
-    broadworks, faults, groups, helpers, licenses, locations, meetings, numbers, oauth, organizations, people,
+    broadworks, faults, groups, helpers, licenses, listen, locations, meetings, numbers, oauth, organizations, people,
 };
 
 /// A running simulator. Dropping it leaves the server running until the
@@ -66,39 +66,28 @@ impl SimServer {
 }
 
 /// Generates the tenant, binds 127.0.0.1:`cfg.port` (0 = a free port) and
-/// serves in a tokio task.
+/// serves in a tokio task. Fault knobs out of range are refused here as
+/// `POST /_sim/faults` refuses them.
 pub async fn start(cfg: SimConfig) -> anyhow::Result<SimServer> {
+    cfg.faults.validate().map_err(anyhow::Error::msg)?;
+    ensure!(!cfg.read_timeout.is_zero(), "the read timeout must be longer than zero");
     let (seed, people, customers) = (cfg.seed, cfg.people, cfg.customers);
     let tenant = tokio::task::spawn_blocking(move || tenant::generate(seed, people, customers)).await?;
     let partner_admin_email = partner_admin_email(&tenant);
     let summary = format!("{} people in {} orgs (seed {seed})", tenant.people_count(), tenant.org_indices().count());
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, cfg.port)).await?;
     let addr = listener.local_addr()?;
-    // Answers go out whole at once, as Webex's front ends send them: with
-    // Nagle's algorithm on, a page's last segment would wait for an ACK.
-    let listener = listener.tap_io(|tcp| {
-        if let Err(err) = tcp.set_nodelay(true) {
-            tracing::warn!("simulator: TCP_NODELAY not set: {err}");
-        }
-    });
-    let state = Arc::new(SimState::new(tenant, &cfg, format!("http://{addr}")));
+    let state = Arc::new(SimState::new(tenant, &cfg, addr));
     let (started, last_request_ms) = (Instant::now(), Arc::new(AtomicU64::new(0)));
     let touched = last_request_ms.clone();
-    let app = router(state)
-        .layer(axum::middleware::from_fn(move |request, next: axum::middleware::Next| {
+    let app = router(state, cfg.read_timeout).layer(axum::middleware::from_fn(
+        move |request, next: axum::middleware::Next| {
             touched.store(started.elapsed().as_millis() as u64, Ordering::Relaxed);
             next.run(request)
-        }))
-        .into_make_service_with_connect_info::<SocketAddr>();
+        },
+    ));
     let (stop, stopped) = oneshot::channel::<()>();
-    let task = tokio::spawn(async move {
-        let served = axum::serve(listener, app).with_graceful_shutdown(async {
-            let _ = stopped.await;
-        });
-        if let Err(err) = served.await {
-            tracing::error!("simulator stopped: {err}");
-        }
-    });
+    let task = tokio::spawn(listen::serve(listener, app, cfg.read_timeout, stopped));
     Ok(SimServer { addr, partner_admin_email, summary, stop, task, last_request_ms, started })
 }
 
@@ -114,7 +103,8 @@ pub async fn run_foreground(cfg: SimConfig, exit_when_idle: Option<Duration>) ->
     writeln!(out, "partner admin: {} (login_hint for /v1/authorize)", server.partner_admin_email())?;
     writeln!(
         out,
-        "test token: curl -s -X POST {}/_sim/tokens -d '{{\"role\":\"partner_full_admin\"}}'",
+        "test token: curl -s {}/_sim/tokens -H 'Content-Type: application/json' \
+         -d '{{\"role\":\"partner_full_admin\"}}'",
         server.origin()
     )?;
     if faults.any() {
@@ -142,7 +132,9 @@ fn partner_admin_email(tenant: &Tenant) -> String {
     tenant.person(admin).email.to_string()
 }
 
-fn router(state: Shared) -> Router {
+/// The routes, then (innermost first) the faults, the body limits, the
+/// panic catcher and the tracking id every answer carries.
+fn router(state: Shared, read_timeout: Duration) -> Router {
     Router::new()
         .merge(oauth::routes())
         .merge(people::routes())
@@ -153,12 +145,14 @@ fn router(state: Shared) -> Router {
         .merge(numbers::routes())
         .merge(meetings::routes())
         .merge(broadworks::routes())
-        .merge(helpers::routes())
+        .merge(helpers::routes(state.clone()))
         .fallback(|| async { ApiError::not_found("The requested resource could not be found.") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "The request method is not supported by this resource.")
         })
         .with_state(state.clone())
         .layer(axum::middleware::from_fn_with_state(state, faults::middleware))
+        .layer(axum::middleware::from_fn_with_state(read_timeout, limits::middleware))
+        .layer(axum::middleware::from_fn(panic::middleware))
         .layer(axum::middleware::from_fn(tracking::middleware))
 }

@@ -1,6 +1,7 @@
 //! What every request handler shares: the tenant, the token machinery, the
 //! simulated clock, the fault knobs and the change log.
 
+use std::net::SocketAddr;
 use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use super::changelog::ChangeLog;
@@ -19,29 +20,32 @@ pub struct SimState {
     pub codes: CodeStore,
     /// `http://127.0.0.1:PORT`, for absolute `Link` URLs.
     pub origin: String,
+    /// The port it listens on: `/_sim/` requests must name it in `Host`.
+    pub port: u16,
     pub seed: u64,
     pub access_token_ttl_ms: u64,
     pub refresh_token_ttl_ms: u64,
     /// How long BroadWorks provisioning and updates take, in simulated ms.
-    pub provisioning_delay_ms: u64,
+    pub provisioning_delay_ms: i64,
     pub clock: SimClock,
     pub faults: FaultState,
     pub changes: ChangeLog,
 }
 
 impl SimState {
-    pub fn new(mut tenant: Tenant, cfg: &SimConfig, origin: String) -> SimState {
+    pub fn new(mut tenant: Tenant, cfg: &SimConfig, addr: SocketAddr) -> SimState {
         let clock = SimClock::default();
         tenant.anchor_subscriber_work(clock.now_ms() as i64);
         SimState {
             tenant: RwLock::new(tenant),
             signer: TokenSigner::from_seed(cfg.seed),
             codes: CodeStore::default(),
-            origin,
+            origin: format!("http://{addr}"),
+            port: addr.port(),
             seed: cfg.seed,
             access_token_ttl_ms: cfg.token_ttl_secs.saturating_mul(1000),
             refresh_token_ttl_ms: cfg.refresh_token_ttl_secs.saturating_mul(1000),
-            provisioning_delay_ms: cfg.provisioning_delay_secs.saturating_mul(1000),
+            provisioning_delay_ms: i64::try_from(cfg.provisioning_delay_secs.saturating_mul(1000)).unwrap_or(i64::MAX),
             clock,
             faults: FaultState::new(cfg.faults.clone()),
             changes: ChangeLog::default(),

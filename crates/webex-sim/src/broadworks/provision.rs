@@ -69,7 +69,9 @@ pub async fn provision(
     let now = state.now_ms();
     let email = body.email.filter(|e| !e.trim().is_empty());
     let (status, work) = match email {
-        Some(_) => (SubscriberStatus::Provisioning, Some((Work::Provision, now + state.provisioning_delay_ms as i64))),
+        Some(_) => {
+            (SubscriberStatus::Provisioning, Some((Work::Provision, now.saturating_add(state.provisioning_delay_ms))))
+        }
         None => (SubscriberStatus::PendingEmailInput, None),
     };
     let uuid = tenant.next_uuid(8);

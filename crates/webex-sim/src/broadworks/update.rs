@@ -10,7 +10,7 @@
 //! is a 409. Empty strings remove a value, but a subscriber keeps a
 //! primary number or an extension.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -18,7 +18,7 @@ use serde::Deserialize;
 
 use super::view::SubscriberView;
 use super::{find, settle, WRITE_SCOPES};
-use crate::http::{ApiError, Caller, JsonBody, Mutation};
+use crate::http::{ApiError, Caller, JsonBody, Mutation, PathId};
 use crate::state::Shared;
 use crate::tenant::{Package, Profile, SubscriberStatus, Work};
 
@@ -65,7 +65,7 @@ pub async fn update(
     State(state): State<Shared>,
     caller: Caller,
     mutation: Mutation,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     JsonBody(mut body): JsonBody<UpdateBody>,
 ) -> Result<Response, ApiError> {
     caller.require_write(WRITE_SCOPES)?;
@@ -78,7 +78,7 @@ pub async fn update(
     settle(&state, &mut tenant);
     let at = find(&tenant, &caller, &id)?;
     let now = state.now_ms();
-    let due = now + state.provisioning_delay_ms as i64;
+    let due = now.saturating_add(state.provisioning_delay_ms);
     let current = tenant.subscribers()[at].clone();
     if current.status.in_progress() {
         return Err(ApiError::conflict("The subscriber has provisioning or an update in progress."));
@@ -110,7 +110,7 @@ pub async fn delete(
     State(state): State<Shared>,
     caller: Caller,
     mutation: Mutation,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> Result<Response, ApiError> {
     caller.require_write(WRITE_SCOPES)?;
     let mut tenant = state.tenant_mut();
@@ -127,7 +127,7 @@ pub async fn consent_move(
     State(state): State<Shared>,
     caller: Caller,
     mutation: Mutation,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> Result<Response, ApiError> {
     caller.require_write(WRITE_SCOPES)?;
     let mut tenant = state.tenant_mut();

@@ -3,14 +3,14 @@
 //! only once provisioned; `errors` lists the background errors of the last
 //! attempt.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
 
 use super::{find, settled, READ_SCOPES};
 use crate::clock::iso_ms;
-use crate::http::{ApiError, Caller};
+use crate::http::{ApiError, Caller, PathId};
 use crate::ids::{self, IdType};
 use crate::state::Shared;
 use crate::tenant::{Subscriber, SubscriberStatus, Tenant};
@@ -83,7 +83,7 @@ impl<'a> SubscriberView<'a> {
     }
 }
 
-pub async fn get(State(state): State<Shared>, caller: Caller, Path(id): Path<String>) -> Result<Response, ApiError> {
+pub async fn get(State(state): State<Shared>, caller: Caller, PathId(id): PathId) -> Result<Response, ApiError> {
     caller.require_scope(READ_SCOPES)?;
     let tenant = settled(&state);
     let at = find(&tenant, &caller, &id)?;

@@ -1,6 +1,7 @@
 //! The fault knobs: the same names as `hubdesk sim` flags and the JSON of
 //! `POST /_sim/faults`. Zero means off. Rates are shares of API requests,
-//! from 0 to 1.
+//! from 0 to 1; the other knobs have maxima (`validate`), so that no knob
+//! can hang every call or overflow a deadline.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -74,6 +75,12 @@ pub struct Faults {
 
 impl Faults {
     pub const DEFAULT_TIMEOUT_ABOVE_MAX: u32 = 50;
+    /// A minute: longer than any client waits for an answer.
+    pub const MAX_LATENCY_MS: u64 = 60_000;
+    /// Requests per second per token; no client sends more.
+    pub const MAX_RATE_LIMIT: u32 = 1_000_000;
+    /// The largest people page (`max` is capped at 1000).
+    pub const MAX_TIMEOUT_ABOVE_MAX: u32 = 1000;
 
     /// Whether any knob is on (the fast path skips everything otherwise).
     pub fn any(&self) -> bool {
@@ -88,8 +95,16 @@ impl Faults {
         }
     }
 
-    /// Rates must be shares.
+    /// Rates must be shares, and the other numbers within their maxima.
     pub fn validate(&self) -> Result<(), String> {
+        let bounded = [
+            ("latencyMs", self.latency_ms, Faults::MAX_LATENCY_MS),
+            ("rateLimit", self.rate_limit.into(), Faults::MAX_RATE_LIMIT.into()),
+            ("gatewayTimeoutAboveMax", self.gateway_timeout_above_max.into(), Faults::MAX_TIMEOUT_ABOVE_MAX.into()),
+        ];
+        if let Some((name, value, max)) = bounded.iter().find(|(_, value, max)| value > max) {
+            return Err(format!("{name} must be between 0 and {max}, not {value}."));
+        }
         let rates = [
             ("errorRate", self.error_rate),
             ("gatewayTimeoutRate", self.gateway_timeout_rate),
@@ -132,6 +147,10 @@ mod tests {
         assert_eq!(merged.retry_after, RetryAfterStyle::HttpDate);
         assert!(base.merged(&json!({"errorRate": 1.5})).is_err());
         assert!(base.merged(&json!({"noSuchKnob": 1})).is_err());
+        assert!(base.merged(&json!({"latencyMs": u64::MAX})).is_err(), "a latency that would hang every call");
+        assert!(base.merged(&json!({"latencyMs": Faults::MAX_LATENCY_MS})).is_ok());
+        assert!(base.merged(&json!({"rateLimit": u32::MAX})).is_err());
+        assert!(base.merged(&json!({"gatewayTimeoutAboveMax": 1001})).is_err());
         assert!(!Faults::default().any() && merged.any());
         assert_eq!(RetryAfterStyle::parse_flag("http-date"), Ok(RetryAfterStyle::HttpDate));
         assert!(RetryAfterStyle::parse_flag("later").is_err());

@@ -26,7 +26,8 @@ pub async fn middleware(State(state): State<Shared>, request: Request, next: Nex
     // The latency is the server's answer time: the answer leaves that long
     // after the request arrived, with the simulator's own work inside it,
     // as a real server's work is inside its answer time.
-    let answer_at = Instant::now() + Duration::from_millis(knobs.latency_ms);
+    // The knobs were validated; the bound again keeps the sum from overflowing.
+    let answer_at = Instant::now() + Duration::from_millis(knobs.latency_ms.min(Faults::MAX_LATENCY_MS));
     let response = answer(&state, &knobs, request, next).await;
     on_time::sleep_until(answer_at).await;
     response

@@ -43,14 +43,14 @@ pub async fn list(State(state): State<Shared>, caller: Caller, params: QueryPara
         .filter(|&g| filter.as_ref().is_none_or(|f| f.matches(&tenant.group(g).display_name)))
         .collect();
     sort(&tenant, &mut groups, &params)?;
-    let start_index = params.positive("startIndex")?.unwrap_or(1);
+    let start_index = params.position("startIndex", 1)?;
     let count = page_size(params.positive("count")?, DEFAULT_COUNT, MAX_COUNT);
     let with_members = params.flag("includeMembers")?;
     let page: Vec<GroupView> =
         groups.iter().skip(start_index - 1).take(count).map(|&g| GroupView::new(&tenant, g, with_members)).collect();
     let body = ListBody { total_results: groups.len(), start_index, items_per_page: page.len(), groups: page };
     let mut response = Json(body).into_response();
-    let next = start_index + count;
+    let next = start_index.saturating_add(count);
     if next <= groups.len() {
         let link = next_link(&state.origin, "/v1/groups", &params, "startIndex", &next.to_string());
         response.headers_mut().insert(LINK, link);

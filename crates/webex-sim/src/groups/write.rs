@@ -10,7 +10,7 @@
 //! even sends that as bare text, which is accepted too).
 
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -18,7 +18,7 @@ use serde::Deserialize;
 
 use super::view::GroupView;
 use super::{find, find_member, WRITE_SCOPES};
-use crate::http::{ApiError, Caller, JsonBody, Mutation};
+use crate::http::{ApiError, Caller, JsonBody, Mutation, PathId};
 use crate::state::Shared;
 use crate::tenant::{Group, GroupIdx, GroupUsage, OrgIdx, Tenant};
 
@@ -85,7 +85,7 @@ pub async fn update(
     State(state): State<Shared>,
     caller: Caller,
     mutation: Mutation,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     body: Bytes,
 ) -> Result<Response, ApiError> {
     caller.require_write(WRITE_SCOPES)?;
@@ -126,7 +126,7 @@ pub async fn delete(
     State(state): State<Shared>,
     caller: Caller,
     mutation: Mutation,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> Result<Response, ApiError> {
     caller.require_write(WRITE_SCOPES)?;
     let mut tenant = state.tenant_mut();

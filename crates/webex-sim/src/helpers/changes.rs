@@ -10,6 +10,9 @@ use crate::changelog::Change;
 use crate::http::{ApiError, QueryParams};
 use crate::state::Shared;
 
+/// More changes than a simulator run ever makes.
+const MAX_SINCE: u64 = u32::MAX as u64;
+
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct ChangesBody {
@@ -18,10 +21,7 @@ struct ChangesBody {
 }
 
 pub async fn list(State(state): State<Shared>, params: QueryParams) -> Result<Response, ApiError> {
-    let since = match params.get("since") {
-        None => 0,
-        Some(n) => n.parse().map_err(|_| ApiError::bad_request("since must be a whole number."))?,
-    };
+    let since = params.whole("since", 0..=MAX_SINCE)?.unwrap_or(0);
     let items = state.changes.since(since);
     Ok(Json(ChangesBody { items, last_seq: state.changes.last_seq() }).into_response())
 }

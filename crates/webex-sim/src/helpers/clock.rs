@@ -1,13 +1,14 @@
 //! `GET /_sim/clock` → `{now, nowMs, offsetMs}`; `POST /_sim/clock` with
 //! `{"advanceSeconds": N}` moves simulated time forward: BroadWorks work
-//! due by then finishes, and tokens age.
+//! due by then finishes, and tokens age. Simulated time runs at most 100
+//! years ahead of the wall clock; an advance past that is refused whole.
 
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::{Deserialize, Serialize};
 
-use crate::clock::iso_ms;
+use crate::clock::{iso_ms, MAX_OFFSET_MS};
 use crate::http::{ApiError, JsonBody};
 use crate::state::Shared;
 
@@ -35,7 +36,15 @@ pub async fn show(State(state): State<Shared>) -> Response {
 }
 
 pub async fn advance(State(state): State<Shared>, JsonBody(advance): JsonBody<Advance>) -> Result<Response, ApiError> {
-    state.clock.advance(advance.advance_seconds.saturating_mul(1000));
+    let by_ms = advance.advance_seconds.saturating_mul(1000);
+    state.clock.advance(by_ms).map_err(|left_ms| {
+        ApiError::bad_request(format!(
+            "advanceSeconds must be at most {}: simulated time runs at most {} seconds (100 years) ahead of \
+             the wall clock.",
+            left_ms / 1000,
+            MAX_OFFSET_MS / 1000
+        ))
+    })?;
     state.tenant_mut().settle_subscribers(state.now_ms());
     Ok(body(&state).into_response())
 }

@@ -57,7 +57,7 @@ pub async fn issue(State(state): State<Shared>, body: Bytes) -> Result<Response,
         org: tenant.org(org).uuid,
         role,
         scopes,
-        expires_ms: state.clock.now_ms() + state.access_token_ttl_ms,
+        expires_ms: state.clock.now_ms().saturating_add(state.access_token_ttl_ms),
     };
     Ok(Json(TokenResponse {
         access_token: state.signer.sign(&claims),

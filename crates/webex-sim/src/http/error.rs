@@ -10,6 +10,10 @@ use serde::Serialize;
 
 use super::tracking;
 
+/// Messages that repeat a client's input (a serde error quoting a 1 MB
+/// string) are cut here, so an answer is never larger than its request.
+const MESSAGE_MAX_CHARS: usize = 500;
+
 #[derive(Debug, Clone)]
 pub struct ApiError {
     status: StatusCode,
@@ -45,7 +49,12 @@ struct Body<'a> {
 
 impl ApiError {
     pub fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
-        ApiError { status, message: message.into(), oauth_error: None, basic_challenge: false, details: Vec::new() }
+        let mut message = message.into();
+        if let Some((cut, _)) = message.char_indices().nth(MESSAGE_MAX_CHARS) {
+            message.truncate(cut);
+            message.push('…');
+        }
+        ApiError { status, message, oauth_error: None, basic_challenge: false, details: Vec::new() }
     }
 
     /// An error whose `errors[]` lists `details` (with their codes).

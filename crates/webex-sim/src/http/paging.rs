@@ -5,6 +5,7 @@ use axum::http::HeaderValue;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
+use super::params::MAX_POSITION;
 use super::{ApiError, QueryParams};
 
 /// The requested size, or the default, never above the cap.
@@ -17,12 +18,15 @@ pub fn encode_cursor(position: usize) -> String {
     URL_SAFE_NO_PAD.encode(format!("pos:{position}"))
 }
 
+/// A forged cursor is refused like a garbled one: its position is a
+/// request's number too, bounded by `MAX_POSITION`.
 pub fn decode_cursor(cursor: &str) -> Result<usize, ApiError> {
     URL_SAFE_NO_PAD
         .decode(cursor)
         .ok()
         .and_then(|bytes| String::from_utf8(bytes).ok())
         .and_then(|text| text.strip_prefix("pos:")?.parse().ok())
+        .filter(|&position| position <= MAX_POSITION)
         .ok_or_else(|| ApiError::bad_request("Invalid paging cursor."))
 }
 
@@ -45,6 +49,8 @@ mod tests {
         assert_eq!(decode_cursor(&encode_cursor(4242)).unwrap(), 4242);
         assert!(decode_cursor("bm9wZQ").is_err());
         assert!(decode_cursor("%%%").is_err());
+        assert!(decode_cursor(&encode_cursor(usize::MAX)).is_err(), "a forged far position");
+        assert!(decode_cursor(&encode_cursor(MAX_POSITION)).is_ok());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! people holding it: `users`, at most `limit` (default and cap 300) per
 //! page, the rest behind `Link rel="next"` with an opaque `next` cursor.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::LINK;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::view::LicenseView;
 use super::READ_SCOPES;
-use crate::http::{decode_cursor, encode_cursor, next_link, page_size, ApiError, Caller, QueryParams};
+use crate::http::{decode_cursor, encode_cursor, next_link, page_size, ApiError, Caller, PathId, QueryParams};
 use crate::ids::{self, IdType};
 use crate::state::Shared;
 use crate::tenant::{LicenseIdx, PersonIdx, Tenant};
@@ -38,7 +38,7 @@ struct UserView<'a> {
 pub async fn get(
     State(state): State<Shared>,
     caller: Caller,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     params: QueryParams,
 ) -> Result<Response, ApiError> {
     caller.require_scope(READ_SCOPES)?;

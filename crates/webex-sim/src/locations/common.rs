@@ -3,7 +3,7 @@
 //! /v1/locations/{locationId}`. Read scope: `spark-admin:locations_read`,
 //! or `spark-admin:people_read` or `spark-admin:device_read` (device spec).
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::LINK;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::find;
 use super::view::LocationView;
-use crate::http::{decode_cursor, encode_cursor, next_link, page_size, ApiError, Caller, QueryParams};
+use crate::http::{decode_cursor, encode_cursor, next_link, page_size, ApiError, Caller, PathId, QueryParams};
 use crate::oauth::Scope;
 use crate::state::Shared;
 
@@ -42,8 +42,9 @@ pub async fn list(State(state): State<Shared>, caller: Caller, params: QueryPara
         .collect();
     let items = matching.iter().skip(start).take(size).map(|l| LocationView::new(&tenant, l)).collect();
     let mut response = Json(ListBody { items }).into_response();
-    if start + size < matching.len() {
-        let link = next_link(&state.origin, "/v1/locations", &params, "cursor", &encode_cursor(start + size));
+    let next = start.saturating_add(size);
+    if next < matching.len() {
+        let link = next_link(&state.origin, "/v1/locations", &params, "cursor", &encode_cursor(next));
         response.headers_mut().insert(LINK, link);
     }
     Ok(response)
@@ -52,7 +53,7 @@ pub async fn list(State(state): State<Shared>, caller: Caller, params: QueryPara
 pub async fn get(
     State(state): State<Shared>,
     caller: Caller,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     params: QueryParams,
 ) -> Result<Response, ApiError> {
     caller.require_scope(READ_SCOPES)?;

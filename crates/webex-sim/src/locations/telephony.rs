@@ -4,7 +4,7 @@
 //! .../locations/{id}` answers 404 for a location not enabled for Calling,
 //! and `POST /v1/telephony/config/locations` enables one (201 `{id}`).
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::LINK;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::find;
 use super::view::CallingLocationView;
-use crate::http::{next_link, page_size, ApiError, Caller, JsonBody, Mutation, QueryParams};
+use crate::http::{next_link, page_size, ApiError, Caller, JsonBody, Mutation, PathId, QueryParams};
 use crate::oauth::Scope;
 use crate::state::Shared;
 
@@ -46,16 +46,14 @@ pub async fn list(State(state): State<Shared>, caller: Caller, params: QueryPara
         Some("desc") => enabled.sort_by_key(|l| std::cmp::Reverse(l.name.to_lowercase())),
         Some(other) => return Err(ApiError::bad_request(format!("Invalid order '{other}': asc or desc."))),
     }
-    let start = params.get("start").map(|s| s.parse::<usize>()).transpose();
-    let start = start.map_err(|_| ApiError::bad_request("start must be a whole number."))?.unwrap_or(0);
+    let start = params.position("start", 0)?;
     let size = page_size(params.positive("max")?, DEFAULT_MAX, DEFAULT_MAX);
     let locations = enabled.iter().skip(start).take(size).map(|l| CallingLocationView::new(&tenant, l)).collect();
     let mut response = Json(ListBody { locations }).into_response();
-    if start + size < enabled.len() {
+    let next = start.saturating_add(size);
+    if next < enabled.len() {
         let path = "/v1/telephony/config/locations";
-        response
-            .headers_mut()
-            .insert(LINK, next_link(&state.origin, path, &params, "start", &(start + size).to_string()));
+        response.headers_mut().insert(LINK, next_link(&state.origin, path, &params, "start", &next.to_string()));
     }
     Ok(response)
 }
@@ -63,7 +61,7 @@ pub async fn list(State(state): State<Shared>, caller: Caller, params: QueryPara
 pub async fn get(
     State(state): State<Shared>,
     caller: Caller,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     params: QueryParams,
 ) -> Result<Response, ApiError> {
     caller.require_scope(READ_SCOPES)?;

@@ -5,13 +5,13 @@
 //! meeting spec's `MeetingSessionTypeObject`). `hostEmail` needs an admin
 //! scope; without it the caller is the host.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
 
 use super::{preferred_site, site_slot, target_user};
-use crate::http::{ApiError, Caller, QueryParams};
+use crate::http::{ApiError, Caller, PathId, QueryParams};
 use crate::oauth::Scope;
 use crate::state::Shared;
 use crate::tenant::{session_members, SessionType, Tenant};
@@ -66,7 +66,7 @@ pub async fn list(State(state): State<Shared>, caller: Caller, params: QueryPara
 pub async fn get(
     State(state): State<Shared>,
     caller: Caller,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     params: QueryParams,
 ) -> Result<Response, ApiError> {
     let tenant = state.tenant();

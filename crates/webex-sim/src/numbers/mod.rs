@@ -66,15 +66,14 @@ async fn list(State(state): State<Shared>, caller: Caller, params: QueryParams) 
     let mut rows: Vec<Entry> =
         locations.iter().flat_map(|&l| rows_of(&tenant, l)).filter(|&e| filter.matches(&tenant, e)).collect();
     sort(&tenant, &mut rows, params.get("order"))?;
-    let start = params.get("start").map(|s| s.parse::<usize>()).transpose();
-    let start = start.map_err(|_| ApiError::bad_request("start must be a whole number."))?.unwrap_or(0);
+    let start = params.position("start", 0)?;
     let size = page_size(params.positive("max")?, DEFAULT_MAX, DEFAULT_MAX);
     let count = params.flag("details")?.then(|| count(&rows));
     let phone_numbers = rows.iter().skip(start).take(size).map(|&e| EntryView::new(&tenant, e)).collect();
     let mut response = Json(ListBody { phone_numbers, count }).into_response();
-    if start + size < rows.len() {
-        let link =
-            next_link(&state.origin, "/v1/telephony/config/numbers", &params, "start", &(start + size).to_string());
+    let next = start.saturating_add(size);
+    if next < rows.len() {
+        let link = next_link(&state.origin, "/v1/telephony/config/numbers", &params, "start", &next.to_string());
         response.headers_mut().insert(LINK, link);
     }
     Ok(response)

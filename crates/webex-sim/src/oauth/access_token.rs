@@ -80,7 +80,7 @@ fn exchange_code(state: &Shared, form: &QueryParams, now: u64) -> Result<TokenRe
         org: grant.org,
         role: grant.role,
         scopes: grant.scopes,
-        expires_ms: now + state.refresh_token_ttl_ms,
+        expires_ms: now.saturating_add(state.refresh_token_ttl_ms),
     };
     Ok(respond(state, state.signer.sign(&refresh), &refresh, now))
 }
@@ -108,7 +108,11 @@ fn refresh(state: &Shared, form: &QueryParams, now: u64) -> Result<TokenResponse
 
 /// A fresh access token carrying the refresh token's grant.
 fn respond(state: &Shared, refresh_token: String, refresh: &Claims, now: u64) -> TokenResponse {
-    let access = Claims { kind: TokenKind::Access, expires_ms: now + state.access_token_ttl_ms, ..refresh.clone() };
+    let access = Claims {
+        kind: TokenKind::Access,
+        expires_ms: now.saturating_add(state.access_token_ttl_ms),
+        ..refresh.clone()
+    };
     TokenResponse {
         access_token: state.signer.sign(&access),
         expires_in: state.access_token_ttl_ms / 1000,

@@ -2,7 +2,7 @@
 //! The list is the caller's org plus, for a partner admin, every customer
 //! org it manages; it is not paginated.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -10,7 +10,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::clock::iso_ms;
-use crate::http::{ApiError, Caller};
+use crate::http::{ApiError, Caller, PathId};
 use crate::ids::{self, IdType};
 use crate::oauth::Scope;
 use crate::state::Shared;
@@ -49,7 +49,7 @@ async fn list(State(state): State<Shared>, caller: Caller) -> Result<Response, A
     Ok(Json(ListBody { items }).into_response())
 }
 
-async fn get_one(State(state): State<Shared>, caller: Caller, Path(id): Path<String>) -> Result<Response, ApiError> {
+async fn get_one(State(state): State<Shared>, caller: Caller, PathId(id): PathId) -> Result<Response, ApiError> {
     caller.require_scope(READ_SCOPES)?;
     let tenant = state.tenant();
     let org = find(&tenant, &id).ok_or_else(|| ApiError::not_found("Organization not found."))?;

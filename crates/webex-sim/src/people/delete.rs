@@ -2,11 +2,11 @@
 //! back: license units, their Calling number and extension (rule C8),
 //! group memberships.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use crate::http::{ApiError, Caller, Mutation};
+use crate::http::{ApiError, Caller, Mutation, PathId};
 use crate::ids::{self, IdType};
 use crate::oauth::Scope;
 use crate::state::Shared;
@@ -15,7 +15,7 @@ pub async fn delete(
     State(state): State<Shared>,
     caller: Caller,
     mutation: Mutation,
-    Path(id): Path<String>,
+    PathId(id): PathId,
 ) -> Result<Response, ApiError> {
     caller.require_write(&[Scope::AdminPeopleWrite])?;
     let mut tenant = state.tenant_mut();

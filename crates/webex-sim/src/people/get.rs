@@ -2,13 +2,13 @@
 //! The person is found by Webex id or, as Webex also accepts, by the bare
 //! uuid inside it (webex-api.md §2.1).
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use uuid::Uuid;
 
 use super::view::{PersonView, ViewOptions};
-use crate::http::{ApiError, Caller, QueryParams};
+use crate::http::{ApiError, Caller, PathId, QueryParams};
 use crate::ids::{self, IdType};
 use crate::oauth::Scope;
 use crate::state::Shared;
@@ -19,7 +19,7 @@ const READ_SCOPES: &[Scope] = &[Scope::AdminPeopleRead, Scope::PeopleRead, Scope
 pub async fn get(
     State(state): State<Shared>,
     caller: Caller,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     params: QueryParams,
 ) -> Result<Response, ApiError> {
     caller.require_scope(READ_SCOPES)?;

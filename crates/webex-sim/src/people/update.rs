@@ -7,7 +7,7 @@
 //! Attendee roles in `siteUrls` are added; ones left out are removed only
 //! with `showAllTypes=true`. `minResponse=true` answers 204.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -15,7 +15,7 @@ use axum::Json;
 use super::body::{valid_email, PersonBody};
 use super::view::{PersonView, ViewOptions};
 use super::write::{attendee_slots, license_request};
-use crate::http::{ApiError, Caller, JsonBody, Mutation, QueryParams};
+use crate::http::{ApiError, Caller, JsonBody, Mutation, PathId, QueryParams};
 use crate::ids::{self, IdType};
 use crate::licensing;
 use crate::oauth::Scope;
@@ -26,7 +26,7 @@ pub async fn update(
     State(state): State<Shared>,
     caller: Caller,
     mutation: Mutation,
-    Path(id): Path<String>,
+    PathId(id): PathId,
     params: QueryParams,
     JsonBody(body): JsonBody<PersonBody>,
 ) -> Result<Response, ApiError> {

@@ -5,10 +5,13 @@
 
 mod support;
 
+mod bounds;
 mod broadworks;
 mod calling;
+mod connections;
 mod faults;
 mod groups;
+mod helpers_guard;
 mod licenses;
 mod meetings;
 mod oauth;
