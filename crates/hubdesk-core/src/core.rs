@@ -138,12 +138,19 @@ impl Core {
             *demo = Some(launcher.launch(&self.data_dir).await?);
         }
         let tenant = demo.as_ref().expect("started above");
-        Ok(DemoAccess {
+        let access = DemoAccess {
             base_url: tenant.base_url.clone(),
             admin_email: tenant.admin_email.clone(),
             client: tenant.client.clone(),
             reviver: tenant.reviver.clone(),
-        })
+        };
+        drop(demo);
+        // Signing in talks to it outside the client: start it again first if
+        // it has gone (it exits when idle).
+        if let Some(reviver) = &access.reviver {
+            reviver.revive().await;
+        }
+        Ok(access)
     }
 
     /// Stops an in-process demo simulator, if any (on exit).

@@ -6,8 +6,10 @@
 //! own that outlives the window until it has been idle for 15 minutes, so a
 //! crash or a quick restart finds the demo tenant as the admin left it: a
 //! resumed license run lands on the tenant that saw the first half. Its
-//! address is kept in `demo-tenant.json` in the data folder. Tests start the
-//! simulator in-process with a launcher of their own.
+//! address is kept in `demo-tenant.json` in the data folder, and its state
+//! in `demo-tenant/`, so when the process has gone (idle, killed) the
+//! client starts it again (`Revive`) and nothing the admin did is lost.
+//! Tests start the simulator in-process with a launcher of their own.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -27,6 +29,8 @@ pub const DEMO_CUSTOMERS: usize = 3;
 
 /// Where the running demo tenant is written down.
 pub const DEMO_RECORD: &str = "demo-tenant.json";
+/// The folder in the data folder where the demo tenant keeps its state.
+pub const DEMO_STATE: &str = "demo-tenant";
 /// The demo process exits after this long without a request.
 const IDLE_EXIT: Duration = Duration::from_secs(15 * 60);
 /// How long a new demo process may take to generate the tenant and listen.
@@ -201,6 +205,9 @@ async fn spawn_on(exe: &Path, data_dir: &Path, port: u16) -> Result<DemoRecord, 
         .args(["sim", "--port", &port.to_string(), "--seed", &DEMO_SEED.to_string()])
         .args(["--people", &DEMO_PEOPLE.to_string(), "--customers", &DEMO_CUSTOMERS.to_string()])
         .args(["--exit-when-idle", &IDLE_EXIT.as_secs().to_string()])
+        // Its state outlives it: started again, it is as the admin left it.
+        .arg("--state-dir")
+        .arg(data_dir.join(DEMO_STATE))
         .stdin(Stdio::null())
         .stdout(out)
         .stderr(Stdio::null())

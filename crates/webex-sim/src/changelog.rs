@@ -5,9 +5,9 @@
 
 use std::sync::{Mutex, PoisonError};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Change {
     /// 1, 2, 3... in the order the changes were applied.
@@ -30,6 +30,11 @@ pub struct ChangeLog {
 }
 
 impl ChangeLog {
+    /// A log that goes on from `changes` (a saved tenant's).
+    pub fn restored(changes: Vec<Change>) -> Self {
+        Self { changes: Mutex::new(changes) }
+    }
+
     /// Appends a change, numbering it.
     pub fn push(&self, mut change: Change) {
         let mut changes = self.changes.lock().unwrap_or_else(PoisonError::into_inner);

@@ -65,6 +65,10 @@ pub struct SimArgs {
     /// Exit after this many seconds without a request (0: run until Ctrl-C).
     #[arg(long, default_value_t = 0)]
     pub exit_when_idle: u64,
+    /// Keep the tenant in this folder: a restart with the same seed and size
+    /// finds it as it was left (hubdesk's demo tenant runs this way).
+    #[arg(long)]
+    pub state_dir: Option<std::path::PathBuf>,
 }
 
 impl SimArgs {
@@ -89,6 +93,7 @@ impl SimArgs {
                 next_link_drops_filters_rate: self.next_link_drops_filters_rate,
                 next_link_max_null_rate: self.next_link_max_null_rate,
             },
+            state_dir: self.state_dir.clone(),
             ..SimConfig::default()
         }
     }

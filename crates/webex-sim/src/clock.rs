@@ -28,6 +28,11 @@ pub struct SimClock {
 }
 
 impl SimClock {
+    /// A clock as far ahead of the wall clock as a saved one was.
+    pub fn with_offset(offset_ms: u64) -> Self {
+        Self { offset_ms: AtomicU64::new(offset_ms.min(MAX_OFFSET_MS)) }
+    }
+
     pub fn now_ms(&self) -> u64 {
         wall_ms().saturating_add(self.offset_ms.load(Ordering::Relaxed))
     }

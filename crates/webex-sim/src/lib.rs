@@ -36,6 +36,7 @@ mod numbers;
 mod oauth;
 mod organizations;
 mod people;
+mod persist;
 mod server;
 mod state;
 mod tenant;
@@ -73,6 +74,9 @@ pub struct SimConfig {
     /// connection is closed; also how long an idle keep-alive connection
     /// stays open) and then its body (then 408).
     pub read_timeout: Duration,
+    /// Where the tenant is kept across restarts; none keeps it in memory
+    /// only (a restart starts from the seed).
+    pub state_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for SimConfig {
@@ -87,6 +91,7 @@ impl Default for SimConfig {
             provisioning_delay_secs: 10,
             faults: Faults::default(),
             read_timeout: Duration::from_secs(10),
+            state_dir: None,
         }
     }
 }

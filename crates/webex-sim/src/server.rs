@@ -15,7 +15,8 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use super::http::{limits, panic, tracking, ApiError};
-use super::state::{Shared, SimState};
+use super::persist::{self, Persistence, Shape};
+use super::state::{Origin, Shared, SimState};
 use super::tenant::{self, Tenant};
 use super::SimConfig;
 use super::{
@@ -71,13 +72,27 @@ impl SimServer {
 pub async fn start(cfg: SimConfig) -> anyhow::Result<SimServer> {
     cfg.faults.validate().map_err(anyhow::Error::msg)?;
     ensure!(!cfg.read_timeout.is_zero(), "the read timeout must be longer than zero");
-    let (seed, people, customers) = (cfg.seed, cfg.people, cfg.customers);
-    let tenant = tokio::task::spawn_blocking(move || tenant::generate(seed, people, customers)).await?;
-    let partner_admin_email = partner_admin_email(&tenant);
-    let summary = format!("{} people in {} orgs (seed {seed})", tenant.people_count(), tenant.org_indices().count());
+    let shape = Shape { seed: cfg.seed, people: cfg.people, customers: cfg.customers };
+    let persistence = cfg.state_dir.as_deref().map(Persistence::open).transpose()?;
+    let origin = match persistence.as_ref().and_then(|p| p.load(shape)) {
+        Some(saved) => Origin::Restored(saved),
+        None => Origin::Generated(
+            tokio::task::spawn_blocking(move || tenant::generate(shape.seed, shape.people, shape.customers)).await?,
+        ),
+    };
+    let (tenant, restored) = match &origin {
+        Origin::Generated(tenant) => (tenant, ""),
+        Origin::Restored(saved) => (&saved.tenant, ", as it was saved"),
+    };
+    let partner_admin_email = partner_admin_email(tenant);
+    let (people, orgs, seed) = (tenant.people_count(), tenant.org_indices().count(), shape.seed);
+    let summary = format!("{people} people in {orgs} orgs (seed {seed}){restored}");
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, cfg.port)).await?;
     let addr = listener.local_addr()?;
-    let state = Arc::new(SimState::new(tenant, &cfg, addr));
+    let state = Arc::new(SimState::new(origin, &cfg, addr, persistence.clone()));
+    if let Some(persistence) = &persistence {
+        persistence.spawn_writer(Arc::downgrade(&state), shape);
+    }
     let (started, last_request_ms) = (Instant::now(), Arc::new(AtomicU64::new(0)));
     let touched = last_request_ms.clone();
     let app = router(state, cfg.read_timeout).layer(axum::middleware::from_fn(
@@ -151,6 +166,8 @@ fn router(state: Shared, read_timeout: Duration) -> Router {
             ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "The request method is not supported by this resource.")
         })
         .with_state(state.clone())
+        // Innermost: a change is on disk before any fault can drop its answer.
+        .layer(axum::middleware::from_fn_with_state(state.clone(), persist::middleware))
         .layer(axum::middleware::from_fn_with_state(state, faults::middleware))
         .layer(axum::middleware::from_fn_with_state(read_timeout, limits::middleware))
         .layer(axum::middleware::from_fn(panic::middleware))

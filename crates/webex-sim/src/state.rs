@@ -11,6 +11,7 @@ use super::tenant::Tenant;
 use super::SimConfig;
 use crate::oauth::codes::CodeStore;
 use crate::oauth::token::TokenSigner;
+use crate::persist::{Persistence, Snapshot};
 
 pub type Shared = Arc<SimState>;
 
@@ -30,13 +31,32 @@ pub struct SimState {
     pub clock: SimClock,
     pub faults: FaultState,
     pub changes: ChangeLog,
+    /// Saves the tenant after each change, with `--state-dir`.
+    pub persistence: Option<Arc<Persistence>>,
+}
+
+/// Where a tenant comes from: generated now, or saved by an earlier run.
+pub enum Origin {
+    Generated(Tenant),
+    Restored(Snapshot),
 }
 
 impl SimState {
-    pub fn new(mut tenant: Tenant, cfg: &SimConfig, addr: SocketAddr) -> SimState {
-        let clock = SimClock::default();
-        tenant.anchor_subscriber_work(clock.now_ms() as i64);
+    pub fn new(origin: Origin, cfg: &SimConfig, addr: SocketAddr, persistence: Option<Arc<Persistence>>) -> SimState {
+        let (tenant, clock, changes) = match origin {
+            Origin::Generated(mut tenant) => {
+                let clock = SimClock::default();
+                // Pending BroadWorks work counts from now; a saved tenant's
+                // is already on the simulated clock.
+                tenant.anchor_subscriber_work(clock.now_ms() as i64);
+                (tenant, clock, ChangeLog::default())
+            }
+            Origin::Restored(saved) => {
+                (saved.tenant, SimClock::with_offset(saved.clock_offset_ms), ChangeLog::restored(saved.changes))
+            }
+        };
         SimState {
+            persistence,
             tenant: RwLock::new(tenant),
             signer: TokenSigner::from_seed(cfg.seed),
             codes: CodeStore::default(),
@@ -48,7 +68,7 @@ impl SimState {
             provisioning_delay_ms: i64::try_from(cfg.provisioning_delay_secs.saturating_mul(1000)).unwrap_or(i64::MAX),
             clock,
             faults: FaultState::new(cfg.faults.clone()),
-            changes: ChangeLog::default(),
+            changes,
         }
     }
 

@@ -4,6 +4,7 @@
 
 mod support;
 
+mod demo;
 mod kill_sync;
 mod sim;
 mod sync_export;

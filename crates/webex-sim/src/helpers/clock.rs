@@ -46,5 +46,8 @@ pub async fn advance(State(state): State<Shared>, JsonBody(advance): JsonBody<Ad
         ))
     })?;
     state.tenant_mut().settle_subscribers(state.now_ms());
+    if let Some(persistence) = &state.persistence {
+        persistence.mark();
+    }
     Ok(body(&state).into_response())
 }

@@ -28,6 +28,9 @@ impl Mutation {
             tracking_id: tracking::current(),
             at: iso_ms(state.now_ms()),
         });
+        if let Some(persistence) = &state.persistence {
+            persistence.mark();
+        }
     }
 }
 

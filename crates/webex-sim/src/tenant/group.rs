@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::{GroupIdx, OrgIdx, PersonIdx, Tenant};
 use crate::ids::{self, IdType};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum GroupUsage {
     /// A security group: may carry a group license template.
     Policy,
@@ -29,7 +29,7 @@ impl GroupUsage {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Group {
     pub uuid: Uuid,
     /// `SCIM_GROUP/<groupUuid>:<orgUuid>`, as Webex encodes group ids.
@@ -74,7 +74,7 @@ pub fn group_uuid(id: &str) -> Option<Uuid> {
 }
 
 /// Groups by uuid, kept next to the group list.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct GroupIndex {
     by_uuid: HashMap<Uuid, GroupIdx>,
 }

@@ -13,27 +13,27 @@ use super::PersonIdx;
 
 /// Who holds a number or an extension: a person, or a service of the
 /// location (by its index in `Location::services`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Owner {
     Person(PersonIdx),
     Service(u16),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct NumberEntry {
     pub owner: Option<Owner>,
     /// `state`: ACTIVE, or INACTIVE for numbers not yet activated (ported).
     pub active: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ExtensionEntry {
     pub owner: Owner,
     /// The owner's number at this location, when it has one.
     pub number: Option<u64>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Inventory {
     numbers: BTreeMap<u64, NumberEntry>,
     extensions: BTreeMap<u64, ExtensionEntry>,

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::OrgIdx;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum LicenseKind {
     Messaging,
     ScreenShare,
@@ -78,7 +78,7 @@ impl LicenseKind {
 /// `siteType` of meeting licenses.
 pub const CONTROL_HUB_MANAGED_SITE: &str = "Control Hub managed site";
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct License {
     pub uuid: Uuid,
     /// The Webex id, kept because it embeds the org uuid.

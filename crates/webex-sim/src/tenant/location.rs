@@ -42,7 +42,7 @@ impl City {
 }
 
 /// What owns a service number: the Calling features hubdesk does not manage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ServiceKind {
     AutoAttendant,
     HuntGroup,
@@ -72,7 +72,7 @@ impl ServiceKind {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Service {
     pub uuid: Uuid,
     pub kind: ServiceKind,
@@ -80,12 +80,13 @@ pub struct Service {
     pub extension: Option<u64>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Location {
     pub uuid: Uuid,
     pub id: String,
     pub org: OrgIdx,
     pub name: String,
+    #[serde(with = "city_by_name")]
     pub city: &'static City,
     pub street_number: u16,
     /// Whether Webex Calling is enabled here (`/v1/telephony/config/locations`).
@@ -99,5 +100,26 @@ pub struct Location {
 impl Location {
     pub fn address1(&self) -> String {
         format!("{} {}", self.city.street, self.street_number)
+    }
+}
+
+/// A location's city is one of the catalogue's: kept by name.
+mod city_by_name {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::City;
+    use crate::tenant::generate::ALL_CITIES;
+
+    pub fn serialize<S: Serializer>(city: &&'static City, to: S) -> Result<S::Ok, S::Error> {
+        city.name.serialize(to)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(from: D) -> Result<&'static City, D::Error> {
+        let name = String::deserialize(from)?;
+        ALL_CITIES
+            .iter()
+            .copied()
+            .find(|c| c.name == name)
+            .ok_or_else(|| serde::de::Error::custom(format!("no city {name} in the catalogue")))
     }
 }

@@ -78,7 +78,7 @@ pub fn site_session_types(events: bool) -> &'static [SessionType] {
 pub type SessionSet = u16;
 
 /// Sets that differ from the default, by person and site slot.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct SessionOverrides {
     sets: HashMap<(PersonIdx, u8), SessionSet>,
 }

@@ -44,7 +44,7 @@ pub use subscriber::{Package, Profile, Status as SubscriberStatus, Subscriber, W
 
 macro_rules! index_type {
     ($name:ident) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
         pub struct $name(u32);
 
         impl $name {
@@ -65,7 +65,7 @@ index_type!(LicenseIdx);
 index_type!(LocationIdx);
 index_type!(GroupIdx);
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Tenant {
     orgs: Vec<Org>,
     locations: Vec<Location>,

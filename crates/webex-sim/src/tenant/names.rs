@@ -2,7 +2,7 @@
 //! with their real diacritics, and the ASCII folding that turns them into
 //! mail addresses (Søren Ødegård → soren.odegard).
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Language {
     English,
     French,

@@ -7,7 +7,7 @@ use super::names::Language;
 use super::{GroupIdx, LicenseIdx, LocationIdx, OrgIdx, PersonIdx};
 
 /// A Webex Meetings site of an org and the session types it offers.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Site {
     /// e.g. `fjordby-logistik.webex.com`
     pub url: String,
@@ -23,14 +23,14 @@ impl Site {
 
 /// The Webex for BroadWorks enterprise behind a customer org: the partner's
 /// `spEnterpriseId` for it and the customer template's provisioning id.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Enterprise {
     pub uuid: Uuid,
     pub sp_enterprise_id: String,
     pub provisioning_id: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Org {
     pub uuid: Uuid,
     pub id: String,

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use super::{LocationIdx, OrgIdx, SlotSet};
 
 /// Admin roles the simulator seeds and signs tokens for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum AdminRole {
     /// Full admin of the partner org; manages every customer org.
     PartnerFull,
@@ -56,7 +56,7 @@ impl AdminRole {
 }
 
 /// Presence `status` values of the People API.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Presence {
     Active,
     Call,
@@ -88,7 +88,7 @@ impl Presence {
 /// Webex Calling provisioning of a person; its location is the person's
 /// `location`, and its number (if any) is the one the location's inventory
 /// says this person owns, also shown as the person's work number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CallingLine {
     /// Extension without the location's routing prefix.
     pub extension: Option<u64>,
@@ -96,7 +96,7 @@ pub struct CallingLine {
     pub number: Option<u64>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Person {
     pub uuid: Uuid,
     pub org: OrgIdx,

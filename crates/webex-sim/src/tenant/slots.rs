@@ -4,7 +4,7 @@
 /// Most slots an org may have of one kind.
 pub const MAX_SLOTS: usize = 64;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SlotSet(u64);
 
 impl SlotSet {

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::{OrgIdx, PersonIdx};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Package {
     Softphone,
     Basic,
@@ -34,7 +34,7 @@ impl Package {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Status {
     PendingEmailInput,
     PendingEmailValidation,
@@ -79,14 +79,14 @@ impl Status {
 }
 
 /// A background (asynchronous) error, as `errors[]` shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct BackgroundError {
     pub code: u32,
     pub description: String,
 }
 
 /// The fields a subscriber has on BroadWorks; a PUT changes them.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Profile {
     pub user_id: String,
     pub first_name: String,
@@ -98,13 +98,13 @@ pub struct Profile {
 }
 
 /// What is pending: a provisioning run, or an update waiting to be applied.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Work {
     Provision,
     Update { profile: Profile, package: Package },
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Subscriber {
     /// Creation order, the order lists page in; never reused.
     pub seq: u64,

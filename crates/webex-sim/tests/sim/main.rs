@@ -18,4 +18,5 @@ mod oauth;
 mod orgs;
 mod people;
 mod people_writes;
+mod persistence;
 mod schema;

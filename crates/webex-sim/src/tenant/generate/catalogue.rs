@@ -45,7 +45,7 @@ pub static LONDON: City =
 pub static MANCHESTER: City =
     city(("Manchester", "Europe/London", "en_us"), ("44", "161", 10, "0"), ("GB", "England", "M2 4WU", "Deansgate"));
 
-#[cfg(test)]
+/// Every city of the catalogue (a saved tenant names its locations' cities).
 pub static ALL_CITIES: [&City; 11] =
     [&COPENHAGEN, &AARHUS, &ODENSE, &PARIS, &LYON, &BORDEAUX, &STOCKHOLM, &GOTHENBURG, &MALMO, &LONDON, &MANCHESTER];
 

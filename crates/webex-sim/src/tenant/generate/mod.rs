@@ -12,6 +12,8 @@
 mod admins;
 mod calling;
 mod catalogue;
+
+pub(crate) use catalogue::ALL_CITIES;
 mod groups;
 mod inventory;
 mod licenses;

@@ -37,6 +37,12 @@ pub async fn token(server: &SimServer, role: &str, org_id: Option<&str>) -> (Str
     (issued.access_token, issued.org_id)
 }
 
+/// A token for a simulator known by its origin (one running as a process).
+pub async fn token_at(origin: &str, role: &str) -> (String, String) {
+    let issued = SimHelpers::new(origin).token(role, None).await.unwrap_or_else(|e| panic!("token for {role}: {e:#}"));
+    (issued.access_token, issued.org_id)
+}
+
 /// A token carrying only `scope` (space-separated).
 pub async fn scoped_token(server: &SimServer, role: &str, scope: &str) -> String {
     helpers(server).scoped_token(role, scope).await.unwrap_or_else(|e| panic!("token for {role}: {e:#}")).access_token
