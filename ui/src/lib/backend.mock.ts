@@ -25,6 +25,7 @@ import type { Settings } from "./bindings/Settings";
 import type { SettingsInput } from "./bindings/SettingsInput";
 import type { SyncProgress } from "./bindings/SyncProgress";
 import { ORG_RESOURCES } from "../features/orgs/syncProgress";
+import { compareRows } from "../features/users/rowOrder";
 import { changeHistory, changesOfSync } from "./backend.mock.changes";
 import { templateCommands } from "./backend.mock.templates";
 import type { Command, Handlers } from "./commands";
@@ -91,7 +92,7 @@ function makePeople(orgId: string, domain: string, count: number, seed: number):
       // A host's site as Webex spells it, else now and then an attendee role.
       siteUrls: hosts ? [site] : random() < 0.3 ? [`${site}#attendee`] : [],
     };
-  });
+  }).sort(compareRows);
 }
 
 interface MockOrg {
