@@ -42,6 +42,11 @@ class AppState {
   revealRequest = $state<{ orgId: string; personId: string } | null>(null);
   /** The change log item to give focus back to when the changes screen shows. */
   changeToFocus = $state<string | null>(null);
+  /** Bumped when a screen is chosen from the navigation or the keyboard, so
+   * focus moves into the screen. */
+  screenChosen = $state(0);
+  /** The list of keyboard shortcuts is showing. */
+  shortcutsOpen = $state(false);
   /** Bumped when a sync replaced cached data, so lists fetch again. */
   dataVersion = $state(0);
   startupError = $state<ApiError | null>(null);
@@ -133,6 +138,12 @@ class AppState {
     this.changeToFocus = from.key;
     this.screen = "changes";
     return "elsewhere";
+  }
+
+  /** A screen chosen by the admin (navigation, shortcut): focus follows. */
+  chooseScreen(screen: Screen): void {
+    this.screen = screen;
+    this.screenChosen++;
   }
 
   /** Another org's person has no business staying open. */
