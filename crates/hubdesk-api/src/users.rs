@@ -86,6 +86,8 @@ pub struct PersonDetail {
     pub phone_numbers: Vec<PhoneNumber>,
     pub extension: Option<String>,
     pub location_id: Option<String>,
+    /// The location's name from the cached locations, when the cache knows it.
+    pub location_name: Option<String>,
     pub department: Option<String>,
     pub title: Option<String>,
     pub created: Option<String>,

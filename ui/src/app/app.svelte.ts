@@ -14,6 +14,11 @@ import { syncAllNotice } from "../features/orgs/syncAllNotice";
 
 export type Screen = "users" | "changes" | "templates" | "settings";
 
+/** Where a person's details were opened from outside the users table: the
+ * search across orgs, or an item of the change log (by its key). Closing the
+ * details gives focus back there. */
+export type PersonOpener = { kind: "search" } | { kind: "change"; key: string };
+
 /** Home organization first, then by name. */
 export function sortOrgs(orgs: readonly OrgSummary[]): OrgSummary[] {
   return [...orgs].sort(
@@ -29,6 +34,19 @@ class AppState {
   screen = $state<Screen>("users");
   /** The person whose details the users screen shows, in the current org. */
   openPersonId = $state<string | null>(null);
+  /** Set while the open person came from outside the users table. */
+  personOpener = $state<PersonOpener | null>(null);
+  /** A person opened from elsewhere whose row the users screen has yet to
+   * scroll to; a new object each time, so opening the same person again
+   * scrolls again. */
+  revealRequest = $state<{ orgId: string; personId: string } | null>(null);
+  /** The change log item to give focus back to when the changes screen shows. */
+  changeToFocus = $state<string | null>(null);
+  /** Bumped when a screen is chosen from the navigation or the keyboard, so
+   * focus moves into the screen. */
+  screenChosen = $state(0);
+  /** The list of keyboard shortcuts is showing. */
+  shortcutsOpen = $state(false);
   /** Bumped when a sync replaced cached data, so lists fetch again. */
   dataVersion = $state(0);
   startupError = $state<ApiError | null>(null);
@@ -78,6 +96,7 @@ class AppState {
     this.orgs = [];
     this.orgId = null;
     this.openPersonId = null;
+    this.personOpener = null;
     this.screen = "users";
   }
 
@@ -97,16 +116,42 @@ class AppState {
     this.syncIfNeverSynced();
   }
 
-  /** Opens a person's details on the users screen, in their org. */
-  showPerson(orgId: string, personId: string): void {
+  /** Opens a person's details on the users screen, in their org, from
+   * outside the users table: their row is scrolled to and focus goes into
+   * the details. */
+  showPerson(orgId: string, personId: string, from: PersonOpener = { kind: "search" }): void {
     this.screen = "users";
     this.selectOrg(orgId);
     this.openPersonId = personId;
+    this.personOpener = from;
+    this.revealRequest = { orgId, personId };
+  }
+
+  /** Closes the details; answers where focus should go back to: a change
+   * log item (on the changes screen, shown again) or the users table. */
+  closePerson(): "table" | "elsewhere" {
+    const from = this.personOpener;
+    this.openPersonId = null;
+    this.personOpener = null;
+    this.revealRequest = null;
+    if (from?.kind !== "change") return "table";
+    this.changeToFocus = from.key;
+    this.screen = "changes";
+    return "elsewhere";
+  }
+
+  /** A screen chosen by the admin (navigation, shortcut): focus follows. */
+  chooseScreen(screen: Screen): void {
+    this.screen = screen;
+    this.screenChosen++;
   }
 
   /** Another org's person has no business staying open. */
   private useOrg(orgId: string | null): void {
-    if (orgId !== this.orgId) this.openPersonId = null;
+    if (orgId !== this.orgId) {
+      this.openPersonId = null;
+      this.personOpener = null;
+    }
     this.orgId = orgId;
   }
 

@@ -29,3 +29,25 @@ describe("opening a person from anywhere", () => {
     expect(app.openPersonId).toBeNull();
   });
 });
+
+describe("closing a person opened from elsewhere", () => {
+  it("asks the users screen to scroll to their row, each time they are opened", () => {
+    app.showPerson("acme", "p-7");
+    const first = app.revealRequest;
+    app.showPerson("acme", "p-7");
+    expect(app.revealRequest).toEqual({ orgId: "acme", personId: "p-7" });
+    expect(app.revealRequest).not.toBe(first);
+  });
+
+  it("gives focus back to the change log item that opened them, on the changes screen", () => {
+    app.showPerson("acme", "p-7", { kind: "change", key: "k1" });
+    expect(app.closePerson()).toBe("elsewhere");
+    expect([app.screen, app.changeToFocus, app.openPersonId]).toEqual(["changes", "k1", null]);
+  });
+
+  it("gives focus to the table after the search across orgs, which is gone by then", () => {
+    app.showPerson("acme", "p-7", { kind: "search" });
+    expect(app.closePerson()).toBe("table");
+    expect([app.screen, app.openPersonId, app.personOpener]).toEqual(["users", null, null]);
+  });
+});

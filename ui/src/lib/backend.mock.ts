@@ -26,6 +26,7 @@ import type { FieldProblem } from "./bindings/FieldProblem";
 import type { IntegrationInput } from "./bindings/IntegrationInput";
 import type { SyncProgress } from "./bindings/SyncProgress";
 import { ORG_RESOURCES } from "../features/orgs/syncProgress";
+import { compareRows } from "../features/users/rowOrder";
 import { changeHistory, changesOfSync } from "./backend.mock.changes";
 import { templateCommands } from "./backend.mock.templates";
 import type { Command, Handlers } from "./commands";
@@ -47,6 +48,12 @@ const LICENSES = ["Webex Calling - Professional", "Webex Meetings - Enterprise",
 const STATUSES = ["active", "active", "active", "inactive", "inactive", "pending", "call", "meeting", "DoNotDisturb", "OutOfOffice"];
 const TITLES = ["Sales Engineer", "Account Manager", "Support Specialist", "Office Manager", "Head of IT", null];
 const DEPARTMENTS = ["Sales", "Support", "Finance", "IT", "Operations", null];
+const LOCATIONS = [
+  { id: "Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OLzE", name: "Headquarters" },
+  { id: "Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OLzI", name: "Oslo office" },
+  // Not in the cached locations: the pane falls back to the id.
+  { id: "Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OLzk", name: null },
+];
 
 function makePeople(orgId: string, domain: string, count: number, seed: number): PersonDetail[] {
   const random = rng(seed);
@@ -61,6 +68,9 @@ function makePeople(orgId: string, domain: string, count: number, seed: number):
       subscriptionId: random() < 0.5 ? `Sub${100000 + i}` : null,
     }));
     const hasPhone = random() < 0.7;
+    const location = pick(LOCATIONS);
+    const site = `${domain.split(".")[0]}.webex.com`;
+    const hosts = licenses.some((l) => l.siteUrl);
     return {
       id: `${orgId}-person-${i}`,
       orgId,
@@ -71,7 +81,8 @@ function makePeople(orgId: string, domain: string, count: number, seed: number):
       status: pick(STATUSES),
       phoneNumbers: hasPhone ? [{ type: "work", value: `+1 415 555 ${String(1000 + i).slice(-4)}`, primary: true }] : [],
       extension: hasPhone ? String(2000 + i) : null,
-      locationId: hasPhone ? "Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OLzE" : null,
+      locationId: hasPhone ? location.id : null,
+      locationName: hasPhone ? location.name : null,
       department: pick(DEPARTMENTS),
       title: pick(TITLES),
       created: new Date(Date.now() - random() * 900 * 24 * 60 * MINUTE).toISOString(),
@@ -79,9 +90,10 @@ function makePeople(orgId: string, domain: string, count: number, seed: number):
       invitePending: random() < 0.05,
       loginEnabled: random() < 0.95,
       licenses,
-      siteUrls: licenses.some((l) => l.siteUrl) ? [`${domain.split(".")[0]}.webex.com`] : [],
+      // A host's site as Webex spells it, else now and then an attendee role.
+      siteUrls: hosts ? [site] : random() < 0.3 ? [`${site}#attendee`] : [],
     };
-  });
+  }).sort(compareRows);
 }
 
 interface MockOrg {

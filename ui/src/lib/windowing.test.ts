@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextIndex, rowsPerPage, scrollTopToReveal, visibleRange } from "./windowing";
+import { nextIndex, rowsPerPage, scrollTopToReveal, visibleRange, scrollTopToCenter } from "./windowing";
 
 const base = { rowHeight: 32, height: 320, total: 100_000 };
 
@@ -66,5 +66,22 @@ describe("rowsPerPage", () => {
   it("counts whole rows and never returns zero", () => {
     expect(rowsPerPage(330, 32)).toBe(10);
     expect(rowsPerPage(10, 32)).toBe(1);
+  });
+});
+
+describe("scrollTopToCenter", () => {
+  const v = { scrollTop: 0, height: 320, rowHeight: 32, total: 2000 };
+
+  it("brings a far row to the middle of the viewport", () => {
+    expect(scrollTopToCenter(v, 1000)).toBe(1000 * 32 + 16 - 160);
+  });
+
+  it("leaves the scroll alone when the row is already in view", () => {
+    expect(scrollTopToCenter({ ...v, scrollTop: 640 }, 25)).toBe(640);
+  });
+
+  it("stops at the ends of the list", () => {
+    expect(scrollTopToCenter({ ...v, scrollTop: 5000 }, 1)).toBe(0);
+    expect(scrollTopToCenter(v, 1999)).toBe(2000 * 32 - 320);
   });
 });

@@ -30,6 +30,15 @@ export function scrollTopToReveal(v: Viewport, index: number): number {
   return v.scrollTop;
 }
 
+/** The scrollTop that shows row `index` in the middle of the viewport, for
+ * a jump from elsewhere (it stays put when the row is already visible). */
+export function scrollTopToCenter(v: Viewport, index: number): number {
+  const top = index * v.rowHeight;
+  if (top >= v.scrollTop && top + v.rowHeight <= v.scrollTop + v.height) return v.scrollTop;
+  const most = Math.max(0, v.total * v.rowHeight - v.height);
+  return clamp(Math.round(top + v.rowHeight / 2 - v.height / 2), 0, most);
+}
+
 /** How many whole rows fit in the viewport: the PageUp/PageDown step. */
 export function rowsPerPage(height: number, rowHeight: number): number {
   return Math.max(1, Math.floor(height / rowHeight));

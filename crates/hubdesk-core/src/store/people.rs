@@ -95,11 +95,18 @@ impl Store {
             }));
         }
         licenses.sort_by(|a, b| a.name.cmp(&b.name));
-        Ok(detail_from(org_id, person, licenses))
+        let location_name = match &person.location_id {
+            Some(id) => conn
+                .prepare_cached("SELECT name FROM locations WHERE org_id = ?1 AND id = ?2")?
+                .query_row([org_id, id], |r| r.get(0))
+                .optional()?,
+            None => None,
+        };
+        Ok(detail_from(org_id, person, licenses, location_name))
     }
 }
 
-fn detail_from(org_id: &str, p: Person, licenses: Vec<PersonLicense>) -> PersonDetail {
+fn detail_from(org_id: &str, p: Person, licenses: Vec<PersonLicense>, location_name: Option<String>) -> PersonDetail {
     PersonDetail {
         id: p.id,
         org_id: org_id.to_owned(),
@@ -115,6 +122,7 @@ fn detail_from(org_id: &str, p: Person, licenses: Vec<PersonLicense>) -> PersonD
             .collect(),
         extension: p.extension,
         location_id: p.location_id,
+        location_name,
         department: p.department,
         title: p.title,
         created: p.created,
@@ -130,6 +138,7 @@ fn detail_from(org_id: &str, p: Person, licenses: Vec<PersonLicense>) -> PersonD
 mod tests {
     use super::*;
     use crate::store::temp_store;
+    use crate::webex::models::Location;
     use hubdesk_api::PeopleQuery;
 
     fn person(id: &str, name: &str, email: &str, licenses: &[&str]) -> Person {
@@ -194,5 +203,28 @@ mod tests {
         let names: Vec<_> = d.licenses.iter().map(|l| l.name.as_str()).collect();
         assert_eq!(names, ["L9", "Webex Calling - Professional"]);
         assert_eq!(d.emails, ["ann@x.com"]);
+    }
+
+    fn location(id: &str, name: &str) -> Location {
+        Location { id: id.into(), name: name.into(), time_zone: None, address: None }
+    }
+
+    #[test]
+    fn detail_names_the_cached_location_and_leaves_an_unknown_one_unnamed() {
+        let (_dir, store) = temp_store();
+        store.replace_locations("org", &[location("LOC1", "Oslo HQ")], &[]).unwrap();
+        store.replace_locations("other", &[location("LOC2", "Bergen")], &[]).unwrap();
+        let at = |id: &str, location: &str| Person {
+            location_id: Some(location.into()),
+            ..person(id, "Ann", "a@x.com", &[])
+        };
+        store.replace_people("org", &[at("1", "LOC1"), at("2", "LOC2"), person("3", "Bo", "bo@x.com", &[])]).unwrap();
+
+        let known = store.person_detail("org", "1").unwrap();
+        assert_eq!((known.location_id.as_deref(), known.location_name.as_deref()), (Some("LOC1"), Some("Oslo HQ")));
+        // Another org's location of that id is not this org's.
+        let elsewhere = store.person_detail("org", "2").unwrap();
+        assert_eq!((elsewhere.location_id.as_deref(), elsewhere.location_name), (Some("LOC2"), None));
+        assert_eq!(store.person_detail("org", "3").unwrap().location_name, None);
     }
 }

@@ -8,6 +8,7 @@ import {
   CHANGE_KINDS,
   canOpen,
   categoryOf,
+  changeKey,
   countByCategory,
   goneFromCache,
   groupBySync,
@@ -148,5 +149,15 @@ describe("moves", () => {
   it("leaves other details alone", () => {
     expect(splitMove("Webex Messaging")).toBeNull();
     expect(splitMove(null)).toBeNull();
+  });
+});
+
+describe("a change's key", () => {
+  it("stays the same when the log is fetched again, and tells changes apart", () => {
+    const a = row(5, "license_gained", "Ada", "p1", "Calling");
+    expect(changeKey({ ...a })).toBe(changeKey(a));
+    expect(changeKey(a)).not.toBe(changeKey({ ...a, detail: "Messaging" }));
+    expect(changeKey(a)).not.toBe(changeKey({ ...a, atMs: 6 }));
+    expect(changeKey(a)).not.toBe(changeKey({ ...a, personId: "p2" }));
   });
 });

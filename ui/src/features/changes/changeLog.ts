@@ -92,6 +92,12 @@ export function canOpen(row: ChangeRow, gone: ReadonlySet<string>): boolean {
   return row.cached && row.kind !== "person_removed" && !gone.has(row.personId);
 }
 
+/** Names one change among the log's rows, to give focus back to it after
+ * its person's details close (the rows are fetched again meanwhile). */
+export function changeKey(row: ChangeRow): string {
+  return JSON.stringify([row.atMs, row.kind, row.personId, row.detail]);
+}
+
 /** "old → new" split in two, or null for details that are not a move. */
 export function splitMove(detail: string | null): { from: string; to: string } | null {
   const parts = detail?.split(" → ");

@@ -133,3 +133,15 @@ export function givenLicenses(template: Template, licenses: readonly LicenseOpti
     })),
   ];
 }
+
+/** Whether the form says something else than the template it opened from
+ * (or than an empty form, for a new one): then leaving the editor would
+ * throw work away. Order does not count, nor a site set back to nothing. */
+export function draftChanged(original: Template | null, form: EditorForm): boolean {
+  return canonical(toDraft(formFromTemplate(original))) !== canonical(toDraft(form));
+}
+
+function canonical(draft: TemplateDraft): string {
+  const meetings = [...draft.meetings].sort((a, b) => a.siteUrl.localeCompare(b.siteUrl));
+  return JSON.stringify([draft.name, draft.groupId, [...draft.licenses].sort(), meetings]);
+}

@@ -38,6 +38,14 @@ describe("filtering the preview's users", () => {
     expect(view.counts).toEqual({ all: 5, gains: 2, loses: 3, issues: 1, callingRemovals: 1 });
   });
 
+  it("t16_issues_chip_counts_the_rows_whose_issues_column_says_something", () => {
+    const pending = user("Flo", { add: ada.add, pendingFirstSignIn: true });
+    const view = viewUsers([ada, pending], "issues", "");
+    expect(userNotes(pending)).not.toEqual([]);
+    expect(view.counts.issues).toBe(1);
+    expect(view.users).toEqual([pending]);
+  });
+
   it("c8_calling_removals_have_their_own_chip", () => {
     expect(viewUsers(USERS, "callingRemovals", "").users).toEqual([bo]);
   });

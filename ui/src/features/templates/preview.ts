@@ -44,7 +44,9 @@ const TESTS: Record<UserFilter, (user: UserChange) => boolean> = {
   all: () => true,
   gains,
   loses,
-  issues: (user) => user.issues.length > 0,
+  // What the Issues column shows, pending first sign-in (T16) included, so
+  // the chip counts the rows it filters to.
+  issues: (user) => userNotes(user).length > 0,
   callingRemovals: losesCalling,
 };
 

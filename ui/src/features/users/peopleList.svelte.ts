@@ -7,6 +7,7 @@ import type { ApiError } from "../../lib/bindings/ApiError";
 import type { PersonRow } from "../../lib/bindings/PersonRow";
 import { backend, toApiError } from "../../lib/backend";
 import { PageCache } from "./pageCache";
+import { findRowIndex } from "./rowOrder";
 
 const PAGE_SIZE = 100;
 // 40 pages of 100 rows: enough for fast scrolling back and forth, small
@@ -21,6 +22,7 @@ export class PeopleList {
   error = $state<ApiError | null>(null);
   /** The search whose rows are showing. */
   shownText = $state("");
+  shownOrgId = $state<string | null>(null);
 
   private current: PageCache<PersonRow> | null = null;
   private latest: PageCache<PersonRow> | null = null;
@@ -32,7 +34,7 @@ export class PeopleList {
       fetchPage: (offset, limit) => backend.searchPeople({ orgId, text, offset, limit }),
       pageSize: PAGE_SIZE,
       maxPages: MAX_PAGES,
-      onChange: () => this.arrived(cache, text),
+      onChange: () => this.arrived(cache, orgId, text),
       onError: (reason) => {
         if (cache === this.latest) this.error = toApiError(reason);
       },
@@ -50,10 +52,23 @@ export class PeopleList {
     this.current?.ensure(start, end);
   }
 
-  private arrived(cache: PageCache<PersonRow>, text: string): void {
+  /** The row index of a person among the rows showing, or null when they
+   * are not among them. Rows the table has loaded answer without a request. */
+  async indexOf(person: Pick<PersonRow, "displayName" | "id">): Promise<number | null> {
+    const cache = this.current;
+    const orgId = this.shownOrgId;
+    const text = this.shownText;
+    if (!cache || cache.total === null || orgId === null) return null;
+    const rowAt = async (index: number) =>
+      cache.get(index) ?? (await backend.searchPeople({ orgId, text, offset: index, limit: 1 })).rows[0];
+    return findRowIndex(person, cache.total, rowAt);
+  }
+
+  private arrived(cache: PageCache<PersonRow>, orgId: string, text: string): void {
     if (cache === this.latest && cache !== this.current) {
       this.current = cache;
       this.shownText = text;
+      this.shownOrgId = orgId;
       this.onReplaced();
     }
     if (cache !== this.current) return;

@@ -70,3 +70,26 @@ describe("PeopleList", () => {
     expect(list.error?.message).toBe("new");
   });
 });
+
+describe("finding a person's row in the list", () => {
+  it("bisects with one-row requests on the search that is showing", async () => {
+    pending.length = 0;
+    const list = new PeopleList(() => {});
+    list.search("org", "a");
+    // A first page of 2 rows out of 5: the rest come one at a time.
+    const all = ["Ada", "Al", "Ana", "Ann", "Ava"].map((name) => ({ ...page(1, [name]).rows[0], id: name }));
+    pending[0].resolve({ total: 5, offset: 0, rows: all.slice(0, 2) });
+    await settle();
+
+    const found = list.indexOf({ displayName: "Ann", id: "Ann" });
+    // Answer each one-row request as it comes; a bisection of 5 needs few.
+    for (let answered = 1; answered < 6; answered++) {
+      await settle();
+      const next = pending[answered];
+      if (!next) break;
+      expect([next.query.orgId, next.query.text, next.query.limit]).toEqual(["org", "a", 1]);
+      next.resolve({ total: 5, offset: next.query.offset, rows: [all[next.query.offset]] });
+    }
+    expect(await found).toBe(3);
+  });
+});

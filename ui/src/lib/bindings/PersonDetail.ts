@@ -5,4 +5,8 @@ import type { PhoneNumber } from "./PhoneNumber";
 /**
  * Everything the detail pane shows about one person.
  */
-export type PersonDetail = { id: string, orgId: string, displayName: string, firstName: string | null, lastName: string | null, emails: Array<string>, status: string, phoneNumbers: Array<PhoneNumber>, extension: string | null, locationId: string | null, department: string | null, title: string | null, created: string | null, lastActivity: string | null, invitePending: boolean | null, loginEnabled: boolean | null, licenses: Array<PersonLicense>, siteUrls: Array<string>, };
+export type PersonDetail = { id: string, orgId: string, displayName: string, firstName: string | null, lastName: string | null, emails: Array<string>, status: string, phoneNumbers: Array<PhoneNumber>, extension: string | null, locationId: string | null, 
+/**
+ * The location's name from the cached locations, when the cache knows it.
+ */
+locationName: string | null, department: string | null, title: string | null, created: string | null, lastActivity: string | null, invitePending: boolean | null, loginEnabled: boolean | null, licenses: Array<PersonLicense>, siteUrls: Array<string>, };
