@@ -3,6 +3,8 @@
 //! built-in demo tenant. Run them inside the D-Bus session and throwaway
 //! keyring that scripts/test.sh sets up; see tests/support for the harness.
 
+#[path = "e2e_keyboard.rs"]
+mod keyboard;
 mod support;
 #[path = "e2e_templates.rs"]
 mod templates;
