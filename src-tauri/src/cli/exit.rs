@@ -1,6 +1,9 @@
-//! Exit codes scripts can branch on, from the error's stable code.
+//! Exit codes scripts can branch on, from the error's stable code, and the
+//! standard output every subcommand prints its results through.
 
+use std::io::Write;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use hubdesk_api::{ApiError, ErrorCode};
 
@@ -10,7 +13,7 @@ Exit codes:
   1  failed (the message says why)
   2  the command line is wrong
   3  not signed in, or the token was refused: sign in with the app or set HUBDESK_TOKEN
-  4  Webex cannot be reached, or throttled us too long: nothing was lost, try again
+  4  Webex cannot be reached, did not answer in time, or throttled us too long: nothing was lost, try again
   5  the input was refused (a file, an id, a missing confirmation): nothing was sent
   6  done in part: some orgs or changes failed (the output says which)
 130 cancelled with Ctrl-C: `hubdesk templates resume` finishes a run";
@@ -19,6 +22,35 @@ Exit codes:
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct Partial(pub String);
+
+/// Set once the reader of standard output has gone.
+static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
+
+/// Writes to standard output. A reader that leaves early (`hubdesk
+/// templates plan ... | head`) ends the output, not the command: the rest
+/// of the output is dropped and the command finishes its work and exits as
+/// it would have (`println!` would panic instead).
+pub fn write_out(text: std::fmt::Arguments) -> anyhow::Result<()> {
+    if STDOUT_CLOSED.load(Ordering::Relaxed) {
+        return Ok(());
+    }
+    let mut out = std::io::stdout().lock();
+    match out.write_fmt(text).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            STDOUT_CLOSED.store(true, Ordering::Relaxed);
+            Ok(())
+        }
+        other => Ok(other?),
+    }
+}
+
+/// `println!` through [`write_out`]; every subcommand prints its results with it.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::cli::exit::write_out(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+pub(crate) use outln;
 
 pub fn report(result: anyhow::Result<()>) -> ExitCode {
     let Err(err) = result else { return ExitCode::SUCCESS };

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::bail;
 use hubdesk_api::ErrorCode;
@@ -17,8 +18,10 @@ pub fn open(cache: &Path, ledger: Option<&Path>, must_exist: bool) -> anyhow::Re
     Ok(Arc::new(Core::open(&CoreFiles::beside_cache(cache, ledger), Vault::from_env())?))
 }
 
-/// Signs the core in to `api` with the command line's token.
-pub async fn sign_in(core: &Core, api: &str) -> anyhow::Result<()> {
+/// Signs the core in to `api` with the command line's token, each request
+/// allowed `timeout`. A failure says what happened at `api`: nothing
+/// answered, no answer in time, not a Webex API, or the token refused.
+pub async fn sign_in(core: &Core, api: &str, timeout: Duration) -> anyhow::Result<()> {
     let token = match std::env::var("HUBDESK_TOKEN") {
         Ok(token) => token,
         Err(_) => match stored_access_token(&Vault::from_env())? {
@@ -26,13 +29,18 @@ pub async fn sign_in(core: &Core, api: &str) -> anyhow::Result<()> {
             None => bail!("no token: sign in with the app first, or set HUBDESK_TOKEN"),
         },
     };
-    match core.sign_in_with_token(api, token).await {
-        Ok(_) => Ok(()),
-        Err(e) if matches!(e.code, ErrorCode::Unauthorized | ErrorCode::Forbidden) => {
-            Err(anyhow::Error::new(e).context("the token was not accepted"))
-        }
-        Err(e) => Err(anyhow::Error::new(e).context(format!("cannot sign in at {api}"))),
-    }
+    let error = match core.sign_in_with_token(api, token, timeout).await {
+        Ok(_) => return Ok(()),
+        Err(error) => error,
+    };
+    // The message says what happened; the first words say where.
+    let headline = match error.code {
+        ErrorCode::Unauthorized | ErrorCode::Forbidden => "the token was not accepted".to_owned(),
+        ErrorCode::Network => format!("cannot reach {api}"),
+        ErrorCode::WebexApi => format!("{api} is not a Webex API"),
+        _ => format!("cannot sign in at {api}"),
+    };
+    Err(anyhow::Error::new(error).context(headline))
 }
 
 /// Runs `stop` on the first Ctrl-C, after saying what happens next.

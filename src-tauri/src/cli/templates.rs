@@ -1,15 +1,21 @@
 //! `hubdesk templates plan|apply|resume`: the window's preview, commit and
 //! resume of license templates, headless, through the same core.
 
-use std::path::PathBuf;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
-use anyhow::Context;
-use hubdesk_api::{ApplyRequest, RunSummary, SaveScope, TemplateDraft};
+use hubdesk_api::{ApiError, ApplyRequest, ErrorCode, RunSummary, SaveScope, TemplateDraft};
 use hubdesk_core::webex::WEBEX_API_BASE;
 use hubdesk_core::Core;
 
+use super::exit::outln;
 use super::session;
 use super::sync::print_run_progress;
+
+/// A template is a few hundred bytes of JSON; a file far bigger than any
+/// template is refused before it is read whole.
+const MAX_TEMPLATE_FILE: u64 = 1024 * 1024;
 
 #[derive(clap::Subcommand, Debug)]
 pub enum TemplatesCommand {
@@ -50,6 +56,9 @@ pub struct ApplyArgs {
     pub plan: PlanArgs,
     #[arg(long, default_value = WEBEX_API_BASE)]
     pub api: String,
+    /// Seconds one request may take before it is given up (1 to 600).
+    #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub timeout: u64,
     /// C8: the confirmation text the plan asks for when Calling is removed.
     #[arg(long)]
     pub confirm: Option<String>,
@@ -63,6 +72,9 @@ pub struct ResumeArgs {
     pub ledger: Option<PathBuf>,
     #[arg(long, default_value = WEBEX_API_BASE)]
     pub api: String,
+    /// Seconds one request may take before it is given up (1 to 600).
+    #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub timeout: u64,
 }
 
 pub async fn run(command: TemplatesCommand) -> anyhow::Result<()> {
@@ -71,13 +83,12 @@ pub async fn run(command: TemplatesCommand) -> anyhow::Result<()> {
             let core = session::open(&args.db, args.ledger.as_deref(), true)?;
             let (draft, scope) = read_template(&args)?;
             let preview = core.templates_preview_file(&args.org, draft, scope)?;
-            println!("{}", serde_json::to_string_pretty(&preview)?);
-            Ok(())
+            outln!("{}", serde_json::to_string_pretty(&preview)?)
         }
         TemplatesCommand::Apply(args) => apply(args).await,
         TemplatesCommand::Resume(args) => {
             let core = session::open(&args.db, args.ledger.as_deref(), true)?;
-            session::sign_in(&core, &args.api).await?;
+            session::sign_in(&core, &args.api, Duration::from_secs(args.timeout)).await?;
             for run_id in core.ledger.unfinished_runs()? {
                 print_summary(&send(&core, &run_id).await?)?;
             }
@@ -88,7 +99,7 @@ pub async fn run(command: TemplatesCommand) -> anyhow::Result<()> {
 
 async fn apply(args: ApplyArgs) -> anyhow::Result<()> {
     let core = session::open(&args.plan.db, args.plan.ledger.as_deref(), true)?;
-    session::sign_in(&core, &args.api).await?;
+    session::sign_in(&core, &args.api, Duration::from_secs(args.timeout)).await?;
     if let Some(run) = core.ledger.unfinished_run(&args.plan.org)? {
         eprintln!("resuming the unfinished run {} first; run apply again afterwards for a new plan", run.run_id);
         return print_summary(&send(&core, &run.run_id).await?);
@@ -108,9 +119,35 @@ async fn apply(args: ApplyArgs) -> anyhow::Result<()> {
 
 fn read_template(args: &PlanArgs) -> anyhow::Result<(TemplateDraft, SaveScope)> {
     let path = &args.template;
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let draft = serde_json::from_str(&text).with_context(|| format!("{} is not a template", path.display()))?;
+    let text = read_limited(path)?;
+    let draft = serde_json::from_str(&text).map_err(|e| {
+        ApiError::new(
+            ErrorCode::InvalidInput,
+            "The template file is not a template. `hubdesk templates plan --help` shows the format.",
+        )
+        .with_detail(format!("{}: {e}", path.display()))
+    })?;
     Ok((draft, SaveScope { existing_users: args.existing, preserve: !args.no_preserve }))
+}
+
+/// The file's text, refused past `MAX_TEMPLATE_FILE` (read no further).
+fn read_limited(path: &Path) -> anyhow::Result<String> {
+    let cannot_read = |e: std::io::Error| {
+        ApiError::new(ErrorCode::InvalidInput, "The template file cannot be read. Check its name and permissions.")
+            .with_detail(format!("{}: {e}", path.display()))
+    };
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
+    let mut text = String::new();
+    file.take(MAX_TEMPLATE_FILE + 1).read_to_string(&mut text).map_err(cannot_read)?;
+    if text.len() as u64 > MAX_TEMPLATE_FILE {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            "The template file is larger than 1 MiB, far more than any template. Check that it is the right file.",
+        )
+        .with_detail(format!("{}: over {MAX_TEMPLATE_FILE} bytes", path.display()))
+        .into());
+    }
+    Ok(text)
 }
 
 /// Applies a run as the window does; Ctrl-C stops it after the requests in flight.
@@ -122,6 +159,5 @@ async fn send(core: &std::sync::Arc<Core>, run_id: &str) -> anyhow::Result<RunSu
 }
 
 fn print_summary(summary: &RunSummary) -> anyhow::Result<()> {
-    println!("{}", serde_json::to_string(summary)?);
-    Ok(())
+    outln!("{}", serde_json::to_string(summary)?)
 }

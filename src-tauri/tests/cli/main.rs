@@ -6,6 +6,8 @@ mod support;
 
 mod demo;
 mod kill_sync;
+mod sign_in_errors;
 mod sim;
 mod sync_export;
+mod template_files;
 mod templates;

@@ -1,10 +1,13 @@
-//! The redirect target of the sign-in: a one-shot HTTP listener on
-//! 127.0.0.1 that receives `?code=...&state=...` from the browser.
+//! The redirect target of the sign-in: an HTTP listener on 127.0.0.1 that
+//! waits for `?code=...&state=...` with this sign-in's state.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{mpsc, OwnedSemaphorePermit, Semaphore};
+use tokio::task::JoinSet;
 use url::Url;
 
 use hubdesk_api::{ApiError, ErrorCode};
@@ -13,13 +16,6 @@ pub struct LoopbackRedirect {
     listener: TcpListener,
     redirect_uri: String,
     path: String,
-}
-
-/// What the browser brought back.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Callback {
-    pub code: String,
-    pub state: String,
 }
 
 impl LoopbackRedirect {
@@ -48,10 +44,14 @@ impl LoopbackRedirect {
         &self.redirect_uri
     }
 
-    /// Waits for the browser's redirect, answering other requests (such as
-    /// `/favicon.ico`) with 404, until `timeout`.
-    pub async fn wait(self, timeout: Duration) -> Result<Callback, ApiError> {
-        tokio::time::timeout(timeout, self.accept_callback()).await.map_err(|_| {
+    /// Waits until the browser brings back this sign-in's `state`, then
+    /// returns its code; gives up after `timeout`. Each connection is read
+    /// on its own, with a time limit, so a slow or silent client cannot hold
+    /// up the real one. Requests for other paths get a 404, and callbacks
+    /// whose state does not match (any local process or web page can send
+    /// one: the port is known) get a neutral page and change nothing.
+    pub async fn wait(self, state: String, timeout: Duration) -> Result<String, ApiError> {
+        tokio::time::timeout(timeout, self.accept_callback(state)).await.map_err(|_| {
             ApiError::new(
                 ErrorCode::SignInFailed,
                 "The sign-in was not completed in time. Try again, and finish it in the browser within five minutes.",
@@ -59,32 +59,96 @@ impl LoopbackRedirect {
         })?
     }
 
-    async fn accept_callback(self) -> Result<Callback, ApiError> {
+    async fn accept_callback(self, state: String) -> Result<String, ApiError> {
+        let expected = Arc::new(Expected { path: self.path, state });
+        let (outcome_tx, mut outcome_rx) = mpsc::channel(1);
+        let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+        // Dropped on return: connections still being read are closed.
+        let mut connections = JoinSet::new();
         loop {
-            let (mut stream, _) = self.listener.accept().await.map_err(ApiError::internal)?;
-            let Some(target) = read_request_target(&mut stream).await else { continue };
-            let Ok(url) = Url::parse(&format!("http://127.0.0.1{target}")) else { continue };
-            if url.path() != self.path {
-                respond(&mut stream, "404 Not Found", "Not found").await;
-                continue;
+            tokio::select! {
+                Some(outcome) = outcome_rx.recv() => return outcome,
+                accepted = self.listener.accept() => {
+                    let (stream, _) = accepted.map_err(ApiError::internal)?;
+                    // Over the limit the connection is closed unread.
+                    let Ok(slot) = slots.clone().try_acquire_owned() else { continue };
+                    connections.spawn(serve(stream, expected.clone(), outcome_tx.clone(), slot));
+                }
             }
-            let param = |name: &str| url.query_pairs().find(|(k, _)| k == name).map(|(_, v)| v.into_owned());
-            if let Some(error) = param("error") {
-                respond(&mut stream, "200 OK", "Sign-in was refused. You can close this window.").await;
-                let detail = param("error_description").unwrap_or(error);
-                return Err(ApiError::new(
-                    ErrorCode::SignInFailed,
-                    "Webex did not complete the sign-in. Try again; check that your account is an administrator.",
-                )
-                .with_detail(format!("the sign-in page answered: {detail}")));
-            }
-            let (Some(code), Some(state)) = (param("code"), param("state")) else {
-                respond(&mut stream, "400 Bad Request", "The sign-in answer was incomplete.").await;
-                continue;
-            };
-            respond(&mut stream, "200 OK", "You are signed in to hubdesk. You can close this window.").await;
-            return Ok(Callback { code, state });
         }
+    }
+}
+
+/// Connections read at once; each holds a small buffer for at most
+/// `READ_TIMEOUT`.
+const MAX_CONNECTIONS: usize = 64;
+/// Time for one connection to send its request line; browsers send it at once.
+const READ_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// What the real callback looks like.
+struct Expected {
+    path: String,
+    state: String,
+}
+
+/// Reads one request, answers it, and reports the sign-in's outcome when
+/// this was the real callback.
+async fn serve(
+    mut stream: TcpStream,
+    expected: Arc<Expected>,
+    outcome: mpsc::Sender<Result<String, ApiError>>,
+    _slot: OwnedSemaphorePermit,
+) {
+    let Ok(Some(target)) = tokio::time::timeout(READ_TIMEOUT, read_request_target(&mut stream)).await else {
+        return;
+    };
+    let (status, page, result) = judge(&expected, &target);
+    let _ = tokio::time::timeout(READ_TIMEOUT, respond(&mut stream, status, page)).await;
+    if let Some(result) = result {
+        let _ = outcome.send(result).await;
+    }
+}
+
+/// The answer to a request for `target`: its status, its page, and the
+/// sign-in's outcome if it is the callback carrying this sign-in's state.
+fn judge(expected: &Expected, target: &str) -> (&'static str, &'static str, Option<Result<String, ApiError>>) {
+    let Ok(url) = Url::parse(&format!("http://127.0.0.1{target}")) else {
+        return ("400 Bad Request", "This is not a page of hubdesk.", None);
+    };
+    if url.path() != expected.path {
+        return ("404 Not Found", "Not found", None);
+    }
+    let param = |name: &str| url.query_pairs().find(|(k, _)| k == name).map(|(_, v)| v.into_owned());
+    if param("state").as_deref() != Some(expected.state.as_str()) {
+        tracing::info!("ignored a sign-in callback that does not carry this sign-in's state");
+        return ("400 Bad Request", "This page does not belong to a sign-in in progress. You can close it.", None);
+    }
+    if let Some(error) = param("error") {
+        // The description is the sign-in page's own words: logged as they
+        // came, never shown as hubdesk's sentence.
+        let description = param("error_description").unwrap_or_default();
+        tracing::warn!(%error, %description, "the sign-in page answered with an error");
+        let refused = ApiError::new(
+            ErrorCode::SignInFailed,
+            "Webex did not complete the sign-in. Try again; check that your account is an administrator.",
+        )
+        .with_detail(format!("the sign-in page answered with the error {}", error_code(&error)));
+        return ("200 OK", "The sign-in was not completed. You can close this window.", Some(Err(refused)));
+    }
+    match param("code") {
+        Some(code) => ("200 OK", "hubdesk received the sign-in. You can close this window.", Some(Ok(code))),
+        None => ("400 Bad Request", "The sign-in answer was incomplete.", None),
+    }
+}
+
+/// An OAuth error code (`access_denied`) as it can be shown: RFC 6749 codes
+/// are short and plain; anything else is not repeated.
+fn error_code(error: &str) -> &str {
+    let plain = !error.is_empty() && error.len() <= 40 && error.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+    if plain {
+        error
+    } else {
+        "(not a standard code)"
     }
 }
 
@@ -96,9 +160,9 @@ fn invalid(message: String) -> ApiError {
 async fn read_request_target(stream: &mut TcpStream) -> Option<String> {
     let mut buf = vec![0u8; 8192];
     let mut len = 0;
-    // Read until the end of the request line; browsers send it at once.
+    // Read until the end of the request line (the caller bounds the time).
     while !buf[..len].contains(&b'\n') && len < buf.len() {
-        let n = tokio::time::timeout(Duration::from_secs(5), stream.read(&mut buf[len..])).await.ok()?.ok()?;
+        let n = stream.read(&mut buf[len..]).await.ok()?;
         if n == 0 {
             return None;
         }
@@ -133,25 +197,19 @@ mod tests {
         let redirect = LoopbackRedirect::bind("http://127.0.0.1:0/callback").await.unwrap();
         let uri = redirect.redirect_uri().to_owned();
         assert!(!uri.contains(":0/"), "{uri}");
-        let waiter = tokio::spawn(redirect.wait(Duration::from_secs(10)));
+        let waiter = tokio::spawn(redirect.wait("xyz".into(), Duration::from_secs(10)));
         let favicon = reqwest::get(uri.replace("/callback", "/favicon.ico")).await.unwrap();
         assert_eq!(favicon.status(), 404);
         let page = reqwest::get(format!("{uri}?code=abc&state=xyz")).await.unwrap();
         assert_eq!(page.status(), 200);
-        let callback = waiter.await.unwrap().unwrap();
-        assert_eq!(callback, Callback { code: "abc".into(), state: "xyz".into() });
+        assert_eq!(waiter.await.unwrap().unwrap(), "abc");
     }
 
-    #[tokio::test]
-    async fn an_error_redirect_fails_the_sign_in() {
-        let redirect = LoopbackRedirect::bind("http://127.0.0.1:0/cb").await.unwrap();
-        let uri = redirect.redirect_uri().to_owned();
-        let waiter = tokio::spawn(redirect.wait(Duration::from_secs(10)));
-        reqwest::get(format!("{uri}?error=access_denied&error_description=no+way")).await.unwrap();
-        let err = waiter.await.unwrap().unwrap_err();
-        assert_eq!(err.code, ErrorCode::SignInFailed);
-        assert!(!err.message.contains("no way"), "the page's words are not shown as a sentence: {}", err.message);
-        assert!(err.detail.as_deref().is_some_and(|d| d.contains("no way")), "they are kept as detail: {err:?}");
+    #[test]
+    fn only_plain_error_codes_are_repeated() {
+        assert_eq!(error_code("access_denied"), "access_denied");
+        assert_eq!(error_code("<script>"), "(not a standard code)");
+        assert_eq!(error_code(&"a".repeat(41)), "(not a standard code)");
     }
 
     #[tokio::test]

@@ -88,8 +88,9 @@ type Client = oauth2::Client<
 /// request for the demo's simulator (which approves at once).
 pub type Opener = Box<dyn FnOnce(String) -> BoxFuture<'static, Result<(), ApiError>> + Send>;
 
-/// Runs the whole flow: authorize in the browser, receive the code on the
-/// loopback redirect, check the state, exchange the code with the verifier.
+/// Runs the whole flow: authorize in the browser, receive the code that
+/// comes back with this request's state on the loopback redirect, exchange
+/// the code with the verifier.
 pub async fn sign_in(
     app: &OAuthApp,
     redirect: LoopbackRedirect,
@@ -107,20 +108,15 @@ pub async fn sign_in(
         request = request.add_extra_param("login_hint", hint);
     }
     let (url, state) = request.url();
-    let waiting = tokio::spawn(redirect.wait(timeout));
+    // The listener hands back only a code that came with this state.
+    let waiting = tokio::spawn(redirect.wait(state.secret().clone(), timeout));
     if let Err(e) = open(url.to_string()).await {
         waiting.abort();
         return Err(e);
     }
-    let callback = waiting.await.map_err(ApiError::internal)??;
-    if callback.state != *state.secret() {
-        return Err(ApiError::new(
-            ErrorCode::SignInFailed,
-            "The sign-in answer did not match the request. Try signing in again.",
-        ));
-    }
+    let code = waiting.await.map_err(ApiError::internal)??;
     let response = client
-        .exchange_code(AuthorizationCode::new(callback.code))
+        .exchange_code(AuthorizationCode::new(code))
         .set_pkce_verifier(verifier)
         .request_async(&http_client())
         .await

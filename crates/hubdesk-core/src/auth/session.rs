@@ -67,7 +67,11 @@ impl TokenSession {
             return Err(expired("the session has expired"));
         }
         let fresh = oauth::refresh(&self.app, &refresh_token).await.map_err(|e| match e.code {
-            ErrorCode::Network => WebexError::Network { host: String::new(), detail: e.message },
+            ErrorCode::Network => WebexError::Network {
+                host: String::new(),
+                detail: e.detail.unwrap_or(e.message),
+                kind: crate::webex::NetworkKind::Dropped,
+            },
             _ => expired(&e.message),
         })?;
         save(&self.vault, &fresh).map_err(WebexError::Auth)?;

@@ -6,8 +6,10 @@ use std::time::Duration;
 use futures::future::BoxFuture;
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
+use std::sync::atomic::{AtomicBool, Ordering};
 
+use super::body::{api_error, error_chain, read_body, snippet};
+use super::error::NetworkKind;
 use super::gate::RateGate;
 use super::WebexError;
 
@@ -63,6 +65,12 @@ const MAX_IN_FLIGHT: usize = 8;
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 /// When a 429 carries no usable Retry-After.
 const DEFAULT_RETRY_AFTER: Duration = Duration::from_secs(5);
+/// How long one request may take, answer and body included.
+pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+/// The largest answer read (64 MiB). Webex's biggest pages (1,000 people
+/// with calling data) are a few MiB; anything far bigger is not Webex
+/// talking, and reading it whole would hold it all in memory.
+pub const DEFAULT_MAX_BODY: u64 = 64 * 1024 * 1024;
 
 /// Cheap to clone: clones share the token, the rate gate and the limit on
 /// requests in flight.
@@ -70,10 +78,16 @@ const DEFAULT_RETRY_AFTER: Duration = Duration::from_secs(5);
 pub struct WebexClient {
     http: reqwest::Client,
     base: String,
+    /// The base's scheme, host and port: the only place the token goes.
+    origin: url::Origin,
     tokens: Arc<dyn TokenSource>,
     gate: Arc<RateGate>,
     in_flight: Arc<tokio::sync::Semaphore>,
     reviver: Option<Arc<dyn Reviver>>,
+    request_timeout: Duration,
+    max_body: u64,
+    /// Whether the server has answered anything yet (see `send`).
+    answered: Arc<AtomicBool>,
 }
 
 impl WebexClient {
@@ -82,16 +96,22 @@ impl WebexClient {
         let http = reqwest::Client::builder()
             .user_agent(concat!("hubdesk/", env!("CARGO_PKG_VERSION")))
             .connect_timeout(Duration::from_secs(10))
-            .timeout(Duration::from_secs(60))
             .build()
             .expect("reqwest client");
+        let base = base.trim_end_matches('/').to_owned();
+        // An unparsable base has an opaque origin, which matches no URL: every request is refused.
+        let origin = url::Url::parse(&base).map(|u| u.origin()).unwrap_or_else(|_| url::Origin::new_opaque());
         Self {
             http,
-            base: base.trim_end_matches('/').to_owned(),
+            base,
+            origin,
             tokens,
             gate: Arc::default(),
             in_flight: Arc::new(tokio::sync::Semaphore::new(MAX_IN_FLIGHT)),
             reviver: None,
+            request_timeout: DEFAULT_REQUEST_TIMEOUT,
+            max_body: DEFAULT_MAX_BODY,
+            answered: Arc::default(),
         }
     }
 
@@ -108,6 +128,23 @@ impl WebexClient {
         let Some(reviver) = &self.reviver else { return false };
         tracing::info!(%url, "nothing answers; starting the server again");
         reviver.revive().await
+    }
+
+    /// How long one request may take, from connecting to the end of its
+    /// body (default one minute).
+    pub fn with_request_timeout(mut self, timeout: Duration) -> Self {
+        self.request_timeout = timeout;
+        self
+    }
+
+    /// The largest answer body read, in bytes (default [`DEFAULT_MAX_BODY`]).
+    pub fn with_max_body(mut self, bytes: u64) -> Self {
+        self.max_body = bytes;
+        self
+    }
+
+    pub fn request_timeout(&self) -> Duration {
+        self.request_timeout
     }
 
     pub fn base(&self) -> &str {
@@ -131,8 +168,13 @@ impl WebexClient {
     pub(super) async fn fetch(&self, url: &str, retry_504: bool) -> Result<Fetched, WebexError> {
         let response = self.send(Method::GET, url, retry_504).await?;
         let headers = response.headers().clone();
-        let body = response.bytes().await.map_err(|e| WebexError::Body(format!("{url}: cut off: {e}")));
+        let body = self.read_body(response, url).await.and_then(|body| json_body(url, &headers, body));
         Ok(Fetched { headers, body })
+    }
+
+    /// A successful answer's body, up to the client's size limit.
+    pub(super) async fn read_body(&self, response: Response, url: &str) -> Result<bytes::Bytes, WebexError> {
+        read_body(response, self.max_body, url).await
     }
 
     /// GETs `url` and parses it with `parse(headers, body)`. A GET is safe
@@ -158,12 +200,29 @@ impl WebexClient {
         }
     }
 
+    /// The bearer token goes only to the API's own origin (scheme, host,
+    /// port). A link elsewhere (a rewritten next link) is refused before any
+    /// request leaves; the admin reads a sentence, the URL goes to the log.
+    fn check_origin(&self, url: &str) -> Result<(), WebexError> {
+        match url::Url::parse(url) {
+            Ok(parsed) if parsed.origin() == self.origin => Ok(()),
+            _ => {
+                tracing::warn!(%url, base = %self.base, "refused to send the token outside the API's origin");
+                Err(WebexError::ForeignOrigin)
+            }
+        }
+    }
+
     /// Sends with the bearer token: waits at the shared rate gate, refreshes
     /// once on 401, closes the gate for everyone on 429, and retries other
     /// transient failures with capped exponential backoff. With `retry_504`
     /// false a 504 comes straight back, for callers that retry it
-    /// differently (a smaller page).
+    /// differently (a smaller page). A timeout before the server has ever
+    /// answered comes straight back too: a server that never answered is
+    /// not having a moment, and eight more tries would hold the caller for
+    /// eight times the timeout.
     pub(super) async fn send(&self, method: Method, url: &str, retry_504: bool) -> Result<Response, WebexError> {
+        self.check_origin(url)?;
         let mut token = self.tokens.token().await?;
         let mut refreshed = false;
         let (mut failures, mut throttled, mut connect_failures) = (0, 0, 0);
@@ -173,6 +232,9 @@ impl WebexClient {
                 let _permit = self.in_flight.acquire().await.expect("the semaphore is never closed");
                 self.request(method.clone(), url, &token).send().await
             };
+            if result.is_ok() {
+                self.answered.store(true, Ordering::Relaxed);
+            }
             let error = match result {
                 Ok(resp) if resp.status().is_success() => return Ok(resp),
                 Ok(resp) if resp.status() == StatusCode::UNAUTHORIZED && !refreshed => {
@@ -204,12 +266,15 @@ impl WebexClient {
                     // soon rather than after the long budget for flaky moments.
                     connect_failures += 1;
                     if connect_failures >= MAX_CONNECT_ATTEMPTS {
-                        return Err(network_error(url, &err));
+                        return Err(self.network_error(url, &err));
                     }
                     tokio::time::sleep(backoff(connect_failures)).await;
                     continue;
                 }
-                Err(err) => network_error(url, &err),
+                Err(err) if err.is_timeout() && !self.answered.load(Ordering::Relaxed) => {
+                    return Err(self.network_error(url, &err))
+                }
+                Err(err) => self.network_error(url, &err),
             };
             failures += 1;
             if !error.is_transient() || failures >= MAX_ATTEMPTS {
@@ -230,6 +295,7 @@ impl WebexClient {
         body: &impl serde::Serialize,
         tracking_id: &str,
     ) -> Result<Response, WebexError> {
+        self.check_origin(url)?;
         let mut token = self.tokens.token().await?;
         let (mut refreshed, mut throttled, mut revived) = (false, 0, false);
         loop {
@@ -240,6 +306,7 @@ impl WebexClient {
                     .request(method.clone(), url)
                     .bearer_auth(&token)
                     .header("TrackingID", tracking_id)
+                    .timeout(self.request_timeout)
                     .json(body)
                     .send()
                     .await
@@ -260,7 +327,7 @@ impl WebexClient {
                 // A refused connection sent nothing: after a revival the
                 // request goes once, as it would have.
                 Err(err) if err.is_connect() && !revived && self.revived(url).await => revived = true,
-                Err(err) => return Err(network_error(url, &err)),
+                Err(err) => return Err(self.network_error(url, &err)),
             }
         }
     }
@@ -270,7 +337,26 @@ impl WebexClient {
             .request(method, url)
             .bearer_auth(token)
             .header("TrackingID", format!("HUBDESK_{}", uuid::Uuid::new_v4()))
+            .timeout(self.request_timeout)
     }
+
+    fn network_error(&self, url: &str, err: &reqwest::Error) -> WebexError {
+        network_error(url, err, self.request_timeout)
+    }
+}
+
+/// A body that claims to be something other than JSON (a web page from a
+/// captive portal or a wrong address) is `NotJson`, which is not fetched
+/// again; one without a type is left to the parser.
+fn json_body(url: &str, headers: &reqwest::header::HeaderMap, body: bytes::Bytes) -> Result<bytes::Bytes, WebexError> {
+    let Some(content_type) = headers.get(reqwest::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()) else {
+        return Ok(body);
+    };
+    let essence = content_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    if essence == "application/json" || essence.ends_with("+json") || essence == "text/json" {
+        return Ok(body);
+    }
+    Err(WebexError::NotJson(format!("{url}: {essence}: {}", snippet(&body))))
 }
 
 /// A GET's answer: its headers, and its body or why it could not be read.
@@ -279,62 +365,34 @@ pub(super) struct Fetched {
     pub(super) body: Result<bytes::Bytes, WebexError>,
 }
 
-/// The standard error body: `{message, errors: [{description, errorCode}], trackingId}`.
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-struct ErrorBody {
-    #[serde(default)]
-    message: Option<String>,
-    #[serde(default)]
-    errors: Vec<ErrorDetail>,
-    #[serde(default)]
-    tracking_id: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ErrorDetail {
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default)]
-    error_code: Option<i64>,
-}
-
-pub(super) async fn api_error(response: Response) -> WebexError {
-    let status = response.status().as_u16();
-    let header_tracking = response.headers().get("trackingid").and_then(|v| v.to_str().ok()).map(str::to_owned);
-    let body: ErrorBody = response.json().await.unwrap_or_default();
-    let message = body
-        .errors
-        .iter()
-        .find_map(|e| e.description.clone())
-        .or(body.message)
-        .unwrap_or_else(|| StatusCode::from_u16(status).map(|s| s.to_string()).unwrap_or_default());
-    let tracking_id = body.tracking_id.or(header_tracking);
-    tracing::info!(status, tracking_id = tracking_id.as_deref().unwrap_or("-"), "Webex error: {message}");
-    WebexError::Api {
-        status,
-        message,
-        tracking_id,
-        error_codes: body.errors.iter().filter_map(|e| e.error_code).collect(),
-    }
-}
-
-fn network_error(url: &str, err: &reqwest::Error) -> WebexError {
+fn network_error(url: &str, err: &reqwest::Error, timeout: Duration) -> WebexError {
     let host = reqwest::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_owned)).unwrap_or_default();
-    let detail = if err.is_timeout() { "the request timed out".to_owned() } else { error_chain(err) };
-    WebexError::Network { host, detail }
+    let kind = if err.is_timeout() {
+        NetworkKind::TimedOut { seconds: timeout.as_secs() }
+    } else if err.is_connect() && refused(err) {
+        NetworkKind::Refused
+    } else if err.is_connect() {
+        NetworkKind::Unreachable
+    } else {
+        NetworkKind::Dropped
+    };
+    let detail = match kind {
+        NetworkKind::TimedOut { seconds } => format!("no answer within {seconds} s"),
+        _ => error_chain(err),
+    };
+    WebexError::Network { host, detail, kind }
 }
 
-fn error_chain(err: &dyn std::error::Error) -> String {
-    let mut text = err.to_string();
-    let mut source = err.source();
-    while let Some(s) = source {
-        text.push_str(": ");
-        text.push_str(&s.to_string());
-        source = s.source();
+/// Whether the operating system said "connection refused" somewhere in the chain.
+fn refused(err: &reqwest::Error) -> bool {
+    let mut source: Option<&dyn std::error::Error> = Some(err);
+    while let Some(e) = source {
+        if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::ConnectionRefused) {
+            return true;
+        }
+        source = e.source();
     }
-    text
+    false
 }
 
 /// `Retry-After` in whole seconds; malformed values (seen in the wild) fall

@@ -4,7 +4,7 @@ use hubdesk_api::{ApiError, ErrorCode};
 pub enum WebexError {
     /// Could not talk to the server: DNS, connection, TLS, timeout, dropped.
     #[error("cannot reach {host}: {detail}")]
-    Network { host: String, detail: String },
+    Network { host: String, detail: String, kind: NetworkKind },
     /// The server answered with an error status.
     #[error("Webex answered {status}: {message}")]
     Api { status: u16, message: String, tracking_id: Option<String>, error_codes: Vec<i64> },
@@ -12,9 +12,34 @@ pub enum WebexError {
     /// documents. A GET can simply be repeated.
     #[error("unexpected response from Webex: {0}")]
     Body(String),
+    /// A successful status with a body that is not JSON at all (a web page):
+    /// another kind of server answered, so it is not fetched again.
+    #[error("the answer is not JSON: {0}")]
+    NotJson(String),
     /// No usable token (not signed in, keyring failure, refresh refused).
     #[error("{0}")]
     Auth(ApiError),
+    /// A link (a next page) pointed outside the API's origin: the request
+    /// was not sent, so the token did not leave. The link is in the log.
+    #[error("a link pointed outside the API's origin (scheme, host, port); the request was not sent")]
+    ForeignOrigin,
+    /// The answer's body passed the client's size limit; it was not read
+    /// further and is not fetched again.
+    #[error("the answer is larger than the {limit}-byte limit; it was not read")]
+    TooLarge { limit: u64 },
+}
+
+/// Why the server could not be talked to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NetworkKind {
+    /// The connection was refused: nothing listens there.
+    Refused,
+    /// No connection could be made: no route, name not found, TLS failed.
+    Unreachable,
+    /// No complete answer within the request timeout.
+    TimedOut { seconds: u64 },
+    /// The connection broke, or what came back was not HTTP.
+    Dropped,
 }
 
 impl WebexError {
@@ -42,13 +67,27 @@ impl From<WebexError> for ApiError {
         let detail = e.to_string();
         let error = match e {
             WebexError::Auth(inner) => return inner,
+            WebexError::Network { kind: NetworkKind::TimedOut { .. }, .. } => ApiError::new(
+                ErrorCode::Network,
+                "Webex did not answer in time. Check your network connection, then try again.",
+            ),
             WebexError::Network { .. } => ApiError::new(
                 ErrorCode::Network,
                 "Webex cannot be reached. Check your network connection, then try again.",
             ),
-            WebexError::Body(_) => ApiError::new(
+            WebexError::Body(_) | WebexError::NotJson(_) => ApiError::new(
                 ErrorCode::WebexApi,
                 "Webex sent an answer hubdesk could not read. Try again in a moment.",
+            ),
+            WebexError::ForeignOrigin => ApiError::new(
+                ErrorCode::WebexApi,
+                "An answer from Webex pointed to another server, so hubdesk did not follow it and your sign-in \
+                 stayed private. If this keeps happening, check the proxy between you and Webex.",
+            ),
+            WebexError::TooLarge { .. } => ApiError::new(
+                ErrorCode::WebexApi,
+                "Webex sent an answer far larger than expected, so hubdesk did not read it. Try again later; if \
+                 it keeps happening, send the details to Cisco support.",
             ),
             WebexError::Api { status, tracking_id, .. } => {
                 let (code, message) = match status {
@@ -83,8 +122,12 @@ mod tests {
             WebexError::Network {
                 host: "webexapis.com".into(),
                 detail: "error sending request for url (https://webexapis.com/v1/people?orgId=Y2lz)".into(),
+                kind: NetworkKind::Dropped,
             },
+            WebexError::ForeignOrigin,
+            WebexError::TooLarge { limit: 67_108_864 },
             WebexError::Body("expected value at line 1 column 1".into()),
+            WebexError::NotJson("https://webexapis.com/v1/people/me: text/html: <html>".into()),
             WebexError::Api {
                 status: 403,
                 message: "Missing scope spark-admin:people_read".into(),
@@ -97,7 +140,7 @@ mod tests {
             let technical = failure.to_string();
             let error = ApiError::from(failure);
             assert!(error.message.ends_with('.'), "a sentence: {}", error.message);
-            for raw in ["://", "webexapis", "Y2lz", "scope", "line 1", "502", "403"] {
+            for raw in ["://", "webexapis", "Y2lz", "scope", "line 1", "502", "403", "67108864"] {
                 assert!(!error.message.contains(raw), "{raw} in the message: {}", error.message);
             }
             assert_eq!(error.detail.as_deref(), Some(technical.as_str()));

@@ -100,7 +100,7 @@ impl WebexClient {
         let url = self.url("licenses/users");
         let response = self.send_once(Method::PATCH, &url, body, tracking_id).await?;
         let partial = response.status() == StatusCode::PARTIAL_CONTENT;
-        let held = match response.bytes().await {
+        let held = match self.read_body(response, &url).await {
             Ok(bytes) => serde_json::from_slice(&bytes).unwrap_or_default(),
             // The change happened; only its echo was lost.
             Err(_) => UserLicenses::default(),

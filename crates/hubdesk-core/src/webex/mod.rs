@@ -1,6 +1,7 @@
 //! The Webex REST client: auth header, Link-header pager, retries, typed
 //! resources. No Tauri here; the tests run it against the simulator.
 
+mod body;
 mod client;
 mod error;
 mod gate;
@@ -9,8 +10,8 @@ pub mod models;
 mod pager;
 mod resources;
 
-pub use client::{Reviver, StaticToken, TokenSource, WebexClient};
-pub use error::WebexError;
+pub use client::{Reviver, StaticToken, TokenSource, WebexClient, DEFAULT_MAX_BODY, DEFAULT_REQUEST_TIMEOUT};
+pub use error::{NetworkKind, WebexError};
 pub use pager::Pager;
 
 /// The real Webex API.

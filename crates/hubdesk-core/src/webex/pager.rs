@@ -141,7 +141,11 @@ impl Ahead {
             Ok(answer) => answer,
             Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
             // Only a runtime shutting down cancels it from outside.
-            Err(e) => Err(WebexError::Network { host: String::new(), detail: format!("request stopped: {e}") }),
+            Err(e) => Err(WebexError::Network {
+                host: String::new(),
+                detail: format!("request stopped: {e}"),
+                kind: super::NetworkKind::Dropped,
+            }),
         }
     }
 }

@@ -4,11 +4,15 @@
 
 mod support;
 
+mod body_limit;
 mod boundaries;
 mod commands;
+mod next_links;
 mod pager;
 mod reliability;
 mod session_sync;
+mod sign_in_listener;
 mod sync_resources;
 mod templates_apply;
 mod templates_core;
+mod timeouts;

@@ -13,7 +13,8 @@ use crate::auth::{self, Endpoints, LoopbackRedirect, OAuthApp, TokenKind, TokenS
 use crate::core::{ActiveSession, Core};
 use crate::demo::DemoClient;
 use crate::store::SettingKey;
-use crate::webex::{StaticToken, WebexClient};
+use crate::webex::models::Person;
+use crate::webex::{NetworkKind, StaticToken, WebexClient, WebexError};
 
 /// How long we wait for a person to finish signing in in the browser.
 const BROWSER_SIGN_IN_TIMEOUT: Duration = Duration::from_secs(5 * 60);
@@ -114,10 +115,18 @@ impl Core {
 
     /// The command line's session: a bearer token (`HUBDESK_TOKEN`, or the
     /// one the app keeps in the keyring) used as it is, neither refreshed
-    /// nor remembered. Checks it with Webex and refreshes the org list.
-    pub async fn sign_in_with_token(&self, api_base: &str, token: String) -> Result<SignedInUser, ApiError> {
-        let client = WebexClient::new(api_base, Arc::new(StaticToken(token)));
-        let user = self.signed_in_user(&client).await?;
+    /// nor remembered, each request allowed `request_timeout`. Checks it
+    /// with Webex and refreshes the org list. The check's error says what
+    /// happened at `api_base` (see [`token_check_error`]).
+    pub async fn sign_in_with_token(
+        &self,
+        api_base: &str,
+        token: String,
+        request_timeout: Duration,
+    ) -> Result<SignedInUser, ApiError> {
+        let client = WebexClient::new(api_base, Arc::new(StaticToken(token))).with_request_timeout(request_timeout);
+        let me = client.me().await.map_err(token_check_error)?;
+        let user = self.user_of(&client, me).await?;
         *self.session.write().await = Some(ActiveSession { tenant: TenantKind::Webex, user: user.clone(), client });
         Ok(user)
     }
@@ -161,6 +170,10 @@ impl Core {
     /// Who the token belongs to; refreshes the list of orgs it manages.
     async fn signed_in_user(&self, client: &WebexClient) -> Result<SignedInUser, ApiError> {
         let me = client.me().await?;
+        self.user_of(client, me).await
+    }
+
+    async fn user_of(&self, client: &WebexClient, me: Person) -> Result<SignedInUser, ApiError> {
         let orgs = crate::sync::sync_organizations(client, &self.store, &me.org_id).await?;
         let org_name = orgs.iter().find(|o| o.id == me.org_id).map(|o| o.display_name.clone()).unwrap_or_default();
         Ok(SignedInUser {
@@ -171,6 +184,51 @@ impl Core {
             org_name,
         })
     }
+}
+
+/// The first request with a token says whether the address is a Webex API
+/// at all, so its failures name what happened there rather than Webex:
+/// nothing listening, no answer in time, another kind of server, or the
+/// token refused. The caller names the address; the detail says the rest.
+fn token_check_error(error: WebexError) -> ApiError {
+    let detail = error.to_string();
+    let (code, message) = match &error {
+        WebexError::Network { kind: NetworkKind::Refused, .. } => (
+            ErrorCode::Network,
+            "The connection was refused: nothing is listening at this address. Check the address, then try again."
+                .to_owned(),
+        ),
+        WebexError::Network { kind: NetworkKind::Unreachable, .. } => (
+            ErrorCode::Network,
+            "The address cannot be reached: no such host, or no route to it. Check the address and your network."
+                .to_owned(),
+        ),
+        WebexError::Network { kind: NetworkKind::TimedOut { seconds }, .. } => (
+            ErrorCode::Network,
+            format!("The address did not answer within {seconds} s. Check it and your network, then try again."),
+        ),
+        WebexError::Network { kind: NetworkKind::Dropped, .. } => (
+            ErrorCode::Network,
+            "The connection broke before a complete answer. Check the address, then try again.".to_owned(),
+        ),
+        WebexError::Api { status: 401 | 403, .. } => (
+            ErrorCode::Unauthorized,
+            "Webex refused the token: it has expired or lacks the admin scopes. Sign in with the app again, or \
+             set HUBDESK_TOKEN to a fresh token."
+                .to_owned(),
+        ),
+        WebexError::Api { status: 500..=599, .. } => {
+            (ErrorCode::Network, "The server answered with an error of its own. Try again in a moment.".to_owned())
+        }
+        WebexError::Api { status: 429, .. } | WebexError::Auth(_) | WebexError::ForeignOrigin => {
+            return ApiError::from(error)
+        }
+        WebexError::Api { .. } | WebexError::Body(_) | WebexError::NotJson(_) | WebexError::TooLarge { .. } => (
+            ErrorCode::WebexApi,
+            "The address answered, but not the way the Webex API does. Check the address.".to_owned(),
+        ),
+    };
+    ApiError::new(code, message).with_detail(detail)
 }
 
 fn demo_app(base: &str, client: &DemoClient) -> OAuthApp {
