@@ -82,3 +82,6 @@ async fn open_core(data_dir: &std::path::Path, options: &AppOptions) -> Result<C
     }
     Ok(core)
 }
+
+#[cfg(test)]
+mod policy_tests;
