@@ -1,6 +1,7 @@
 //! What a command needs from whoever called it: somewhere to send events
-//! (the window's `sync-progress` and `run-progress`), and a browser for the
-//! Webex sign-in. The app implements it over Tauri; tests record events.
+//! (the window's `sync-progress` and `run-progress`), a browser for the
+//! Webex sign-in, and a save dialog for exports. The app implements it over
+//! Tauri; tests record events.
 
 use std::path::PathBuf;
 
@@ -16,4 +17,8 @@ pub trait Host: Send + Sync + 'static {
 
     /// Shows a folder in the system's file manager (the log folder).
     fn open_folder(&self, path: PathBuf) -> BoxFuture<'static, Result<(), ApiError>>;
+
+    /// Asks where to save a file (the window's save dialog), proposing
+    /// `suggested`; `None` when the user cancels.
+    fn choose_save_path(&self, suggested: PathBuf) -> BoxFuture<'static, Option<PathBuf>>;
 }

@@ -13,6 +13,7 @@ use hubdesk_core::host::Host;
 use hubdesk_core::Core;
 use tauri::ipc::{Invoke, InvokeBody, InvokeError, InvokeResponseBody};
 use tauri::{AppHandle, Emitter, Manager};
+use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
 /// The window, as the core's commands see it.
@@ -26,6 +27,27 @@ impl Host for Window {
                 ApiError::new(ErrorCode::Internal, "hubdesk could not open the folder. Its path is in Settings.")
                     .with_detail(format!("cannot open {}: {e}", path.display()))
             })
+        })
+    }
+
+    fn choose_save_path(&self, suggested: std::path::PathBuf) -> BoxFuture<'static, Option<std::path::PathBuf>> {
+        let app = self.0.clone();
+        Box::pin(async move {
+            let (answer, answered) = futures::channel::oneshot::channel();
+            let mut dialog = app.dialog().file().add_filter("CSV", &["csv"]);
+            if let Some(name) = suggested.file_name() {
+                dialog = dialog.set_file_name(name.to_string_lossy());
+            }
+            if let Some(folder) = suggested.parent() {
+                dialog = dialog.set_directory(folder);
+            }
+            if let Some(window) = app.get_webview_window("main") {
+                dialog = dialog.set_parent(&window);
+            }
+            dialog.save_file(move |chosen| {
+                let _ = answer.send(chosen.and_then(|path| path.into_path().ok()));
+            });
+            answered.await.ok().flatten()
         })
     }
 

@@ -43,6 +43,7 @@ pub fn run(options: AppOptions) -> ExitCode {
     let exit_core = core.clone();
     let result = builder
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(invoke::handler(core))
         .build(tauri::generate_context!("../tauri.conf.json"))
         .map(|app| {

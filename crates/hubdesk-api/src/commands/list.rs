@@ -81,10 +81,10 @@ macro_rules! for_each_command {
                     run_resume(run_id: String) -> RunSummary;
                     /// Newest first.
                     audit_list(org_id: String) -> Vec<AuditEntry>;
-                    /// Writes the preview as CSV to Downloads; answers the file's path.
-                    export_preview(preview_id: String) -> String;
-                    /// Writes the audit log as CSV to Downloads; answers the file's path.
-                    export_audit(org_id: String) -> String;
+                    /// Saves the preview as CSV where the admin chooses (a save dialog); the path, or null if cancelled.
+                    export_preview(preview_id: String) -> Option<String>;
+                    /// Saves the audit log as CSV where the admin chooses; the path, or null if cancelled.
+                    export_audit(org_id: String) -> Option<String>;
                 }
             }
             events {

@@ -3,6 +3,7 @@
 //! answers the JSON the window reads. A host of the test's own records the
 //! events the window would receive.
 
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use futures::future::BoxFuture;
@@ -14,11 +15,14 @@ use serde_json::{json, Value};
 
 use crate::support::{open_core, private_vault};
 
-/// Keeps every event; a browser that cannot open.
+/// Keeps every event; a browser that cannot open; a save dialog that
+/// answers `save_answer` and keeps what it was asked to propose.
 #[derive(Default)]
 struct RecordingHost {
     events: Mutex<Vec<Event>>,
-    folders: Mutex<Vec<std::path::PathBuf>>,
+    folders: Mutex<Vec<PathBuf>>,
+    save_answer: Mutex<Option<PathBuf>>,
+    save_proposals: Mutex<Vec<PathBuf>>,
 }
 
 impl Host for RecordingHost {
@@ -30,9 +34,15 @@ impl Host for RecordingHost {
         Box::pin(async { Err(ApiError::new(ErrorCode::SignInFailed, "no browser in this test")) })
     }
 
-    fn open_folder(&self, path: std::path::PathBuf) -> BoxFuture<'static, Result<(), ApiError>> {
+    fn open_folder(&self, path: PathBuf) -> BoxFuture<'static, Result<(), ApiError>> {
         self.folders.lock().unwrap().push(path);
         Box::pin(async { Ok(()) })
+    }
+
+    fn choose_save_path(&self, suggested: PathBuf) -> BoxFuture<'static, Option<PathBuf>> {
+        self.save_proposals.lock().unwrap().push(suggested);
+        let answer = self.save_answer.lock().unwrap().clone();
+        Box::pin(async move { answer })
     }
 }
 
@@ -110,4 +120,33 @@ async fn every_declared_command_has_a_handler() {
             assert!(!e.detail.unwrap_or_default().starts_with("there is no command"), "{name}");
         }
     }
+}
+
+/// Exports go where the admin chooses in the save dialog, which opens only
+/// once there is something to save; cancelling it writes nothing.
+#[tokio::test]
+async fn exports_are_saved_where_the_save_dialog_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let host = Arc::new(RecordingHost::default());
+    let caller = Caller::new(Arc::new(open_core(&dir.path().join("data"), private_vault())), host.clone());
+
+    let expired = call(&caller, "export_preview", json!({ "previewId": "gone" })).await.unwrap_err();
+    assert_eq!(expired.code, ErrorCode::PreviewExpired);
+    assert!(host.save_proposals.lock().unwrap().is_empty(), "no dialog for an export that cannot be made");
+
+    let cancelled = call(&caller, "export_audit", json!({ "orgId": "org-1" })).await.unwrap();
+    assert_eq!(cancelled, Value::Null, "a cancelled dialog answers null");
+    let proposed = host.save_proposals.lock().unwrap()[0].clone();
+    let name = proposed.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("hubdesk-audit-") && name.ends_with(".csv"), "proposes a named CSV: {name}");
+
+    let chosen = dir.path().join("chosen").join("audit.csv");
+    std::fs::create_dir_all(chosen.parent().unwrap()).unwrap();
+    *host.save_answer.lock().unwrap() = Some(chosen.clone());
+    let saved = call(&caller, "export_audit", json!({ "orgId": "org-1" })).await.unwrap();
+    assert_eq!(saved, json!(chosen.display().to_string()), "answers where it saved");
+    let text = std::fs::read_to_string(&chosen).unwrap();
+    assert!(text.starts_with("When (UTC),Who,User"), "{text}");
+    let csvs = std::fs::read_dir(chosen.parent().unwrap()).unwrap().count();
+    assert_eq!(csvs, 1, "only the chosen file was written");
 }

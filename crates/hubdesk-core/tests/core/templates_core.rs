@@ -43,7 +43,7 @@ async fn a_group_template_is_previewed_applied_and_audited() {
     let preview = core.templates_preview_save(&org, &draft("Sales", Some(&group.id), vec![messaging]), scope).unwrap();
     assert!(preview.plan.totals.users_changed > 0);
     assert_eq!(preview.calling_confirmation, None, "nothing removes Calling");
-    let csv = std::fs::read_to_string(core.export_preview(&preview.preview_id).unwrap()).unwrap();
+    let csv = core.preview_csv(&preview.preview_id).unwrap();
     assert_eq!(csv.lines().count() as u32, preview.plan.users.len() as u32 + 1, "a header and a row per user");
 
     let request = ApplyRequest { preview_id: preview.preview_id.clone(), typed_confirmation: None };
@@ -69,11 +69,9 @@ async fn a_group_template_is_previewed_applied_and_audited() {
     );
     let me = core.session_info().await.user.unwrap().email;
     assert!(audit.iter().all(|a| a.actor == me), "the audit names who did it");
-    let exported = core.export_audit(&org).unwrap();
-    let text = std::fs::read_to_string(&exported).unwrap();
+    let text = core.audit_log_csv(&org).unwrap();
     assert!(text.starts_with("When (UTC),Who,User,User ID,Change,Outcome,Tracking ID,Run"));
     assert!(text.contains("Template created: Sales"), "events read in English in the CSV");
-    std::fs::remove_file(exported).unwrap();
 
     // A preview is used once: committing it again is refused.
     assert_eq!(core.templates_commit(&request).await.unwrap_err().code, ErrorCode::PreviewExpired);

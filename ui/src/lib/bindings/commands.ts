@@ -83,10 +83,10 @@ export type Commands = {
   run_resume: { feature: "templates"; args: { runId: string }; answer: RunSummary };
   /** Newest first. */
   audit_list: { feature: "templates"; args: { orgId: string }; answer: Array<AuditEntry> };
-  /** Writes the preview as CSV to Downloads; answers the file's path. */
-  export_preview: { feature: "templates"; args: { previewId: string }; answer: string };
-  /** Writes the audit log as CSV to Downloads; answers the file's path. */
-  export_audit: { feature: "templates"; args: { orgId: string }; answer: string };
+  /** Saves the preview as CSV where the admin chooses (a save dialog); the path, or null if cancelled. */
+  export_preview: { feature: "templates"; args: { previewId: string }; answer: string | null };
+  /** Saves the audit log as CSV where the admin chooses; the path, or null if cancelled. */
+  export_audit: { feature: "templates"; args: { orgId: string }; answer: string | null };
 };
 
 /** Every event the backend sends, by name, with its payload. */

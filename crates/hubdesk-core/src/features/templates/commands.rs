@@ -7,6 +7,7 @@ use hubdesk_api::{
     TemplatesView,
 };
 
+use super::runs;
 use crate::commands::Caller;
 
 pub async fn templates_view(caller: &Caller, org_id: String) -> Result<TemplatesView, ApiError> {
@@ -79,10 +80,22 @@ pub async fn audit_list(caller: &Caller, org_id: String) -> Result<Vec<AuditEntr
     caller.core.audit_list(&org_id)
 }
 
-pub async fn export_preview(caller: &Caller, preview_id: String) -> Result<String, ApiError> {
-    caller.core.export_preview(&preview_id)
+/// Asks where to save (the window's save dialog) only once the CSV is
+/// ready; `None` when the admin cancels, and nothing is written.
+pub async fn export_preview(caller: &Caller, preview_id: String) -> Result<Option<String>, ApiError> {
+    let text = caller.core.preview_csv(&preview_id)?;
+    save_where_chosen(caller, "hubdesk-preview", &text).await
 }
 
-pub async fn export_audit(caller: &Caller, org_id: String) -> Result<String, ApiError> {
-    caller.core.export_audit(&org_id)
+pub async fn export_audit(caller: &Caller, org_id: String) -> Result<Option<String>, ApiError> {
+    let text = caller.core.audit_log_csv(&org_id)?;
+    save_where_chosen(caller, "hubdesk-audit", &text).await
+}
+
+async fn save_where_chosen(caller: &Caller, prefix: &str, text: &str) -> Result<Option<String>, ApiError> {
+    let Some(path) = caller.host.choose_save_path(runs::suggested_export_path(prefix)).await else {
+        return Ok(None);
+    };
+    runs::save_export(&path, text)?;
+    Ok(Some(path.display().to_string()))
 }

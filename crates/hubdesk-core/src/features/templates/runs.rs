@@ -1,7 +1,7 @@
 //! Runs (apply, cancel, resume), the audit log and the CSV exports.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use tokio_util::sync::CancellationToken;
 
@@ -77,17 +77,18 @@ impl Core {
         Ok(self.ledger.audit(org_id)?)
     }
 
-    /// Writes the preview as CSV to the Downloads folder; returns the path.
-    pub fn export_preview(&self, preview_id: &str) -> Result<String, ApiError> {
+    /// The preview as CSV, one row per user (T14).
+    pub fn preview_csv(&self, preview_id: &str) -> Result<String, ApiError> {
         let plan = self
             .previews
             .plan_of(preview_id)
             .ok_or_else(|| ApiError::new(ErrorCode::PreviewExpired, "This preview is out of date. Preview again."))?;
-        write_export("hubdesk-preview", &plan_csv(&plan))
+        Ok(plan_csv(&plan))
     }
 
-    pub fn export_audit(&self, org_id: &str) -> Result<String, ApiError> {
-        write_export("hubdesk-audit", &audit_csv(&self.ledger.audit(org_id)?)?)
+    /// The org's audit log as CSV, newest first.
+    pub fn audit_log_csv(&self, org_id: &str) -> Result<String, ApiError> {
+        audit_csv(&self.ledger.audit(org_id)?)
     }
 
     /// The signed-in admin, as the audit log names them.
@@ -119,13 +120,18 @@ pub fn audit_csv(entries: &[AuditEntry]) -> Result<String, ApiError> {
     String::from_utf8(out.into_inner().map_err(ApiError::internal)?).map_err(ApiError::internal)
 }
 
-fn write_export(prefix: &str, text: &str) -> Result<String, ApiError> {
+/// Where a save dialog first proposes to put an export: the Downloads
+/// folder (else home), named by what it is and when.
+pub fn suggested_export_path(prefix: &str) -> PathBuf {
     let dir = dirs::download_dir().or_else(dirs::home_dir).unwrap_or_else(std::env::temp_dir);
     let stamp = rfc3339(now_ms()).replace([':', '-'], "").chars().take(15).collect::<String>();
-    let path: PathBuf = dir.join(format!("{prefix}-{stamp}.csv"));
-    std::fs::write(&path, text).map_err(|e| {
+    dir.join(format!("{prefix}-{stamp}.csv"))
+}
+
+/// Writes an export where the admin chose.
+pub fn save_export(path: &Path, text: &str) -> Result<(), ApiError> {
+    std::fs::write(path, text).map_err(|e| {
         ApiError::new(ErrorCode::InvalidInput, "The file could not be written. Check the folder and its free space.")
             .with_detail(format!("cannot write {}: {e}", path.display()))
-    })?;
-    Ok(path.display().to_string())
+    })
 }
