@@ -112,8 +112,10 @@ impl SpawnedDemo {
         let port = previous.as_ref().and_then(|r| port_of(&r.origin));
         let record = spawn(&self.0.exe, data_dir, port).await?;
         let text = serde_json::to_string(&record).map_err(ApiError::internal)?;
-        std::fs::write(&record_path, text)
-            .map_err(|e| cannot_start(format!("cannot write {}: {e}", record_path.display())))?;
+        crate::files::write_atomically(&record_path, |out| {
+            out.write_all(text.as_bytes())
+                .map_err(|e| cannot_start(format!("cannot write {}: {e}", record_path.display())))
+        })?;
         Ok(record)
     }
 }

@@ -133,3 +133,41 @@ async fn a_formula_in_a_name_is_exported_as_text() {
     assert_eq!(hubdesk_rules::csv_cell::restore(&row[2]), formula, "an import reads back the name");
     server.shutdown().await;
 }
+
+/// `--output` is written whole or not at all, and never over a database.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_export_never_spoils_the_file_it_replaces() {
+    let server = sim::start(SimConfig { people: 20, customers: 1, ..SimConfig::default() }).await.unwrap();
+    let token = partner_token(&server).await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cache.sqlite");
+    let orgs = sync_all(&server.base_url(), &token, &db);
+    server.shutdown().await;
+
+    // A failed export (an org never synced) leaves the old file as it was.
+    let target = dir.path().join("people.csv");
+    std::fs::write(&target, "the export of last week\n").unwrap();
+    let failed = export(&db, "never-synced", Some(&target));
+    assert_eq!(failed.status.code(), Some(5), "{}", stderr(&failed));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "the export of last week\n");
+    let names: Vec<String> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "no temporary file left: {names:?}");
+
+    // The ledger (or the cache) mistyped as the output is refused, untouched.
+    let ledger = dir.path().join("cache.ledger.sqlite");
+    for database in [&ledger, &db] {
+        let before = std::fs::read(database).unwrap();
+        let refused = export(&db, &orgs[0], Some(database));
+        assert_eq!(refused.status.code(), Some(5), "{}", stderr(&refused));
+        assert!(stderr(&refused).contains("is a database"), "{}", stderr(&refused));
+        assert_eq!(std::fs::read(database).unwrap(), before, "{} unchanged", database.display());
+    }
+    let opened = hubdesk_core::ledger::Ledger::open(&ledger).expect("the ledger still opens");
+    assert!(opened.template_list(&orgs[0]).is_ok());
+
+    // A good export replaces the old file.
+    let done = export(&db, &orgs[0], Some(&target));
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert!(std::fs::read_to_string(&target).unwrap().starts_with("First Name,"));
+}

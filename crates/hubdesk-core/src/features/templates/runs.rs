@@ -7,6 +7,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::apply::{apply_run, ApplyContext, RunProgressFn};
 use super::facts;
+use crate::files::write_atomically;
 use crate::store::{now_ms, rfc3339};
 use crate::Core;
 use hubdesk_api::{ApiError, AuditEntry, ErrorCode, RunDetail, RunSummary};
@@ -123,13 +124,19 @@ pub fn audit_csv(entries: &[AuditEntry]) -> Result<String, ApiError> {
     String::from_utf8(out.into_inner().map_err(ApiError::internal)?).map_err(ApiError::internal)
 }
 
+/// Writes the CSV to the Downloads folder, whole or not at all (`files`).
 fn write_export(prefix: &str, text: &str) -> Result<String, ApiError> {
     let dir = dirs::download_dir().or_else(dirs::home_dir).unwrap_or_else(std::env::temp_dir);
     let stamp = rfc3339(now_ms()).replace([':', '-'], "").chars().take(15).collect::<String>();
     let path: PathBuf = dir.join(format!("{prefix}-{stamp}.csv"));
-    std::fs::write(&path, text).map_err(|e| {
-        ApiError::new(ErrorCode::InvalidInput, "The file could not be written. Check the folder and its free space.")
+    write_atomically(&path, |out| {
+        out.write_all(text.as_bytes()).map_err(|e| {
+            ApiError::new(
+                ErrorCode::InvalidInput,
+                "The file could not be written. Check the folder and its free space.",
+            )
             .with_detail(format!("cannot write {}: {e}", path.display()))
+        })
     })?;
     Ok(path.display().to_string())
 }
