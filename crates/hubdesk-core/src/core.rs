@@ -72,11 +72,30 @@ pub(crate) struct ActiveSession {
 }
 
 impl Core {
-    /// Opens (or creates) the cache and the ledger.
+    /// Opens (or creates) the cache and the ledger. Both files are checked
+    /// before either is created or changed: a foreign or newer ledger
+    /// leaves no new cache behind, and the other way round.
     pub fn open(files: &CoreFiles, vault: Vault) -> Result<Core, ApiError> {
+        Store::check(&files.cache)?;
+        Ledger::check(&files.ledger)?;
         let store = Store::open(&files.cache)?;
         let ledger = Ledger::open(&files.ledger)?;
-        Ok(Core {
+        Ok(Core::with(files, store, ledger, vault))
+    }
+
+    /// Opens an existing cache, and its ledger if there is one, for
+    /// commands that only read (an export, a template plan): nothing is
+    /// created, and nothing can change either file.
+    pub fn open_read_only(files: &CoreFiles, vault: Vault) -> Result<Core, ApiError> {
+        Store::check(&files.cache)?;
+        Ledger::check(&files.ledger)?;
+        let store = Store::open_read_only(&files.cache)?;
+        let ledger = Ledger::open_read_only(&files.ledger)?;
+        Ok(Core::with(files, store, ledger, vault))
+    }
+
+    fn with(files: &CoreFiles, store: Store, ledger: Ledger, vault: Vault) -> Core {
+        Core {
             store,
             ledger,
             previews: Default::default(),
@@ -88,7 +107,7 @@ impl Core {
             demo: Mutex::new(None),
             sync: std::sync::Mutex::new(None),
             webex_api_base: std::env::var("HUBDESK_WEBEX_API").unwrap_or_else(|_| WEBEX_API_BASE.to_owned()),
-        })
+        }
     }
 
     /// Where the demo tenant comes from (see `demo`).

@@ -38,7 +38,7 @@ pub enum Format {
 
 pub fn run(args: ExportArgs) -> anyhow::Result<()> {
     let ExportWhat::People { db, org, format, output } = args.what;
-    let core = session::open(&db, None, true)?;
+    let core = session::open_read_only(&db, None)?;
     let format = match format {
         Format::Csv => ExportFormat::Csv,
         Format::Json => ExportFormat::Json,
