@@ -72,19 +72,23 @@ pub struct Ledger {
 
 impl Ledger {
     /// Opens (creating if needed) the ledger, refusing one from a newer
-    /// build and a file that is not a hubdesk ledger (left untouched).
+    /// build and a file that is not a hubdesk ledger (left untouched). A new
+    /// file, its `-wal` and `-shm` are created 0600 (see `files`).
     pub fn open(path: &Path) -> Result<Ledger> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
+            files::private_dir(dir)
                 .map_err(|e| LedgerError::Corrupt(format!("cannot create {}: {e}", dir.display())))?;
         }
         Ledger::check(path)?;
+        files::create_private_file(path)
+            .map_err(|e| LedgerError::Corrupt(format!("cannot create {}: {e}", path.display())))?;
         let mut conn = Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         // Every commit reaches the disk before the call returns.
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrations::guard_and_migrate(&mut conn, path)?;
+        files::restrict_database_files(path);
         Ok(Ledger { conn: Mutex::new(conn) })
     }
 

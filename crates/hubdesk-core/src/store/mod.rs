@@ -85,13 +85,16 @@ pub struct Store {
 
 impl Store {
     /// Opens (creating if needed) the database, refusing one from a newer
-    /// build and a file that is not a hubdesk cache (left untouched).
+    /// build and a file that is not a hubdesk cache (left untouched). A new
+    /// file, its `-wal` and `-shm` are created 0600 (see `files`).
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
+            files::private_dir(dir)
                 .map_err(|e| StoreError::Corrupt(format!("cannot create {}: {e}", dir.display())))?;
         }
         Store::check(path)?;
+        files::create_private_file(path)
+            .map_err(|e| StoreError::Corrupt(format!("cannot create {}: {e}", path.display())))?;
         let mut writer = Connection::open(path)?;
         // A person's row (its Webex JSON is over 1 KB) overflows a 4 KiB
         // page: each would take a page of its own besides. Only a new file
@@ -104,6 +107,7 @@ impl Store {
         // Checkpoints run after the write, off the writer (`checkpoint_soon`).
         writer.pragma_update(None, "wal_autocheckpoint", 0)?;
         migrations::guard_and_migrate(&mut writer, path)?;
+        files::restrict_database_files(path);
         let reader = Connection::open(path)?;
         configure(&reader)?;
         reader.pragma_update(None, "cache_size", -READER_CACHE_KIB)?;

@@ -1,5 +1,6 @@
-//! The files the core keeps: another program's database left as it was,
-//! and a read-only core that cannot write.
+//! The files the core keeps: a data folder only its owner enters, databases
+//! only its owner reads, another program's database left as it was, and a
+//! read-only core that cannot write.
 
 use std::path::Path;
 
@@ -7,6 +8,45 @@ use hubdesk_api::ErrorCode;
 use hubdesk_core::{Core, CoreFiles};
 
 use crate::support::{open_core, private_vault};
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fresh_data_folder_and_its_databases_are_the_owners_alone() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("com.hubdesk.app");
+    let core = open_core(&data, private_vault());
+    assert_eq!(mode(&data), 0o700, "the data folder");
+    for name in ["cache.sqlite", "ledger.sqlite"] {
+        for suffix in ["", "-wal", "-shm"] {
+            let path = data.join(format!("{name}{suffix}"));
+            assert_eq!(mode(&path), 0o600, "{}", path.display());
+        }
+    }
+    drop(core);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_older_data_folder_is_made_private_on_opening() {
+    use std::os::unix::fs::PermissionsExt;
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("com.hubdesk.app");
+    drop(open_core(&data, private_vault()));
+    // As an older build left them: folder 0755, files 0644.
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(data.join("cache.sqlite"), std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::set_permissions(data.join("ledger.sqlite"), std::fs::Permissions::from_mode(0o644)).unwrap();
+    let _core = open_core(&data, private_vault());
+    assert_eq!(mode(&data), 0o700);
+    assert_eq!((mode(&data.join("cache.sqlite")), mode(&data.join("ledger.sqlite"))), (0o600, 0o600));
+    assert_eq!(mode(&data.join("cache.sqlite-wal")), 0o600);
+}
 
 /// Another program's database where the cache or the ledger should be.
 fn foreign(path: &Path) -> Vec<u8> {
