@@ -24,6 +24,9 @@ pub struct CoreFiles {
     pub cache: PathBuf,
     /// hubdesk's own record: templates, the apply journal, the audit log.
     pub ledger: PathBuf,
+    /// `data_dir` is hubdesk's own (the app's), so an existing one is made
+    /// 0700; the folder of a command line's `--db` is the user's, left as is.
+    pub owns_data_dir: bool,
 }
 
 impl CoreFiles {
@@ -33,6 +36,7 @@ impl CoreFiles {
             data_dir: data_dir.to_owned(),
             cache: data_dir.join("cache.sqlite"),
             ledger: data_dir.join("ledger.sqlite"),
+            owns_data_dir: true,
         }
     }
 
@@ -41,7 +45,7 @@ impl CoreFiles {
     pub fn beside_cache(cache: &Path, ledger: Option<&Path>) -> Self {
         let data_dir = cache.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_owned();
         let ledger = ledger.map_or_else(|| Ledger::path_beside(cache), Path::to_owned);
-        Self { data_dir, cache: cache.to_owned(), ledger }
+        Self { data_dir, cache: cache.to_owned(), ledger, owns_data_dir: false }
     }
 }
 
@@ -72,11 +76,40 @@ pub(crate) struct ActiveSession {
 }
 
 impl Core {
-    /// Opens (or creates) the cache and the ledger.
+    /// Opens (or creates) the cache and the ledger. The data folder is
+    /// created 0700, and the files 0600 (`files`). Both files are checked
+    /// before either is created or changed: a foreign or newer ledger
+    /// leaves no new cache behind, and the other way round.
     pub fn open(files: &CoreFiles, vault: Vault) -> Result<Core, ApiError> {
+        if files.owns_data_dir {
+            crate::files::private_dir_tightened(&files.data_dir).map_err(|e| {
+                ApiError::new(
+                    ErrorCode::Database,
+                    "hubdesk could not create its data folder. Check the disk and its permissions.",
+                )
+                .with_detail(format!("cannot create {}: {e}", files.data_dir.display()))
+            })?;
+        }
+        Store::check(&files.cache)?;
+        Ledger::check(&files.ledger)?;
         let store = Store::open(&files.cache)?;
         let ledger = Ledger::open(&files.ledger)?;
-        Ok(Core {
+        Ok(Core::with(files, store, ledger, vault))
+    }
+
+    /// Opens an existing cache, and its ledger if there is one, for
+    /// commands that only read (an export, a template plan): nothing is
+    /// created, and nothing can change either file.
+    pub fn open_read_only(files: &CoreFiles, vault: Vault) -> Result<Core, ApiError> {
+        Store::check(&files.cache)?;
+        Ledger::check(&files.ledger)?;
+        let store = Store::open_read_only(&files.cache)?;
+        let ledger = Ledger::open_read_only(&files.ledger)?;
+        Ok(Core::with(files, store, ledger, vault))
+    }
+
+    fn with(files: &CoreFiles, store: Store, ledger: Ledger, vault: Vault) -> Core {
+        Core {
             store,
             ledger,
             previews: Default::default(),
@@ -88,7 +121,7 @@ impl Core {
             demo: Mutex::new(None),
             sync: std::sync::Mutex::new(None),
             webex_api_base: std::env::var("HUBDESK_WEBEX_API").unwrap_or_else(|_| WEBEX_API_BASE.to_owned()),
-        })
+        }
     }
 
     /// Where the demo tenant comes from (see `demo`).

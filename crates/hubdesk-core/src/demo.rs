@@ -112,8 +112,10 @@ impl SpawnedDemo {
         let port = previous.as_ref().and_then(|r| port_of(&r.origin));
         let record = spawn(&self.0.exe, data_dir, port).await?;
         let text = serde_json::to_string(&record).map_err(ApiError::internal)?;
-        std::fs::write(&record_path, text)
-            .map_err(|e| cannot_start(format!("cannot write {}: {e}", record_path.display())))?;
+        crate::files::write_atomically(&record_path, |out| {
+            out.write_all(text.as_bytes())
+                .map_err(|e| cannot_start(format!("cannot write {}: {e}", record_path.display())))
+        })?;
         Ok(record)
     }
 }
@@ -200,7 +202,8 @@ async fn spawn_on(exe: &Path, data_dir: &Path, port: u16) -> Result<DemoRecord, 
     use std::os::unix::process::CommandExt;
 
     let log = data_dir.join("demo-tenant.log");
-    let out = std::fs::File::create(&log).map_err(|e| cannot_start(format!("cannot write {}: {e}", log.display())))?;
+    let out =
+        crate::files::create_private(&log).map_err(|e| cannot_start(format!("cannot write {}: {e}", log.display())))?;
     let mut child = Command::new(exe)
         .args(["sim", "--port", &port.to_string(), "--seed", &DEMO_SEED.to_string()])
         .args(["--people", &DEMO_PEOPLE.to_string(), "--customers", &DEMO_CUSTOMERS.to_string()])

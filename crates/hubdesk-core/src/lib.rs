@@ -10,6 +10,7 @@ pub mod commands;
 mod core;
 pub mod demo;
 pub mod features;
+pub mod files;
 pub mod host;
 pub mod ledger;
 pub mod store;

@@ -9,6 +9,9 @@
 //! until a save that includes its change is on disk (temporary file, fsync,
 //! rename). A snapshot of another seed or size is not used: the tenant is
 //! generated afresh instead.
+//!
+//! The snapshot holds a whole tenant's people, so on unix the folder is
+//! created 0700 and the file written 0600: readable by its owner only.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -65,7 +68,7 @@ pub struct Persistence {
 
 impl Persistence {
     pub fn open(dir: &Path) -> anyhow::Result<Arc<Persistence>> {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        private_dir_builder().create(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         Ok(Arc::new(Persistence {
             path: dir.join(FILE),
             marked: AtomicU64::new(0),
@@ -156,7 +159,9 @@ fn snapshot_bytes(state: &SimState, shape: Shape) -> postcard::Result<Vec<u8>> {
 fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let temporary = path.with_extension("bin.tmp");
     let mut file =
-        std::fs::File::create(&temporary).with_context(|| format!("cannot write {}", temporary.display()))?;
+        private_file_options().open(&temporary).with_context(|| format!("cannot write {}", temporary.display()))?;
+    // A temporary file left by an older build may be wider open.
+    restrict(&file)?;
     file.write_all(bytes)?;
     file.sync_all()?;
     drop(file);
@@ -164,6 +169,36 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::File::open(dir)?.sync_all()?;
     }
+    Ok(())
+}
+
+/// Creates missing folders (the last and its parents) as 0700; an existing
+/// folder is left as it is (`--state-dir` may name one the user shares).
+fn private_dir_builder() -> std::fs::DirBuilder {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder
+}
+
+/// Opens for writing from the start, creating the file as 0600.
+fn private_file_options() -> std::fs::OpenOptions {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+}
+
+fn restrict(file: &std::fs::File) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    #[cfg(not(unix))]
+    let _ = file;
     Ok(())
 }
 

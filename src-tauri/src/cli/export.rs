@@ -3,8 +3,8 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use anyhow::Context;
 use hubdesk_core::features::users::ExportFormat;
+use hubdesk_core::files::write_atomically;
 
 use super::session;
 
@@ -38,19 +38,22 @@ pub enum Format {
 
 pub fn run(args: ExportArgs) -> anyhow::Result<()> {
     let ExportWhat::People { db, org, format, output } = args.what;
-    let core = session::open(&db, None, true)?;
-    let mut out: Box<dyn Write> = match &output {
-        Some(path) => {
-            Box::new(std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?)
-        }
-        None => Box::new(std::io::stdout().lock()),
-    };
+    let core = session::open_read_only(&db, None)?;
     let format = match format {
         Format::Csv => ExportFormat::Csv,
         Format::Json => ExportFormat::Json,
     };
-    let count = core.export_people(&org, format, &mut out)?;
-    out.flush()?;
+    // A file is written whole or not at all, and never over a database
+    // (the cache or ledger mistyped as the output).
+    let count = match &output {
+        Some(path) => write_atomically(path, |out| core.export_people(&org, format, out))?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            let count = core.export_people(&org, format, &mut out)?;
+            out.flush()?;
+            count
+        }
+    };
     eprintln!("exported {count} people");
     Ok(())
 }

@@ -12,10 +12,24 @@ use hubdesk_core::{Core, CoreFiles};
 
 /// The core on an existing cache (`must_exist`) or a new one.
 pub fn open(cache: &Path, ledger: Option<&Path>, must_exist: bool) -> anyhow::Result<Arc<Core>> {
-    if must_exist && !cache.exists() {
-        bail!("there is no database at {}: run `hubdesk sync` first", cache.display());
+    if must_exist {
+        require(cache)?;
     }
     Ok(Arc::new(Core::open(&CoreFiles::beside_cache(cache, ledger), Vault::from_env())?))
+}
+
+/// The core on an existing cache, read-only, for commands that only read
+/// (export, templates plan): nothing is created, and neither file changes.
+pub fn open_read_only(cache: &Path, ledger: Option<&Path>) -> anyhow::Result<Arc<Core>> {
+    require(cache)?;
+    Ok(Arc::new(Core::open_read_only(&CoreFiles::beside_cache(cache, ledger), Vault::from_env())?))
+}
+
+fn require(cache: &Path) -> anyhow::Result<()> {
+    if !cache.exists() {
+        bail!("there is no database at {}: run `hubdesk sync` first", cache.display());
+    }
+    Ok(())
 }
 
 /// Signs the core in to `api` with the command line's token, each request

@@ -80,7 +80,8 @@ pub struct ResumeArgs {
 pub async fn run(command: TemplatesCommand) -> anyhow::Result<()> {
     match command {
         TemplatesCommand::Plan(args) => {
-            let core = session::open(&args.db, args.ledger.as_deref(), true)?;
+            // It sends nothing, so it writes nothing either: not even a new ledger.
+            let core = session::open_read_only(&args.db, args.ledger.as_deref())?;
             let (draft, scope) = read_template(&args)?;
             let preview = core.templates_preview_file(&args.org, draft, scope)?;
             outln!("{}", serde_json::to_string_pretty(&preview)?)

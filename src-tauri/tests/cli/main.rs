@@ -4,6 +4,7 @@
 
 mod support;
 
+mod database_files;
 mod demo;
 mod kill_sync;
 mod sign_in_errors;

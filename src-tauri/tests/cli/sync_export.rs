@@ -1,11 +1,35 @@
 //! The headless commands, as a script would run them: the real binary
 //! against the simulator over HTTP, writing a real SQLite file.
 
-use std::process::Command;
+use std::path::Path;
+use std::process::{Command, Output};
 
+use serde_json::json;
 use webex_sim::{self as sim, SimConfig};
 
-use crate::support::{partner_token, BIN};
+use crate::support::{partner_token, post, BIN};
+
+/// `hubdesk sync --all` into `db`; the org ids it lists.
+fn sync_all(api: &str, token: &str, db: &Path) -> Vec<String> {
+    let sync =
+        Command::new(BIN).args(["sync", "--api", api, "--all", "--db"]).arg(db).env("HUBDESK_TOKEN", token).output();
+    let sync = sync.unwrap();
+    assert!(sync.status.success(), "{}", String::from_utf8_lossy(&sync.stderr));
+    String::from_utf8(sync.stdout).unwrap().lines().map(|l| l.split('\t').next().unwrap().to_owned()).collect()
+}
+
+fn export(db: &Path, org: &str, output: Option<&Path>) -> Output {
+    let mut command = Command::new(BIN);
+    command.args(["export", "people", "--org", org, "--db"]).arg(db);
+    if let Some(output) = output {
+        command.arg("--output").arg(output);
+    }
+    command.output().unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn sync_all_then_export_csv_and_json() {
@@ -83,4 +107,67 @@ async fn bad_input_fails_with_a_clear_message() {
     assert!(!unsynced.status.success());
     assert!(String::from_utf8_lossy(&unsynced.stderr).contains("has not been synced"));
     server.shutdown().await;
+}
+
+/// A display name synced from Webex that is a formula reaches the CSV as
+/// text: a spreadsheet shows it, and does not run it.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_formula_in_a_name_is_exported_as_text() {
+    let server = sim::start(SimConfig { people: 20, customers: 1, ..SimConfig::default() }).await.unwrap();
+    let token = partner_token(&server).await;
+    let formula = "=HYPERLINK(\"http://x\",\"y\")";
+    let body = json!({"emails": ["formula.person@example.com"], "displayName": formula, "firstName": "@SUM(1+1)"});
+    let created = post(&format!("{}/people", server.base_url()), &token, body).await;
+    assert!(created.status.is_success(), "{}", created.body);
+    let org = created.body["orgId"].as_str().unwrap().to_owned();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cache.sqlite");
+    sync_all(&server.base_url(), &token, &db);
+
+    let output = export(&db, &org, None);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+    let row = reader.records().map(Result::unwrap).find(|r| &r[3] == "formula.person@example.com").expect("the row");
+    assert_eq!(&row[2], format!("'{formula}"), "the display name");
+    assert_eq!(&row[0], "'@SUM(1+1)", "the first name");
+    assert_eq!(hubdesk_rules::csv_cell::restore(&row[2]), formula, "an import reads back the name");
+    server.shutdown().await;
+}
+
+/// `--output` is written whole or not at all, and never over a database.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_export_never_spoils_the_file_it_replaces() {
+    let server = sim::start(SimConfig { people: 20, customers: 1, ..SimConfig::default() }).await.unwrap();
+    let token = partner_token(&server).await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cache.sqlite");
+    let orgs = sync_all(&server.base_url(), &token, &db);
+    server.shutdown().await;
+
+    // A failed export (an org never synced) leaves the old file as it was.
+    let target = dir.path().join("people.csv");
+    std::fs::write(&target, "the export of last week\n").unwrap();
+    let failed = export(&db, "never-synced", Some(&target));
+    assert_eq!(failed.status.code(), Some(5), "{}", stderr(&failed));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "the export of last week\n");
+    let names: Vec<String> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "no temporary file left: {names:?}");
+
+    // The ledger (or the cache) mistyped as the output is refused, untouched.
+    let ledger = dir.path().join("cache.ledger.sqlite");
+    for database in [&ledger, &db] {
+        let before = std::fs::read(database).unwrap();
+        let refused = export(&db, &orgs[0], Some(database));
+        assert_eq!(refused.status.code(), Some(5), "{}", stderr(&refused));
+        assert!(stderr(&refused).contains("is a database"), "{}", stderr(&refused));
+        assert_eq!(std::fs::read(database).unwrap(), before, "{} unchanged", database.display());
+    }
+    let opened = hubdesk_core::ledger::Ledger::open(&ledger).expect("the ledger still opens");
+    assert!(opened.template_list(&orgs[0]).is_ok());
+
+    // A good export replaces the old file.
+    let done = export(&db, &orgs[0], Some(&target));
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert!(std::fs::read_to_string(&target).unwrap().starts_with("First Name,"));
 }

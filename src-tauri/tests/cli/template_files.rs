@@ -112,3 +112,24 @@ async fn a_template_naming_a_license_twice_is_refused() {
     assert!(stderr(&output).contains("same license twice"), "{}", stderr(&output));
     cache.server.shutdown().await;
 }
+
+/// `plan` sends nothing and writes nothing: with no ledger beside the cache
+/// it plans against an empty one, and creates none.
+#[tokio::test(flavor = "multi_thread")]
+async fn plan_creates_no_ledger() {
+    let cache = Cache::synced().await;
+    let ledger = cache.dir.path().join("cache.ledger.sqlite");
+    std::fs::remove_file(&ledger).unwrap();
+    let site = cache.facts().attendee_sites[0].clone();
+    let template =
+        json!({"name": "All", "licenses": [], "meetings": [{"siteUrl": site, "account": {"type": "attendee"}}]});
+    let path = cache.write("all.json", template.to_string().as_bytes());
+    let before = std::fs::read(cache.db()).unwrap();
+    let output = cache.plan(&path).output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let preview: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(preview["previewId"].is_string(), "{preview}");
+    assert!(!ledger.exists(), "no ledger created");
+    assert_eq!(std::fs::read(cache.db()).unwrap(), before, "the cache is unchanged");
+    cache.server.shutdown().await;
+}

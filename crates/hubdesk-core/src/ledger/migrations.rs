@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use rusqlite::Connection;
-use rusqlite_migration::{Migrations, M};
+use rusqlite::{Connection, Transaction};
+use rusqlite_migration::{HookResult, Migrations, M};
 
 use super::{LedgerError, Result};
 
@@ -88,10 +88,21 @@ const MIGRATIONS: &[&str] = &[
     "#,
 ];
 
-const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+/// The schema version this build writes: the migrations above, then 3.
+pub(super) const LATEST_VERSION: i64 = MIGRATIONS.len() as i64 + 1;
 
 fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+    let mut all: Vec<M<'static>> = MIGRATIONS.iter().map(|sql| M::up(sql)).collect();
+    all.push(M::up_with_hook("", mark_as_ledger));
+    Migrations::new(all)
+}
+
+/// Migration 3: the file says it is a hubdesk ledger (`PRAGMA
+/// application_id`), so that it is told apart from a cache or any other
+/// database before anything writes to it (see `files::sqlite`).
+fn mark_as_ledger(tx: &Transaction<'_>) -> HookResult {
+    tx.pragma_update(None, "application_id", crate::files::LEDGER_APPLICATION_ID)?;
+    Ok(())
 }
 
 pub(super) fn guard_and_migrate(conn: &mut Connection, path: &Path) -> Result<()> {
@@ -122,6 +133,25 @@ mod tests {
         drop(conn);
         let err = super::super::Ledger::open(&path).err().expect("refused");
         assert!(err.to_string().contains("newer hubdesk"), "{err}");
+    }
+
+    #[test]
+    fn migration_3_marks_an_older_ledger_as_ours() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.sqlite");
+        let mut conn = Connection::open(&path).unwrap();
+        Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect()).to_latest(&mut conn).unwrap();
+        conn.execute_batch("INSERT INTO org_settings VALUES ('org', 'group', 1);").unwrap();
+        drop(conn);
+        let app_id = |path: &Path| -> i32 {
+            Connection::open(path).unwrap().pragma_query_value(None, "application_id", |r| r.get(0)).unwrap()
+        };
+        assert_eq!(app_id(&path), 0, "written before the mark existed");
+        let ledger = super::super::Ledger::open(&path).unwrap();
+        let kept = ledger.template_settings("org").unwrap();
+        assert_eq!(kept.mode, hubdesk_api::AssignmentMode::Group, "its records are kept");
+        drop(ledger);
+        assert_eq!(app_id(&path), crate::files::LEDGER_APPLICATION_ID);
     }
 
     #[test]

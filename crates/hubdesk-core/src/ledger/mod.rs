@@ -20,6 +20,8 @@ use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::Connection;
 
+use crate::files;
+use crate::files::sqlite::Identity;
 use hubdesk_api::{ApiError, ErrorCode};
 
 pub use entry::{EntryResult, NewEntry, StoredEntry};
@@ -29,6 +31,8 @@ pub use templates::OrgTemplateSettings;
 pub enum LedgerError {
     #[error("the ledger at {path} was written by a newer hubdesk; update hubdesk")]
     TooNew { path: PathBuf },
+    #[error("{path} is not a hubdesk ledger ({reason}); it was left untouched")]
+    Foreign { path: PathBuf, reason: String },
     #[error("ledger error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("ledger migration failed: {0}")]
@@ -45,6 +49,10 @@ impl From<LedgerError> for ApiError {
             LedgerError::TooNew { .. } => (
                 ErrorCode::DatabaseTooNew,
                 "hubdesk's record of templates and changes was written by a newer hubdesk. Update hubdesk to open it.",
+            ),
+            LedgerError::Foreign { .. } => (
+                ErrorCode::InvalidInput,
+                "This file is not hubdesk's record of templates and changes, so hubdesk did not open it and left it as it was. Choose a hubdesk ledger, or a new file name for one.",
             ),
             LedgerError::NotFound(_) => (ErrorCode::NotFound, "This no longer exists in hubdesk's records."),
             _ => (
@@ -63,18 +71,55 @@ pub struct Ledger {
 }
 
 impl Ledger {
+    /// Opens (creating if needed) the ledger, refusing one from a newer
+    /// build and a file that is not a hubdesk ledger (left untouched). A new
+    /// file, its `-wal` and `-shm` are created 0600 (see `files`).
     pub fn open(path: &Path) -> Result<Ledger> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            files::private_dir(dir)
                 .map_err(|e| LedgerError::Corrupt(format!("cannot create {}: {e}", dir.display())))?;
         }
+        Ledger::check(path)?;
+        files::create_private_file(path)
+            .map_err(|e| LedgerError::Corrupt(format!("cannot create {}: {e}", path.display())))?;
         let mut conn = Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         // Every commit reaches the disk before the call returns.
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrations::guard_and_migrate(&mut conn, path)?;
+        files::restrict_database_files(path);
         Ok(Ledger { conn: Mutex::new(conn) })
+    }
+
+    /// The ledger for commands that only read (a template plan): read-only,
+    /// so nothing can change the file, and where there is none yet, an
+    /// empty one in memory rather than a new file. A ledger of an older
+    /// build is migrated first (it is ours).
+    pub fn open_read_only(path: &Path) -> Result<Ledger> {
+        match Ledger::check(path)? {
+            Identity::Missing | Identity::New => {
+                let mut conn = Connection::open_in_memory()?;
+                migrations::guard_and_migrate(&mut conn, path)?;
+                return Ok(Ledger { conn: Mutex::new(conn) });
+            }
+            Identity::Ours { version } if version < migrations::LATEST_VERSION => drop(Ledger::open(path)?),
+            _ => {}
+        }
+        Ok(Ledger { conn: Mutex::new(files::sqlite::open_read_only(path)?) })
+    }
+
+    /// Refuses a file that is not a hubdesk ledger, or one from a newer
+    /// build, without changing it; says what it is otherwise.
+    pub(crate) fn check(path: &Path) -> Result<Identity> {
+        let identity = files::sqlite::identify(path, &files::sqlite::LEDGER)?;
+        match &identity {
+            Identity::Foreign(reason) => Err(LedgerError::Foreign { path: path.to_owned(), reason: reason.clone() }),
+            Identity::Ours { version } if *version > migrations::LATEST_VERSION => {
+                Err(LedgerError::TooNew { path: path.to_owned() })
+            }
+            _ => Ok(identity),
+        }
     }
 
     /// The ledger that goes with a cache file: `cache.sqlite` →

@@ -272,14 +272,23 @@ fn key_people(tx: &Transaction<'_>) -> HookResult {
 }
 
 /// The schema version this build writes: migration 1's parts count as one,
-/// then migrations 2 and 3.
-pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64 + 2;
+/// then migrations 2, 3 and 4.
+pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64 + 3;
 
 fn migrations() -> Migrations<'static> {
     let mut all: Vec<M<'static>> = MIGRATIONS.iter().map(|sql| M::up(sql)).collect();
     all.push(M::up_with_hook(NAME_ORDER, renumber_people));
     all.push(M::up_with_hook(EACH_FACT_ONCE, key_people));
+    all.push(M::up_with_hook("", mark_as_cache));
     Migrations::new(all)
+}
+
+/// Migration 4: the file says it is a hubdesk cache (`PRAGMA
+/// application_id`), so that it is told apart from any other database
+/// before anything writes to it (see `files::sqlite`).
+fn mark_as_cache(tx: &Transaction<'_>) -> HookResult {
+    tx.pragma_update(None, "application_id", crate::files::CACHE_APPLICATION_ID)?;
+    Ok(())
 }
 
 /// Migration 2's hook: gives every cached org a slot, its people rowids in
@@ -435,6 +444,22 @@ mod tests {
         let changes = store.changes("a", 10).unwrap();
         assert_eq!(changes.len(), 1, "{changes:?}");
         assert_eq!(changes[0].kind, hubdesk_api::ChangeKind::PersonRemoved);
+    }
+
+    #[test]
+    fn migration_4_marks_an_older_cache_as_ours() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache.sqlite");
+        version_1_cache(&path);
+        let app_id = |path: &Path| -> i32 {
+            Connection::open(path).unwrap().pragma_query_value(None, "application_id", |r| r.get(0)).unwrap()
+        };
+        assert_eq!(app_id(&path), 0, "written before the mark existed");
+        drop(crate::store::Store::open(&path).unwrap());
+        assert_eq!(app_id(&path), crate::files::CACHE_APPLICATION_ID);
+        let fresh = dir.path().join("fresh.sqlite");
+        drop(crate::store::Store::open(&fresh).unwrap());
+        assert_eq!(app_id(&fresh), crate::files::CACHE_APPLICATION_ID, "a new cache is marked too");
     }
 
     #[test]

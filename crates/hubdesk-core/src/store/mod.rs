@@ -23,6 +23,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use rusqlite::Connection;
 
+use crate::files;
+use crate::files::sqlite::Identity;
 use hubdesk_api::{ApiError, ErrorCode};
 
 pub use migrations::LATEST_VERSION;
@@ -34,6 +36,8 @@ pub use template_facts::{GroupRow, NumberRow};
 pub enum StoreError {
     #[error("the database at {path} was written by a newer hubdesk (schema {found}, this build knows up to {known}); update hubdesk or choose another data folder")]
     TooNew { path: PathBuf, found: i64, known: i64 },
+    #[error("{path} is not a hubdesk cache ({reason}); it was left untouched")]
+    Foreign { path: PathBuf, reason: String },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("database migration failed: {0}")]
@@ -50,6 +54,10 @@ impl From<StoreError> for ApiError {
             StoreError::TooNew { .. } => {
                 (ErrorCode::DatabaseTooNew, "This cache was written by a newer hubdesk. Update hubdesk to open it.")
             }
+            StoreError::Foreign { .. } => (
+                ErrorCode::InvalidInput,
+                "This file is not a hubdesk cache, so hubdesk did not open it and left it as it was. Choose a hubdesk cache, or a new file name for one.",
+            ),
             StoreError::NotFound(_) => {
                 (ErrorCode::NotFound, "This is not in the cache. Sync the organization, then try again.")
             }
@@ -76,12 +84,17 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database, refusing one from a newer build.
+    /// Opens (creating if needed) the database, refusing one from a newer
+    /// build and a file that is not a hubdesk cache (left untouched). A new
+    /// file, its `-wal` and `-shm` are created 0600 (see `files`).
     pub fn open(path: &Path) -> Result<Store> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            files::private_dir(dir)
                 .map_err(|e| StoreError::Corrupt(format!("cannot create {}: {e}", dir.display())))?;
         }
+        Store::check(path)?;
+        files::create_private_file(path)
+            .map_err(|e| StoreError::Corrupt(format!("cannot create {}: {e}", path.display())))?;
         let mut writer = Connection::open(path)?;
         // A person's row (its Webex JSON is over 1 KB) overflows a 4 KiB
         // page: each would take a page of its own besides. Only a new file
@@ -94,16 +107,55 @@ impl Store {
         // Checkpoints run after the write, off the writer (`checkpoint_soon`).
         writer.pragma_update(None, "wal_autocheckpoint", 0)?;
         migrations::guard_and_migrate(&mut writer, path)?;
+        files::restrict_database_files(path);
         let reader = Connection::open(path)?;
         configure(&reader)?;
         reader.pragma_update(None, "cache_size", -READER_CACHE_KIB)?;
         search::prepare_reader(&reader)?;
-        Ok(Store {
+        Ok(Store::with(path, writer, reader))
+    }
+
+    /// Opens an existing cache for commands that only read (an export, a
+    /// template plan): both connections are read-only, so nothing can
+    /// change the file. A cache of an older build is migrated first (it is
+    /// ours, and its tables would not be read otherwise).
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        match Store::check(path)? {
+            Identity::Missing | Identity::New => {
+                return Err(StoreError::NotFound(format!("there is no hubdesk cache at {}", path.display())))
+            }
+            Identity::Ours { version } if version < LATEST_VERSION => drop(Store::open(path)?),
+            _ => {}
+        }
+        let writer = files::sqlite::open_read_only(path)?;
+        writer.pragma_update(None, "foreign_keys", "ON")?;
+        writer.pragma_update(None, "cache_size", -WRITER_CACHE_KIB)?;
+        let reader = files::sqlite::open_read_only(path)?;
+        reader.pragma_update(None, "cache_size", -READER_CACHE_KIB)?;
+        search::prepare_reader(&reader)?;
+        Ok(Store::with(path, writer, reader))
+    }
+
+    /// Refuses a file that is not a hubdesk cache, or one from a newer
+    /// build, without changing it; says what it is otherwise.
+    pub(crate) fn check(path: &Path) -> Result<Identity> {
+        let identity = files::sqlite::identify(path, &files::sqlite::CACHE)?;
+        match &identity {
+            Identity::Foreign(reason) => Err(StoreError::Foreign { path: path.to_owned(), reason: reason.clone() }),
+            Identity::Ours { version } if *version > LATEST_VERSION => {
+                Err(StoreError::TooNew { path: path.to_owned(), found: *version, known: LATEST_VERSION })
+            }
+            _ => Ok(identity),
+        }
+    }
+
+    fn with(path: &Path, writer: Connection, reader: Connection) -> Store {
+        Store {
             path: path.to_owned(),
             writer: Arc::new(Mutex::new(writer)),
             reader: Arc::new(Mutex::new(reader)),
             checkpointing: Arc::default(),
-        })
+        }
     }
 
     /// Copies what the WAL holds into the database file on a thread of its

@@ -7,6 +7,7 @@ mod support;
 mod body_limit;
 mod boundaries;
 mod commands;
+mod files;
 mod next_links;
 mod pager;
 mod reliability;

@@ -1,6 +1,9 @@
 //! The preview as a CSV file for the admin: one row per user in the plan.
+//! Cells go through `csv_cell`, so a name that looks like a formula stays
+//! text in a spreadsheet.
 
 use super::model::{LicenseAdd, LicenseRemove, NumberProblem, Plan, SiteRole, SiteRoleChange, UserChange, UserIssue};
+use crate::csv_cell::write_row;
 
 const HEADER: [&str; 7] =
     ["Display name", "Email", "Licenses added", "Licenses removed", "Roles changed", "Issues", "Pending first sign-in"];
@@ -10,9 +13,9 @@ const HEADER: [&str; 7] =
 /// settings.
 pub fn plan_csv(plan: &Plan) -> String {
     let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record(HEADER).expect("writing to memory");
+    write_row(&mut out, HEADER).expect("writing to memory");
     for user in &plan.users {
-        out.write_record(row(user)).expect("writing to memory");
+        write_row(&mut out, row(user)).expect("writing to memory");
     }
     let bytes = out.into_inner().expect("writing to memory");
     String::from_utf8(bytes).expect("the cells are strings")

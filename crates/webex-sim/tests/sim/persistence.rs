@@ -57,6 +57,24 @@ async fn a_restart_finds_the_tenant_as_it_was_left() {
     other_seed.shutdown().await;
 }
 
+/// The saved tenant holds every person's name and number: a state folder
+/// the simulator creates is its owner's alone (0700), and the file too (0600).
+#[cfg(unix)]
+#[tokio::test]
+async fn the_saved_tenant_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("state");
+    let server = start_with(config(&dir, 4)).await;
+    let (admin, _) = token(&server, "customer_full_admin", None).await;
+    hire(&server, &admin, "private.person").await;
+    server.shutdown().await;
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&dir), 0o700, "the state folder");
+    assert_eq!(mode(&dir.join("tenant.bin")), 0o600, "the saved tenant");
+}
+
 /// The binary with a state folder, killed without warning after a change
 /// was answered: the next start has the change.
 #[tokio::test]

@@ -28,7 +28,7 @@ pub async fn app_info(caller: &Caller) -> Result<AppInfo, ApiError> {
 
 pub async fn open_log_folder(caller: &Caller) -> Result<(), ApiError> {
     let folder = caller.core.log_dir();
-    std::fs::create_dir_all(&folder).map_err(|e| {
+    crate::files::private_dir_tightened(&folder).map_err(|e| {
         ApiError::new(hubdesk_api::ErrorCode::Internal, "The log folder could not be created.")
             .with_detail(format!("{}: {e}", folder.display()))
     })?;

@@ -7,9 +7,11 @@ use tokio_util::sync::CancellationToken;
 
 use super::apply::{apply_run, ApplyContext, RunProgressFn};
 use super::facts;
+use crate::files::write_atomically;
 use crate::store::{now_ms, rfc3339};
 use crate::Core;
 use hubdesk_api::{ApiError, AuditEntry, ErrorCode, RunDetail, RunSummary};
+use hubdesk_rules::csv_cell::write_row;
 use hubdesk_rules::templates::plan_csv;
 
 /// The cancel switch of each run being applied.
@@ -100,21 +102,24 @@ impl Core {
 pub fn audit_csv(entries: &[AuditEntry]) -> Result<String, ApiError> {
     let mut out = csv::Writer::from_writer(Vec::new());
     let header = ["When (UTC)", "Who", "User", "User ID", "Change", "Outcome", "Tracking ID", "Run"];
-    out.write_record(header).map_err(ApiError::internal)?;
+    write_row(&mut out, header).map_err(ApiError::internal)?;
     for e in entries {
         let when = rfc3339(e.at_ms);
         let outcome =
             serde_json::to_value(e.outcome).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-        out.write_record([
-            when.as_str(),
-            &e.actor,
-            &e.email,
-            &e.person_id,
-            &e.summary,
-            &outcome,
-            e.tracking_id.as_deref().unwrap_or(""),
-            &e.run_id,
-        ])
+        write_row(
+            &mut out,
+            [
+                when.as_str(),
+                &e.actor,
+                &e.email,
+                &e.person_id,
+                &e.summary,
+                &outcome,
+                e.tracking_id.as_deref().unwrap_or(""),
+                &e.run_id,
+            ],
+        )
         .map_err(ApiError::internal)?;
     }
     String::from_utf8(out.into_inner().map_err(ApiError::internal)?).map_err(ApiError::internal)
@@ -128,10 +133,41 @@ pub fn suggested_export_path(prefix: &str) -> PathBuf {
     dir.join(format!("{prefix}-{stamp}.csv"))
 }
 
-/// Writes an export where the admin chose.
+/// Writes an export where the admin chose, whole or not at all (`files`).
 pub fn save_export(path: &Path, text: &str) -> Result<(), ApiError> {
-    std::fs::write(path, text).map_err(|e| {
-        ApiError::new(ErrorCode::InvalidInput, "The file could not be written. Check the folder and its free space.")
-            .with_detail(format!("cannot write {}: {e}", path.display()))
+    write_atomically(path, |out| {
+        out.write_all(text.as_bytes()).map_err(|e| {
+            ApiError::new(ErrorCode::InvalidInput, "The file could not be written. Check the folder and its free space.")
+                .with_detail(format!("cannot write {}: {e}", path.display()))
+        })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hubdesk_api::EntryState;
+
+    #[test]
+    fn audit_cells_that_look_like_formulas_are_written_as_text() {
+        let entry = AuditEntry {
+            at_ms: 0,
+            actor: "admin@x.com".into(),
+            org_id: "org".into(),
+            person_id: "p1".into(),
+            email: "=cmd|' /C calc'!A0".into(),
+            summary: "+Webex Calling - Professional −Messaging".into(),
+            outcome: EntryState::Done,
+            tracking_id: Some("-1".into()),
+            run_id: "run".into(),
+            event: None,
+        };
+        let csv = audit_csv(&[entry]).unwrap();
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let row = reader.records().next().unwrap().unwrap();
+        assert_eq!(&row[2], "'=cmd|' /C calc'!A0");
+        assert_eq!(&row[4], "'+Webex Calling - Professional −Messaging", "a summary starting with + too");
+        assert_eq!(&row[6], "'-1");
+        assert_eq!(&row[5], "done");
+    }
 }

@@ -1,6 +1,8 @@
 //! Exports of the cache. The people CSV follows Control Hub's user CSV
 //! (webex-api.md §9): the same column names where one exists, and one
 //! TRUE/FALSE column per license named "License [subscription or site]".
+//! Every cell goes through `csv_cell`: a name synced from Webex that looks
+//! like a formula is written as text (a quote in front).
 
 use std::io::Write;
 
@@ -9,6 +11,7 @@ use serde::Serialize;
 use crate::webex::models::{License, Person};
 use crate::Core;
 use hubdesk_api::{ApiError, ErrorCode};
+use hubdesk_rules::csv_cell::write_row;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
@@ -88,7 +91,7 @@ pub fn export_people(
 fn write_csv(people: &[Person], licenses: &[License], out: &mut dyn Write) -> Result<(), csv::Error> {
     let mut csv = csv::Writer::from_writer(out);
     let license_columns: Vec<String> = licenses.iter().map(license_column).collect();
-    csv.write_record(FIXED_COLUMNS.iter().map(|s| s.to_string()).chain(license_columns))?;
+    write_row(&mut csv, FIXED_COLUMNS.iter().map(|s| s.to_string()).chain(license_columns))?;
     for p in people {
         let mut row: Vec<String> = vec![
             p.first_name.clone().unwrap_or_default(),
@@ -102,7 +105,7 @@ fn write_csv(people: &[Person], licenses: &[License], out: &mut dyn Write) -> Re
             p.title.clone().unwrap_or_default(),
         ];
         row.extend(licenses.iter().map(|l| if p.licenses.contains(&l.id) { "TRUE" } else { "FALSE" }.to_owned()));
-        csv.write_record(row)?;
+        write_row(&mut csv, row)?;
     }
     csv.flush()?;
     Ok(())
@@ -191,6 +194,29 @@ mod tests {
         assert_eq!(&row[4], "Invite pending");
         assert_eq!(&row[6], "+4533000000");
         assert_eq!((&row[9], &row[10]), ("FALSE", "TRUE"));
+    }
+
+    #[test]
+    fn csv_cells_that_look_like_formulas_are_written_as_text() {
+        let (_dir, store) = temp_store();
+        let mallory = Person {
+            id: "1".into(),
+            display_name: "=HYPERLINK(\"http://x\",\"y\")".into(),
+            first_name: Some("@SUM(A1)".into()),
+            emails: vec!["m@x.com".into()],
+            department: Some("-5".into()),
+            phone_numbers: vec![PhoneNumber { kind: "work".into(), value: "+45 33 16 54 04".into(), primary: true }],
+            ..Default::default()
+        };
+        store.replace_people("org", &[mallory]).unwrap();
+        let mut out = Vec::new();
+        export_people(&store, "org", ExportFormat::Csv, &mut out).unwrap();
+        let mut reader = csv::Reader::from_reader(out.as_slice());
+        let row = reader.records().next().unwrap().unwrap();
+        assert_eq!(&row[2], "'=HYPERLINK(\"http://x\",\"y\")");
+        assert_eq!(&row[0], "'@SUM(A1)");
+        assert_eq!(&row[7], "'-5");
+        assert_eq!(&row[6], "+45 33 16 54 04", "a phone number is not a formula");
     }
 
     #[test]

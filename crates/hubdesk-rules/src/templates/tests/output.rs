@@ -130,6 +130,19 @@ fn csv_spells_out_lines_roles_and_issues() {
 }
 
 #[test]
+fn csv_cells_that_look_like_formulas_stay_text() {
+    let mut org = Org::new();
+    org.template(group_template("t", "sales", &["MSG"]));
+    org.person("u", "=HYPERLINK(\"http://x\",\"y\")").groups(&["sales"]);
+    let plan = org.save("t", true, false);
+    let csv = plan_csv(&plan);
+    let mut reader = ::csv::Reader::from_reader(csv.as_bytes());
+    let row = reader.records().next().expect("one user").unwrap();
+    assert_eq!(&row[0], "'=HYPERLINK(\"http://x\",\"y\")", "{csv}");
+    assert_eq!(crate::csv_cell::restore(&row[0]), "=HYPERLINK(\"http://x\",\"y\")");
+}
+
+#[test]
 fn license_names_map_to_the_editors_sections() {
     use LicenseCategory::*;
     let cases = [
