@@ -228,3 +228,41 @@ fn the_lookups_find_what_was_generated() {
     assert!(tenant.manages(tenant.partner(), person.org));
     assert!(!tenant.manages(OrgIdx::of(1), OrgIdx::of(2)));
 }
+
+#[test]
+fn every_customer_has_a_named_person_for_each_meetings_cause() {
+    let tenant = generate(3, 600, 4);
+    for org in tenant.org_indices().skip(1) {
+        let domain = &tenant.org(org).domain;
+        let named = |local: &str| {
+            let idx = tenant.find_person_by_email(&format!("{local}@{domain}")).expect(local);
+            (idx, tenant.person(idx))
+        };
+        let sites = &tenant.org(org).sites;
+        assert_eq!(sites.len(), 2, "a second site for the other-site cause");
+        let meeting_on = |p: &Person, site: usize| {
+            tenant.licenses_of(p).any(|l| l.kind == LicenseKind::Meeting && l.site == Some(site))
+        };
+        // rule S1: a host of the first site with the free type only.
+        let (sam, person) = named("sam.sessionless");
+        assert!(meeting_on(person, 0) && !person.invite_pending);
+        assert_eq!(tenant.session_set(sam, 0), meetings::free_only(sites[0].session_types()));
+        let (otto, person) = named("otto.othersite");
+        assert!(!meeting_on(person, 0) && meeting_on(person, 1));
+        assert_eq!(tenant.session_set(otto, 1), meetings::full_set(sites[1].session_types().len()));
+        let (_, person) = named("bea.basic");
+        assert!(tenant.licenses_of(person).any(|l| l.kind == LicenseKind::BasicMeetings));
+        assert!(!tenant.licenses_of(person).any(|l| l.kind == LicenseKind::Meeting));
+        let (_, person) = named("ada.attendee");
+        assert!(person.attendee_sites.contains(0) && !meeting_on(person, 0));
+        // rule T16: invited, never signed in, with a paid license and every type.
+        let (nils, person) = named("nils.neversigned");
+        assert!(person.invite_pending && meeting_on(person, 0) && person.last_activity_ms.is_none());
+        assert_eq!(tenant.session_set(nils, 0), meetings::full_set(sites[0].session_types().len()));
+    }
+    let bigger = generate(3, 900, 4);
+    let named_ids = |t: &Tenant| -> Vec<String> {
+        people_of(t).filter(|(_, p)| p.email.starts_with("otto.")).map(|(_, p)| p.uuid.to_string()).collect()
+    };
+    assert_eq!(named_ids(&tenant), named_ids(&bigger), "named people keep their ids whatever the head count");
+}

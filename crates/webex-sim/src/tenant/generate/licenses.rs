@@ -36,9 +36,9 @@ pub struct ContactCenterSlots {
 
 /// A subscription: its id and start date.
 #[derive(Clone)]
-struct Subscription {
-    id: String,
-    start_ms: i64,
+pub(super) struct Subscription {
+    pub(super) id: String,
+    pub(super) start_ms: i64,
 }
 
 /// The org whose Calling Basic pool is left with no free unit, so "no unit
@@ -125,7 +125,7 @@ impl Generator {
     }
 
     /// Adds a license and returns its slot in the org.
-    fn add_license(
+    pub(super) fn add_license(
         &mut self,
         org: OrgIdx,
         kind: LicenseKind,

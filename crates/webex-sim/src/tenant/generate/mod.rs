@@ -18,6 +18,7 @@ mod groups;
 mod inventory;
 mod licenses;
 mod meetings;
+mod named;
 mod numbers;
 mod orgs;
 mod people;
@@ -49,6 +50,7 @@ const INVENTORY_STREAM: u64 = 4;
 const MEETINGS_STREAM: u64 = 5;
 const GROUPS_STREAM: u64 = 6;
 const SUBSCRIBERS_STREAM: u64 = 7;
+const NAMED_STREAM: u64 = 8;
 const ORG_STREAMS: u64 = 16;
 
 /// The kind of thing a derived uuid names: the first part of its key.
@@ -63,13 +65,16 @@ enum Thing {
     Service = 7,
     Subscriber = 8,
     Enterprise = 9,
+    /// The named people of the Meetings troubleshooter (`named.rs`).
+    Named = 10,
 }
 
 /// Builds the tenant: `people` in all (at least the seeded admins), one
-/// partner org and `customers` customer orgs it manages.
+/// partner org and `customers` customer orgs it manages. Each customer
+/// also gets the five named people of the Meetings troubleshooter (`named.rs`).
 pub fn generate(seed: u64, people: usize, customers: usize) -> Tenant {
     let mut generator = Generator::new(seed);
-    let admin_count = 1 + 2 * customers;
+    let admin_count = 1 + 2 * customers + named::Cause::ALL.len() * customers;
     let bulk = split_people(people.saturating_sub(admin_count), customers);
     generator.use_stream(ORG_STREAMS);
     let partner = generator.add_org(&catalogue::PARTNER, 0, None, bulk[0]);
@@ -88,12 +93,17 @@ pub fn generate(seed: u64, people: usize, customers: usize) -> Tenant {
             generator.add_person(org);
         }
     }
+    generator.use_stream(NAMED_STREAM);
+    for &org in &orgs[1..] {
+        generator.add_named_people(org);
+    }
     generator.use_stream(INVENTORY_STREAM);
     generator.add_spare_numbers();
     generator.use_stream(UNITS_STREAM);
     generator.settle_units();
     generator.use_stream(MEETINGS_STREAM);
     generator.seed_meeting_preferences();
+    generator.settle_named_sessions();
     generator.use_stream(GROUPS_STREAM);
     for &org in &orgs {
         generator.add_groups(org);
@@ -136,6 +146,8 @@ struct Generator {
     license_slots: Vec<LicenseSlots>,
     /// Next suffix to try per `local@domain` base address.
     email_counters: HashMap<String, u32>,
+    /// The named people of the Meetings troubleshooter, with their cause.
+    named: Vec<(super::PersonIdx, named::Cause)>,
 }
 
 impl Generator {
@@ -148,6 +160,7 @@ impl Generator {
             location_plans: Vec::new(),
             license_slots: Vec::new(),
             email_counters: HashMap::new(),
+            named: Vec::new(),
         }
     }
 
