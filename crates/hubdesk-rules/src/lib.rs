@@ -3,4 +3,5 @@
 //! (docs/rules.md) is tested by name.
 
 pub mod csv_cell;
+pub mod meetings;
 pub mod templates;

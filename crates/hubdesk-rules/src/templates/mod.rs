@@ -23,6 +23,7 @@ mod validate;
 mod tests;
 
 pub use category::{license_category, not_for_users};
+pub(crate) use category::Kind;
 pub use export::plan_csv;
 pub use model::*;
 pub use order::subscription_order;

@@ -1,0 +1,139 @@
+//! The troubleshooter's checklist for one user and one site (S1–S5, T16).
+//! Each check says pass, fail or skipped with its evidence; the verdict is
+//! the cause of the first failing one, in the order an admin would look.
+
+use super::model::*;
+use super::{holds_basic_meetings, is_paid_meetings_license, missing_paid, role_on, type_names, user_message};
+
+/// Everything the checks look at, read by the core beforehand.
+#[derive(Debug, Clone, Copy)]
+pub struct Facts<'a> {
+    pub person: &'a PersonFacts,
+    pub site_url: &'a str,
+    /// `None`: could not be read.
+    pub site_types: Option<&'a [SessionType]>,
+    /// The user's set as read live; `None`: could not be read.
+    pub user_types: Option<&'a [SessionType]>,
+    /// The last save made from the troubleshooter, read back.
+    pub last_save: Option<&'a SaveCheck>,
+}
+
+pub fn diagnose(facts: Facts<'_>) -> Diagnosis {
+    let role = role_on(facts.person, facts.site_url);
+    let checks = vec![
+        signed_in(facts.person),
+        paid_license(facts.person, facts.site_url, &role),
+        paid_types(&facts, &role),
+        saved(&facts),
+    ];
+    let verdict = checks.iter().find(|c| c.status == CheckStatus::Fail).and_then(|c| c.cause);
+    Diagnosis {
+        site_url: facts.site_url.to_owned(),
+        verdict_text: verdict_text(verdict, facts.site_url),
+        checks,
+        verdict,
+        user_message: user_message(facts.site_url),
+    }
+}
+
+fn check(name: CheckName, status: CheckStatus, evidence: String, cause: Option<Cause>, fixes: Vec<Fix>) -> Check {
+    Check { name, status, evidence, cause, fixes }
+}
+
+/// T16: entitlements reach a user at their first sign-in. Webex's `status`
+/// is presence (active, inactive, in a call...) and says nothing of this.
+fn signed_in(person: &PersonFacts) -> Check {
+    let name = CheckName::SignedIn;
+    if !person.login_enabled {
+        let evidence = "loginEnabled is false: the user cannot sign in.".to_owned();
+        return check(name, CheckStatus::Fail, evidence, Some(Cause::LoginDisabled), vec![]);
+    }
+    if person.invite_pending {
+        let evidence = "invitePending: the user has never signed in, so licenses and session types only take \
+                        effect at the first sign-in (T16)."
+            .to_owned();
+        return check(name, CheckStatus::Fail, evidence, Some(Cause::NeverSignedIn), vec![]);
+    }
+    let evidence = "loginEnabled, no pending invitation (Webex's status is presence and is not used).".to_owned();
+    check(name, CheckStatus::Pass, evidence, None, vec![])
+}
+
+fn paid_license(person: &PersonFacts, site_url: &str, role: &MeetingsRole) -> Check {
+    let name = CheckName::PaidLicenseOnSite;
+    if let MeetingsRole::Host { license_name, .. } = role {
+        let evidence = format!("{license_name} on {site_url}.");
+        return check(name, CheckStatus::Pass, evidence, None, vec![Fix::ReassignLicense]);
+    }
+    let elsewhere: Vec<String> = person
+        .licenses
+        .iter()
+        .filter(|l| is_paid_meetings_license(&l.name))
+        .filter_map(|l| l.site_url.as_ref().map(|s| format!("{} on {s}", l.name)))
+        .collect();
+    let (cause, evidence) = if !elsewhere.is_empty() {
+        (Cause::LicenseOnOtherSite, format!("No paid license on {site_url}: {} only.", elsewhere.join(", ")))
+    } else if *role == MeetingsRole::Attendee {
+        (Cause::AttendeeOnly, format!("Attendee on {site_url}: attendees join meetings but cannot host them."))
+    } else if holds_basic_meetings(person) {
+        (Cause::BasicMeetingsOnly, "Basic Meetings only: the free plan, cut at 40 minutes.".to_owned())
+    } else {
+        (Cause::NoMeetingsLicense, "No Meetings license at all.".to_owned())
+    };
+    check(name, CheckStatus::Fail, evidence, Some(cause), vec![Fix::AssignLicense])
+}
+
+/// S1, S2: the site's paid types must all be in the user's set.
+fn paid_types(facts: &Facts<'_>, role: &MeetingsRole) -> Check {
+    let name = CheckName::PaidTypesEnabled;
+    let skipped = |evidence: &str| check(name, CheckStatus::Skipped, evidence.to_owned(), None, vec![]);
+    if !matches!(role, MeetingsRole::Host { .. }) {
+        return skipped("Session types need a paid license on the site.");
+    }
+    let Some(site_types) = facts.site_types else { return skipped("The site's session types could not be read.") };
+    let Some(user_types) = facts.user_types else { return skipped("The user's session types could not be read.") };
+    let missing = missing_paid(site_types, user_types);
+    if missing.is_empty() {
+        let evidence = format!("Has every paid type of {}: {}.", facts.site_url, paid_names(site_types));
+        return check(name, CheckStatus::Pass, evidence, None, vec![Fix::ForceRefresh]);
+    }
+    let evidence = format!("Missing on {}: {}.", facts.site_url, type_names(missing));
+    check(name, CheckStatus::Fail, evidence, Some(Cause::PaidTypesMissing), vec![Fix::EnableMissingTypes])
+}
+
+fn paid_names(site_types: &[SessionType]) -> String {
+    type_names(site_types.iter().filter(|t| !super::is_free(t)))
+}
+
+/// S5: after a save, what Webex holds on the intended site is what was sent.
+fn saved(facts: &Facts<'_>) -> Check {
+    let name = CheckName::SavedToSite;
+    let Some(save) = facts.last_save else {
+        return check(name, CheckStatus::Skipped, "Nothing saved yet.".to_owned(), None, vec![]);
+    };
+    let wrong_site = !save.site_url.eq_ignore_ascii_case(facts.site_url);
+    let (sent, held) = (save.sent.join(","), save.read_back.join(","));
+    if wrong_site || !save.matches() {
+        let evidence = match wrong_site {
+            true => format!("The last save went to {}, not {}.", save.site_url, facts.site_url),
+            false => format!("Sent [{sent}] to {}, Webex holds [{held}].", save.site_url),
+        };
+        let fixes = vec![Fix::ForceRefresh, Fix::ReassignLicense];
+        return check(name, CheckStatus::Fail, evidence, Some(Cause::NotSaved), fixes);
+    }
+    let evidence = format!("Sent [{sent}] to {}, read back the same.", save.site_url);
+    check(name, CheckStatus::Pass, evidence, None, vec![Fix::ForceRefresh, Fix::ReassignLicense])
+}
+
+fn verdict_text(verdict: Option<Cause>, site: &str) -> String {
+    match verdict {
+        None => format!("Everything checked passes on {site}. If the user still cannot schedule, force a refresh, then re-assign the license (S5)."),
+        Some(Cause::NeverSignedIn) => "The user has never signed in: Webex applies licenses at the first sign-in (T16).".to_owned(),
+        Some(Cause::LoginDisabled) => "The user cannot sign in (sign-in is disabled).".to_owned(),
+        Some(Cause::LicenseOnOtherSite) => format!("The user's paid Meetings license is on another site, not on {site}."),
+        Some(Cause::BasicMeetingsOnly) => "The user has Basic Meetings only, the free plan cut at 40 minutes.".to_owned(),
+        Some(Cause::AttendeeOnly) => format!("The user is only an attendee on {site} and cannot host."),
+        Some(Cause::NoMeetingsLicense) => "The user has no Meetings license.".to_owned(),
+        Some(Cause::PaidTypesMissing) => format!("The user lacks paid session types on {site} (S1)."),
+        Some(Cause::NotSaved) => format!("Webex does not hold what was saved on {site} (S5)."),
+    }
+}
