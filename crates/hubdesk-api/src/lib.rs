@@ -9,6 +9,7 @@
 mod changes;
 mod commands;
 mod error;
+mod meetings;
 mod orgs;
 mod session;
 mod settings;
@@ -18,6 +19,7 @@ mod users;
 pub use changes::*;
 pub use commands::{camel_case, command_specs, commands_typescript, CommandSpec, Event, COMMAND_NAMES};
 pub use error::{ApiError, ErrorCode};
+pub use meetings::*;
 pub use orgs::*;
 pub use session::*;
 pub use settings::*;
@@ -100,6 +102,21 @@ pub fn typescript_bindings() -> Vec<(String, String)> {
         RunProgress,
         AuditEntry,
         AuditEvent,
+        SessionType,
+        MeetingsRole,
+        UserSite,
+        SessionTypeRow,
+        SaveCheck,
+        CheckName,
+        CheckStatus,
+        Cause,
+        Fix,
+        Check,
+        UserMessage,
+        Diagnosis,
+        MeetingsView,
+        MeetingsSite,
+        MeetingsSaved,
     ];
     files.push(("commands.ts".to_owned(), commands_typescript(&cfg)));
     files

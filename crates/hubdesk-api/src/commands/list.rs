@@ -86,6 +86,16 @@ macro_rules! for_each_command {
                     /// Saves the audit log as CSV where the admin chooses; the path, or null if cancelled.
                     export_audit(org_id: String) -> Option<String>;
                 }
+                meetings {
+                    /// A user's Meetings tab: each site, the role there, the site's types and the user's set read live.
+                    meetings_show(org_id: String, person_id: String) -> MeetingsView;
+                    /// S2: replaces the user's whole set on the site, reads it back and says what Webex holds.
+                    meetings_set(org_id: String, person_id: String, site_url: String, type_ids: Vec<String>) -> MeetingsSaved;
+                    /// The troubleshooter's checks (S1-S5, T16) for the site, or the user's site with a problem first.
+                    meetings_diagnose(org_id: String, person_id: String, site_url: Option<String>, last_save: Option<SaveCheck>) -> Diagnosis;
+                    /// S5: the paid types off, save, back on, save; both answers.
+                    meetings_force_refresh(org_id: String, person_id: String, site_url: String) -> Vec<MeetingsSaved>;
+                }
             }
             events {
                 /// A sync's progress, per org and resource.

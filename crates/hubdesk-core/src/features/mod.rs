@@ -4,6 +4,7 @@
 //! the command line share.
 
 pub mod changes;
+pub mod meetings;
 pub mod orgs;
 pub mod session;
 pub mod settings;

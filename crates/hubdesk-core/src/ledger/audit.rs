@@ -52,6 +52,28 @@ impl Ledger {
         Ok(())
     }
 
+    /// Records a change made to one person outside a run (a Meetings
+    /// session-type save): who, what, when, and Webex's tracking id.
+    #[allow(clippy::too_many_arguments)]
+    pub fn record_person_change(
+        &self,
+        org_id: &str,
+        actor: &str,
+        person_id: &str,
+        email: &str,
+        summary: &str,
+        outcome: EntryState,
+        tracking_id: &str,
+        now_ms: i64,
+    ) -> Result<()> {
+        self.conn().execute(
+            "INSERT INTO audit (at_ms, actor, org_id, person_id, email, summary, outcome, tracking_id, run_id, event)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', NULL)",
+            params![now_ms, actor, org_id, person_id, email, summary, entry_state_text(outcome), tracking_id],
+        )?;
+        Ok(())
+    }
+
     /// The org's audit log, newest first.
     pub fn audit(&self, org_id: &str) -> Result<Vec<AuditEntry>> {
         let conn = self.conn();

@@ -6,6 +6,7 @@ mod client;
 mod error;
 mod gate;
 pub mod licenses_write;
+mod meetings;
 pub mod models;
 mod pager;
 mod resources;

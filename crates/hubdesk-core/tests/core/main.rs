@@ -8,6 +8,7 @@ mod body_limit;
 mod boundaries;
 mod commands;
 mod files;
+mod meetings;
 mod next_links;
 mod pager;
 mod reliability;

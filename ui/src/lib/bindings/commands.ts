@@ -6,8 +6,11 @@ import type { ApplyRequest } from "./ApplyRequest";
 import type { AssignmentMode } from "./AssignmentMode";
 import type { AuditEntry } from "./AuditEntry";
 import type { ChangeRow } from "./ChangeRow";
+import type { Diagnosis } from "./Diagnosis";
 import type { FieldProblem } from "./FieldProblem";
 import type { IntegrationInput } from "./IntegrationInput";
+import type { MeetingsSaved } from "./MeetingsSaved";
+import type { MeetingsView } from "./MeetingsView";
 import type { OrgSummary } from "./OrgSummary";
 import type { PeoplePage } from "./PeoplePage";
 import type { PeopleQuery } from "./PeopleQuery";
@@ -16,6 +19,7 @@ import type { Preview } from "./Preview";
 import type { RunDetail } from "./RunDetail";
 import type { RunProgress } from "./RunProgress";
 import type { RunSummary } from "./RunSummary";
+import type { SaveCheck } from "./SaveCheck";
 import type { SaveScope } from "./SaveScope";
 import type { SearchResults } from "./SearchResults";
 import type { SessionInfo } from "./SessionInfo";
@@ -87,6 +91,14 @@ export type Commands = {
   export_preview: { feature: "templates"; args: { previewId: string }; answer: string | null };
   /** Saves the audit log as CSV where the admin chooses; the path, or null if cancelled. */
   export_audit: { feature: "templates"; args: { orgId: string }; answer: string | null };
+  /** A user's Meetings tab: each site, the role there, the site's types and the user's set read live. */
+  meetings_show: { feature: "meetings"; args: { orgId: string; personId: string }; answer: MeetingsView };
+  /** S2: replaces the user's whole set on the site, reads it back and says what Webex holds. */
+  meetings_set: { feature: "meetings"; args: { orgId: string; personId: string; siteUrl: string; typeIds: Array<string> }; answer: MeetingsSaved };
+  /** The troubleshooter's checks (S1-S5, T16) for the site, or the user's site with a problem first. */
+  meetings_diagnose: { feature: "meetings"; args: { orgId: string; personId: string; siteUrl: string | null; lastSave: SaveCheck | null }; answer: Diagnosis };
+  /** S5: the paid types off, save, back on, save; both answers. */
+  meetings_force_refresh: { feature: "meetings"; args: { orgId: string; personId: string; siteUrl: string }; answer: Array<MeetingsSaved> };
 };
 
 /** Every event the backend sends, by name, with its payload. */

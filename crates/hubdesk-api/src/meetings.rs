@@ -1,0 +1,43 @@
+//! Meetings session types per user and site (rules S1–S5): what the
+//! Meetings tab shows, what a save answers, and the troubleshooter's
+//! diagnosis (its types live in hubdesk-rules, where they are decided).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use hubdesk_rules::meetings::{
+    Cause, Check, CheckName, CheckStatus, Diagnosis, Fix, MeetingsRole, SaveCheck, SessionType, SessionTypeRow,
+    UserMessage, UserSite,
+};
+
+/// A user's Meetings tab.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MeetingsView {
+    pub org_id: String,
+    pub person_id: String,
+    pub email: String,
+    pub display_name: String,
+    pub sites: Vec<MeetingsSite>,
+}
+
+/// One site the user is on: role, the site's types with the user's set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MeetingsSite {
+    pub site_url: String,
+    pub role: MeetingsRole,
+    pub types: Vec<SessionTypeRow>,
+    /// Why the user's set (or the site's types) could not be read, offline included.
+    pub unread: Option<String>,
+}
+
+/// What a save sent and what Webex holds afterwards (S2, S5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MeetingsSaved {
+    pub check: SaveCheck,
+    /// Webex's set after the save, read again.
+    pub held: Vec<SessionType>,
+    pub tracking_id: String,
+}

@@ -1,0 +1,39 @@
+//! Meetings commands: the Meetings tab, the save, the troubleshooter and
+//! its forced refresh. Handlers only parse, call `Core` and answer.
+
+use hubdesk_api::{ApiError, Diagnosis, MeetingsSaved, MeetingsView, SaveCheck};
+
+use crate::commands::Caller;
+
+pub async fn meetings_show(caller: &Caller, org_id: String, person_id: String) -> Result<MeetingsView, ApiError> {
+    caller.core.meetings_show(Some(&org_id), &person_id, None).await
+}
+
+pub async fn meetings_set(
+    caller: &Caller,
+    org_id: String,
+    person_id: String,
+    site_url: String,
+    type_ids: Vec<String>,
+) -> Result<MeetingsSaved, ApiError> {
+    caller.core.meetings_set(Some(&org_id), &person_id, &site_url, &type_ids).await
+}
+
+pub async fn meetings_diagnose(
+    caller: &Caller,
+    org_id: String,
+    person_id: String,
+    site_url: Option<String>,
+    last_save: Option<SaveCheck>,
+) -> Result<Diagnosis, ApiError> {
+    caller.core.meetings_diagnose(Some(&org_id), &person_id, site_url.as_deref(), last_save.as_ref()).await
+}
+
+pub async fn meetings_force_refresh(
+    caller: &Caller,
+    org_id: String,
+    person_id: String,
+    site_url: String,
+) -> Result<Vec<MeetingsSaved>, ApiError> {
+    caller.core.meetings_force_refresh(Some(&org_id), &person_id, &site_url).await
+}
