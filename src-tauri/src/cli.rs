@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 mod exit;
 mod export;
+mod meetings;
 mod session;
 mod sync;
 mod templates;
@@ -38,6 +39,9 @@ pub enum Command {
     /// License templates: preview, apply and resume, headless.
     #[command(subcommand)]
     Templates(templates::TemplatesCommand),
+    /// Meetings session types of a user: show, set, and the troubleshooter (token: HUBDESK_TOKEN or the keyring).
+    #[command(subcommand)]
+    Meetings(meetings::MeetingsCommand),
 }
 
 pub fn main() -> ExitCode {
@@ -48,6 +52,7 @@ pub fn main() -> ExitCode {
         Some(Command::Sync(args)) => exit::report(run_async(sync::run(args))),
         Some(Command::Export(args)) => exit::report(export::run(args)),
         Some(Command::Templates(command)) => exit::report(run_async(templates::run(command))),
+        Some(Command::Meetings(command)) => meetings::main(command),
     }
 }
 

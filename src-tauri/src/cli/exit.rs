@@ -54,6 +54,14 @@ pub(crate) use outln;
 
 pub fn report(result: anyhow::Result<()>) -> ExitCode {
     let Err(err) = result else { return ExitCode::SUCCESS };
+    let code = code_of(&err);
+    report_as(Err(err), code)
+}
+
+/// As `report`, exiting with `code` on an error whatever its kind (for
+/// commands such as `meetings diagnose` whose codes are 0, 1 and 2).
+pub fn report_as(result: anyhow::Result<()>, code: u8) -> ExitCode {
+    let Err(err) = result else { return ExitCode::SUCCESS };
     // `hubdesk export ... | head`: the reader left, which is not an error.
     if format!("{err:#}").contains("Broken pipe") {
         return ExitCode::SUCCESS;
@@ -68,7 +76,7 @@ pub fn report(result: anyhow::Result<()>) -> ExitCode {
             eprintln!("  tracking id: {tracking_id}");
         }
     }
-    ExitCode::from(code_of(&err))
+    ExitCode::from(code)
 }
 
 fn code_of(err: &anyhow::Error) -> u8 {

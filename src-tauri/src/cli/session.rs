@@ -8,7 +8,7 @@ use std::time::Duration;
 use anyhow::bail;
 use hubdesk_api::ErrorCode;
 use hubdesk_core::auth::{stored_access_token, Vault};
-use hubdesk_core::{Core, CoreFiles};
+use hubdesk_core::{default_data_dir, Core, CoreFiles};
 
 /// The core on an existing cache (`must_exist`) or a new one.
 pub fn open(cache: &Path, ledger: Option<&Path>, must_exist: bool) -> anyhow::Result<Arc<Core>> {
@@ -16,6 +16,12 @@ pub fn open(cache: &Path, ledger: Option<&Path>, must_exist: bool) -> anyhow::Re
         require(cache)?;
     }
     Ok(Arc::new(Core::open(&CoreFiles::beside_cache(cache, ledger), Vault::from_env())?))
+}
+
+/// The core on the app's own files (`HUBDESK_DATA_DIR` or the platform's
+/// data folder): what it records, such as the audit log, the window shows.
+pub fn open_app() -> anyhow::Result<Arc<Core>> {
+    Ok(Arc::new(Core::open(&CoreFiles::in_data_dir(&default_data_dir()), Vault::from_env())?))
 }
 
 /// The core on an existing cache, read-only, for commands that only read
