@@ -7,6 +7,7 @@ mod support;
 mod database_files;
 mod demo;
 mod kill_sync;
+mod meetings;
 mod sign_in_errors;
 mod sim;
 mod sync_export;
