@@ -2,4 +2,5 @@
 //! facts (usually read from the cache) and returns a decision, so every rule
 //! (docs/rules.md) is tested by name.
 
+pub mod phone;
 pub mod templates;
