@@ -166,7 +166,7 @@ fn main() {
     let mut single_org = Vec::new();
     let mut everywhere = Vec::new();
     for (org, text) in &queries {
-        let q = PeopleQuery { org_id: org_id(*org), text: text.clone(), offset: 0, limit: 100 };
+        let q = PeopleQuery { org_id: org_id(*org), text: text.clone(), limit: 100, ..Default::default() };
         let t = Instant::now();
         let page = store.search_people(&q).unwrap();
         single_org.push(t.elapsed());

@@ -5,17 +5,22 @@
 //! and readers see either the old or the new data, never half of it.
 
 mod changes;
+mod everywhere;
+mod facets;
 mod migrations;
 mod name_order;
 mod orgs;
 mod people;
+mod people_query;
 mod people_sync;
 mod resources;
+mod rows;
 mod search;
 mod settings;
 mod stored_person;
 mod sync_status;
 mod template_facts;
+mod users_table_migration;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
