@@ -111,12 +111,15 @@ impl Window {
     }
 }
 
-/// How many of the org's people match; everyone for no matcher.
+/// How many of the org's people match; everyone for no matcher (along
+/// `people_by_slot`: the rows themselves weigh a kilobyte each).
 fn count(conn: &Connection, matcher: Option<&str>, (low, high): Range) -> Result<u32> {
     Ok(match matcher {
-        None => {
-            conn.query_row("SELECT COUNT(*) FROM people WHERE rowid BETWEEN ?1 AND ?2", [low, high], |r| r.get(0))?
-        }
+        None => conn.query_row(
+            "SELECT COUNT(*) FROM people INDEXED BY people_by_slot WHERE slot = ?1",
+            [name_order::slot_of(low)],
+            |r| r.get(0),
+        )?,
         Some(matcher) => conn.query_row(
             "SELECT COUNT(*) FROM people_fts WHERE people_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3",
             params![matcher, low, high],
@@ -125,15 +128,19 @@ fn count(conn: &Connection, matcher: Option<&str>, (low, high): Range) -> Result
     })
 }
 
-/// Matches in rowid order (names), straight off the index or the table.
+/// Matches in rowid order (names), straight off the search index, or for
+/// everyone along `people_by_slot`.
 fn by_name(conn: &Connection, matcher: Option<&str>, (low, high): Range, window: &Window) -> Result<Vec<i64>> {
     let dir = window.direction();
     let (limit, offset) = (window.limit, window.offset);
     match matcher {
         None => rowids(
             conn,
-            &format!("SELECT rowid FROM people WHERE rowid BETWEEN ?1 AND ?2 ORDER BY rowid {dir} LIMIT ?3 OFFSET ?4"),
-            params![low, high, limit, offset],
+            &format!(
+                "SELECT rowid FROM people INDEXED BY people_by_slot WHERE slot = ?1
+                 ORDER BY rowid {dir} LIMIT ?2 OFFSET ?3"
+            ),
+            params![name_order::slot_of(low), limit, offset],
         ),
         Some(matcher) => rowids(
             conn,
@@ -352,6 +359,11 @@ mod tests {
             let desc = plan(&format!("SELECT rowid FROM people WHERE slot = 1 ORDER BY {key} DESC, rowid LIMIT 9"));
             assert!(desc.contains(index) && !desc.contains("TEMP B-TREE FOR ORDER BY"), "{desc}");
         }
+        let everyone =
+            plan("SELECT rowid FROM people INDEXED BY people_by_slot WHERE slot = 1 ORDER BY rowid DESC LIMIT 9");
+        assert!(everyone.contains("COVERING INDEX people_by_slot") && !everyone.contains("TEMP"), "{everyone}");
+        let count = plan("SELECT COUNT(*) FROM people INDEXED BY people_by_slot WHERE slot = 1");
+        assert!(count.contains("COVERING INDEX people_by_slot"), "{count}");
         let groups =
             plan("SELECT location_id FROM people WHERE slot = 1 AND location_id > '' ORDER BY location_id LIMIT 1");
         assert!(groups.contains("people_by_location") && !groups.contains("TEMP"), "{groups}");
