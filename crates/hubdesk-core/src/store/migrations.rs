@@ -365,6 +365,11 @@ mod tests {
     }
 
     #[test]
+    fn a_first_sync_makes_the_insert_trigger_again_as_migration_2_made_it() {
+        assert!(NAME_ORDER_TRIGGERS.contains(super::super::people_sync::FTS_INSERT_TRIGGER.trim()));
+    }
+
+    #[test]
     fn migrations_are_valid() {
         migrations().validate().unwrap();
     }

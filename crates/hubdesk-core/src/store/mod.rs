@@ -8,6 +8,7 @@ mod changes;
 mod everywhere;
 mod facets;
 mod migrations;
+mod name_ends;
 mod name_order;
 mod orgs;
 mod people;
@@ -99,6 +100,9 @@ impl Store {
         // Checkpoints run after the write, off the writer (`checkpoint_soon`).
         writer.pragma_update(None, "wal_autocheckpoint", 0)?;
         migrations::guard_and_migrate(&mut writer, path)?;
+        // Scratch tables (`name_ends`) live in memory, not in files.
+        writer.pragma_update(None, "temp_store", "MEMORY")?;
+        name_ends::prepare(&writer)?;
         let reader = Connection::open(path)?;
         configure(&reader)?;
         reader.pragma_update(None, "cache_size", -READER_CACHE_KIB)?;

@@ -8,7 +8,7 @@
 
 use rusqlite::{params, Connection};
 
-use super::{facets, Result};
+use super::{facets, name_ends, Result};
 use crate::webex::models::Person;
 
 /// The most rows one call returns; the table asks for windows.
@@ -16,24 +16,14 @@ pub(super) const MAX_PAGE: u32 = 500;
 
 /// The words indexed for a person: name, emails, numbers and extension.
 /// Numbers go in twice, forwards and reversed behind an `r`, so typing the
-/// end of a number finds it too; so do the name's words, reversed behind
-/// [`SUFFIX_MARK`], so typing the end of a name finds it ("lund" finds
-/// Frølund). Letters and digits that touch are split ("jensen17" is
-/// "jensen 17"): every such email would otherwise be a word of its own, and
-/// a surname typed in full would expand to thousands of them. The filter
-/// words of the users table come last (see `facets`).
+/// end of a number finds it too (the ends of names are found through
+/// `name_ends` instead). Letters and digits that touch are split
+/// ("jensen17" is "jensen 17"): every such email would otherwise be a word
+/// of its own, and a surname typed in full would expand to thousands of
+/// them. The filter words of the users table come last (see `facets`).
 pub(super) fn search_text(p: &Person) -> String {
     let mut words = Words::default();
     words.add_text(&p.display_name);
-    let name_ends: Vec<String> = words
-        .text
-        .split(' ')
-        .filter(|w| has_letters(w) && w.chars().count() >= SUFFIX_MIN)
-        .map(|w| format!("{SUFFIX_MARK}{}", reversed(w)))
-        .collect();
-    for end in &name_ends {
-        words.add(end);
-    }
     for email in &p.emails {
         words.add_text(email);
     }
@@ -54,16 +44,11 @@ pub(super) fn search_text(p: &Person) -> String {
     words.text
 }
 
-/// Starts a name's word written backwards: the index's words starting with
-/// it and a reversed typed word are the name words ending with that word.
-/// Private use, like `facets::FACET_MARK`, so typing never produces it.
-const SUFFIX_MARK: char = '\u{E001}';
-
 /// Shortest typed word also looked for at the ends of names' words: a
 /// shorter one would find nearly everyone ("a", "en").
-const SUFFIX_MIN: usize = 3;
+pub(super) const SUFFIX_MIN: usize = 3;
 
-fn has_letters(word: &str) -> bool {
+pub(super) fn has_letters(word: &str) -> bool {
     word.chars().any(char::is_alphabetic)
 }
 
@@ -98,7 +83,7 @@ impl Words {
 }
 
 /// Appends ` s` with a space wherever a letter and a digit touch.
-fn push_split(text: &mut String, s: &str) {
+pub(super) fn push_split(text: &mut String, s: &str) {
     text.push(' ');
     let mut previous_digit = None;
     for c in s.chars() {
@@ -170,11 +155,16 @@ pub(super) fn fts_query(conn: &Connection, text: &str) -> Result<Option<String>>
     } else {
         for word in typed_words(conn, text)? {
             let start = prefix_term(conn, &word)?;
-            if has_letters(&word) && word.chars().count() >= SUFFIX_MIN {
-                let end = prefix_term(conn, &format!("{SUFFIX_MARK}{}", reversed(&word)))?;
-                terms.push(format!("({start} OR {end})"));
+            let ends = if has_letters(&word) && word.chars().count() >= SUFFIX_MIN {
+                name_ends::words_ending(conn, &word)?
             } else {
+                Vec::new()
+            };
+            if ends.is_empty() {
                 terms.push(start);
+            } else {
+                let ends: Vec<String> = ends.iter().map(|w| format!("\"{w}\"")).collect();
+                terms.push(format!("({start} OR {})", ends.join(" OR ")));
             }
         }
     }
@@ -183,7 +173,7 @@ pub(super) fn fts_query(conn: &Connection, text: &str) -> Result<Option<String>>
 }
 
 /// The words of typed text as the index holds them, leaving out any that
-/// begins with one of the index's own marks (which no typed word means).
+/// begins with the mark of the filter words (which no typed word means).
 fn typed_words(conn: &Connection, text: &str) -> Result<Vec<String>> {
     let mut split = String::new();
     push_split(&mut split, text);
@@ -192,7 +182,7 @@ fn typed_words(conn: &Connection, text: &str) -> Result<Vec<String>> {
     // A lone mark folds to an empty word, which the vocabulary shows as NULL.
     let mut stmt = conn.prepare_cached("SELECT term FROM temp.typed_words WHERE term <> ''")?;
     let words: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
-    Ok(words.into_iter().filter(|w| !w.starts_with([SUFFIX_MARK, facets::FACET_MARK])).collect())
+    Ok(words.into_iter().filter(|w| !w.starts_with(facets::FACET_MARK)).collect())
 }
 
 /// Matches the indexed words starting with `word` (which holds only
@@ -215,7 +205,7 @@ fn prefix_term(conn: &Connection, word: &str) -> Result<String> {
     })
 }
 
-fn reversed(s: &str) -> String {
+pub(super) fn reversed(s: &str) -> String {
     s.chars().rev().collect()
 }
 
@@ -290,9 +280,9 @@ mod tests {
     fn the_index_marks_cannot_be_typed() {
         let (_dir, store) = temp_store();
         store.replace_people("org", &[person("1", "Ann Lee", "ann@x.com")]).unwrap();
-        // Every person has filter words and reversed name words behind these
-        // marks; typed, they are dropped, so they find no one by themselves.
-        for text in ["\u{E000}", "\u{E000}s", "\u{E001}eel", "\u{E001}"] {
+        // Every person has filter words behind this mark; typed, it is
+        // dropped, so it finds no one by itself.
+        for text in ["\u{E000}", "\u{E000}s", "\u{E000}c"] {
             let page = store.search_people(&query("org", text)).unwrap();
             assert_eq!(page.total, 1, "no searchable word, so everyone: {text:?}");
             assert_eq!(store.search_everywhere(text, 10).unwrap().total, 0, "{text:?}");

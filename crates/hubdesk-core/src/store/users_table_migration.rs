@@ -20,6 +20,8 @@ pub(super) const SQL: &str = r#"
     ALTER TABLE people ADD COLUMN location_id TEXT;
     -- the work number's digits as they sort (people_sync::number_key)
     ALTER TABLE people ADD COLUMN number_key TEXT NOT NULL DEFAULT '~';
+    -- every word of the cached names, folded, backwards (name_ends.rs)
+    CREATE TABLE name_ends (reversed TEXT PRIMARY KEY) WITHOUT ROWID;
 "#;
 
 /// Made once the rows are filled in: an index built from sorted rows costs
@@ -49,6 +51,7 @@ const UPDATE_TRIGGER: &str = r#"
 const BATCH: i64 = 5_000;
 
 pub(super) fn hook(tx: &Transaction<'_>) -> HookResult {
+    super::name_ends::prepare(tx).map_err(hook_error)?;
     tx.execute_batch("DROP TRIGGER people_fts_update;")?;
     let mut read = tx.prepare(
         "SELECT rowid, id, org_id, licenses, json, display_name, email, work_number, extension
@@ -65,6 +68,7 @@ pub(super) fn hook(tx: &Transaction<'_>) -> HookResult {
             .collect::<rusqlite::Result<_>>()?;
         let Some((last, _)) = batch.last() else { break };
         after = *last;
+        super::name_ends::record(tx, batch.iter().map(|(_, p)| p.display_name.as_str())).map_err(hook_error)?;
         for (rowid, p) in &batch {
             update.execute(rusqlite::params![
                 rowid,
@@ -80,6 +84,10 @@ pub(super) fn hook(tx: &Transaction<'_>) -> HookResult {
     tx.execute_batch(UPDATE_TRIGGER)?;
     tx.execute_batch(INDEXES)?;
     Ok(())
+}
+
+fn hook_error(e: super::StoreError) -> rusqlite_migration::HookError {
+    rusqlite_migration::HookError::Hook(e.to_string())
 }
 
 /// The person of a row; one whose JSON no longer parses is searched and
