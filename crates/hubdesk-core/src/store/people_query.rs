@@ -32,7 +32,9 @@ impl Store {
     /// One window of an org's users table: those matching `query.text` and
     /// `query.filter` (everyone when both are empty), in `query.sort`'s order.
     pub fn search_people(&self, query: &PeopleQuery) -> Result<PeoplePage> {
-        let conn = self.reader();
+        let reader = self.reader();
+        // One snapshot for the count and the window, though a sync commits.
+        let conn = reader.unchecked_transaction()?;
         let limit = query.limit.min(MAX_PAGE);
         let Some(slot) = name_order::slot(&conn, &query.org_id)? else {
             return Ok(PeoplePage { total: 0, offset: query.offset, rows: Vec::new() });
@@ -43,8 +45,15 @@ impl Store {
             (text, filter) => text.or(filter),
         };
         let total = count(&conn, matcher.as_deref(), range)?;
-        let window = Window { offset: query.offset, limit, descending: query.sort.descending };
-        let rowids = match query.sort.key {
+        let descending = query.sort.descending;
+        let asked = Window {
+            offset: query.offset,
+            limit,
+            key_descending: descending,
+            names_descending: descending && query.sort.key == SortKey::Name,
+        };
+        let (window, reversed) = asked.from_nearer_end(total);
+        let mut rowids = match query.sort.key {
             SortKey::Name => by_name(&conn, matcher.as_deref(), range, &window)?,
             SortKey::Status => {
                 let groups: Vec<String> = AccountStatus::ALL.into_iter().map(facets::status_word).collect();
@@ -57,6 +66,9 @@ impl Store {
             SortKey::Email => along_index(&conn, slot, matcher.as_deref(), range, total, Indexed::EMAIL, &window)?,
             SortKey::Number => along_index(&conn, slot, matcher.as_deref(), range, total, Indexed::NUMBER, &window)?,
         };
+        if reversed {
+            rowids.reverse();
+        }
         let mut row = conn.prepare_cached(&format!("SELECT {} FROM people p WHERE p.rowid = ?1", rows::COLUMNS))?;
         let rows = rowids
             .iter()
@@ -94,20 +106,49 @@ impl Store {
     }
 }
 
-/// Which rows of the order a call wants.
+/// Which rows of an order a read wants: the order is by the sort key, then
+/// by name, each way round on its own.
+#[derive(Clone, Copy)]
 struct Window {
     offset: u32,
     limit: u32,
-    descending: bool,
+    key_descending: bool,
+    names_descending: bool,
 }
 
 impl Window {
-    fn direction(&self) -> &'static str {
-        if self.descending {
-            "DESC"
-        } else {
-            "ASC"
+    /// A window past the middle is read from the other end, in the reverse
+    /// order (then turned round): reading up to a window costs as much as
+    /// the rows before it, so no window costs more than half the order.
+    /// True when reversed.
+    fn from_nearer_end(self, total: u32) -> (Window, bool) {
+        let limit = self.limit.min(total.saturating_sub(self.offset));
+        if limit == 0 || 2 * u64::from(self.offset) + u64::from(limit) <= u64::from(total) {
+            return (Window { limit, ..self }, false);
         }
+        let reverse = Window {
+            offset: total - self.offset - limit,
+            limit,
+            key_descending: !self.key_descending,
+            names_descending: !self.names_descending,
+        };
+        (reverse, true)
+    }
+
+    fn key_direction(&self) -> &'static str {
+        direction(self.key_descending)
+    }
+
+    fn names_direction(&self) -> &'static str {
+        direction(self.names_descending)
+    }
+}
+
+fn direction(descending: bool) -> &'static str {
+    if descending {
+        "DESC"
+    } else {
+        "ASC"
     }
 }
 
@@ -131,7 +172,7 @@ fn count(conn: &Connection, matcher: Option<&str>, (low, high): Range) -> Result
 /// Matches in rowid order (names), straight off the search index, or for
 /// everyone along `people_by_slot`.
 fn by_name(conn: &Connection, matcher: Option<&str>, (low, high): Range, window: &Window) -> Result<Vec<i64>> {
-    let dir = window.direction();
+    let dir = window.names_direction();
     let (limit, offset) = (window.limit, window.offset);
     match matcher {
         None => rowids(
@@ -153,8 +194,8 @@ fn by_name(conn: &Connection, matcher: Option<&str>, (low, high): Range, window:
     }
 }
 
-/// The window across groups (words of the index) taken in order, reversed
-/// when descending; inside a group people stay in name order.
+/// The window across groups (words of the index) taken in order (reversed
+/// when the key is descending), each group in name order.
 fn by_group(
     conn: &Connection,
     matcher: Option<&str>,
@@ -165,7 +206,7 @@ fn by_group(
     let mut skip = window.offset;
     let mut out = Vec::with_capacity(window.limit as usize);
     let ordered: Box<dyn Iterator<Item = &String>> =
-        if window.descending { Box::new(groups.iter().rev()) } else { Box::new(groups.iter()) };
+        if window.key_descending { Box::new(groups.iter().rev()) } else { Box::new(groups.iter()) };
     for group in ordered {
         let wanted = window.limit - out.len() as u32;
         if wanted == 0 {
@@ -180,7 +221,7 @@ fn by_group(
             skip -= size;
             continue;
         }
-        let part = Window { offset: skip, limit: wanted, descending: false };
+        let part = Window { offset: skip, limit: wanted, ..*window };
         out.extend(by_name(conn, Some(&in_group), range, &part)?);
         skip = 0;
     }
@@ -235,7 +276,7 @@ fn along_index(
     window: &Window,
 ) -> Result<Vec<i64>> {
     let Indexed { index, key } = by;
-    let dir = window.direction();
+    let (dir, names) = (window.key_direction(), window.names_direction());
     let (limit, offset) = (window.limit, window.offset);
     let matches = "SELECT rowid FROM people_fts WHERE people_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3";
     match matcher {
@@ -243,7 +284,7 @@ fn along_index(
             conn,
             &format!(
                 "SELECT rowid FROM people INDEXED BY {index} WHERE slot = ?1
-                 ORDER BY {key} {dir}, rowid LIMIT ?2 OFFSET ?3"
+                 ORDER BY {key} {dir}, rowid {names} LIMIT ?2 OFFSET ?3"
             ),
             params![slot, limit, offset],
         ),
@@ -251,7 +292,7 @@ fn along_index(
             conn,
             &format!(
                 "SELECT rowid FROM people NOT INDEXED WHERE rowid IN ({matches})
-                 ORDER BY {key} {dir}, rowid LIMIT ?4 OFFSET ?5"
+                 ORDER BY {key} {dir}, rowid {names} LIMIT ?4 OFFSET ?5"
             ),
             params![matcher, low, high, limit, offset],
         ),
@@ -259,7 +300,7 @@ fn along_index(
             conn,
             &format!(
                 "SELECT rowid FROM people INDEXED BY {index} WHERE slot = ?4 AND rowid IN ({matches})
-                 ORDER BY {key} {dir}, rowid LIMIT ?5 OFFSET ?6"
+                 ORDER BY {key} {dir}, rowid {names} LIMIT ?5 OFFSET ?6"
             ),
             params![matcher, low, high, slot, limit, offset],
         ),
@@ -323,19 +364,25 @@ mod tests {
                         let order = if descending { order.reverse() } else { order };
                         order.then_with(|| name_order::name_cmp(&a.display_name, &a.id, &b.display_name, &b.id))
                     });
-                    let query = PeopleQuery {
-                        org_id: "org".into(),
-                        text: text.into(),
-                        sort: PeopleSort { key: by, descending },
-                        filter: PeopleFilter { calling: filter, ..Default::default() },
-                        offset: 150,
-                        limit: 100,
-                    };
-                    let page = store.search_people(&query).unwrap();
-                    assert_eq!(page.total as usize, matching.len());
-                    let got: Vec<&str> = page.rows.iter().map(|r| r.id.as_str()).collect();
-                    let want: Vec<&str> = expected.iter().skip(150).take(100).map(|p| p.id.as_str()).collect();
-                    assert_eq!(got, want, "{by:?} descending {descending}, filter {filter}, text {text:?}");
+                    // Near the start, and near the end (read from there).
+                    for offset in [150, matching.len().saturating_sub(120)] {
+                        let query = PeopleQuery {
+                            org_id: "org".into(),
+                            text: text.into(),
+                            sort: PeopleSort { key: by, descending },
+                            filter: PeopleFilter { calling: filter, ..Default::default() },
+                            offset: offset as u32,
+                            limit: 100,
+                        };
+                        let page = store.search_people(&query).unwrap();
+                        assert_eq!(page.total as usize, matching.len());
+                        let got: Vec<&str> = page.rows.iter().map(|r| r.id.as_str()).collect();
+                        let want: Vec<&str> = expected.iter().skip(offset).take(100).map(|p| p.id.as_str()).collect();
+                        assert_eq!(
+                            got, want,
+                            "{by:?} descending {descending}, filter {filter}, text {text:?} at {offset}"
+                        );
+                    }
                 }
             }
         }
