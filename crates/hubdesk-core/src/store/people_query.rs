@@ -52,7 +52,7 @@ impl Store {
             key_descending: descending,
             names_descending: descending && query.sort.key == SortKey::Name,
         };
-        let (window, reversed) = asked.from_nearer_end(total);
+        let (window, reversed) = asked.nearer_end(total);
         let mut rowids = match query.sort.key {
             SortKey::Name => by_name(&conn, matcher.as_deref(), range, &window)?,
             SortKey::Status => {
@@ -121,7 +121,7 @@ impl Window {
     /// order (then turned round): reading up to a window costs as much as
     /// the rows before it, so no window costs more than half the order.
     /// True when reversed.
-    fn from_nearer_end(self, total: u32) -> (Window, bool) {
+    fn nearer_end(self, total: u32) -> (Window, bool) {
         let limit = self.limit.min(total.saturating_sub(self.offset));
         if limit == 0 || 2 * u64::from(self.offset) + u64::from(limit) <= u64::from(total) {
             return (Window { limit, ..self }, false);
