@@ -8,6 +8,8 @@ mod keyboard;
 mod support;
 #[path = "e2e_templates.rs"]
 mod templates;
+#[path = "e2e_users_table.rs"]
+mod users_table;
 
 use std::time::Duration;
 

@@ -3,14 +3,109 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub use hubdesk_rules::phone::ReadableNumber;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PeopleQuery {
     pub org_id: String,
     /// Matches name, email, phone number or extension; empty for everyone.
     pub text: String,
+    /// By name when left out.
+    #[serde(default)]
+    pub sort: PeopleSort,
+    /// Everyone when left out.
+    #[serde(default)]
+    pub filter: PeopleFilter,
     pub offset: u32,
     pub limit: u32,
+}
+
+/// What the users table is sorted by. People who tie (the same status,
+/// location, email or number) stay in name order, whichever the direction.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PeopleSort {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum SortKey {
+    #[default]
+    Name,
+    Email,
+    /// The account status, in the order of [`AccountStatus`].
+    Status,
+    /// The work number, read as international digits (a `00` prefix is a `+`);
+    /// people without one last.
+    Number,
+    /// The location's name; people without a location (or at one the cache
+    /// does not know) after those with one.
+    Location,
+}
+
+/// Narrows the users table; every filter set must hold, together with the
+/// search text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PeopleFilter {
+    #[serde(default)]
+    pub status: Option<AccountStatus>,
+    /// A license id: the people holding it.
+    #[serde(default)]
+    pub license: Option<String>,
+    /// A location id: the people there.
+    #[serde(default)]
+    pub location: Option<String>,
+    /// Only people with Webex Calling: those Webex lists with a Calling
+    /// location or extension (what the templates count as a Calling line).
+    #[serde(default)]
+    pub calling: bool,
+}
+
+impl PeopleFilter {
+    pub fn is_empty(&self) -> bool {
+        *self == PeopleFilter::default()
+    }
+}
+
+/// A person's account as Control Hub shows it, from Webex's `invitePending`
+/// and `loginEnabled` (not the presence `status`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum AccountStatus {
+    #[default]
+    Active,
+    /// Invited and never signed in.
+    InvitePending,
+    /// Sign-in disabled.
+    Deactivated,
+}
+
+impl AccountStatus {
+    pub const ALL: [AccountStatus; 3] =
+        [AccountStatus::Active, AccountStatus::InvitePending, AccountStatus::Deactivated];
+
+    /// An invitation still pending wins over a disabled sign-in, as in
+    /// Control Hub's user CSV.
+    pub fn of(invite_pending: Option<bool>, login_enabled: Option<bool>) -> AccountStatus {
+        match (invite_pending, login_enabled) {
+            (Some(true), _) => AccountStatus::InvitePending,
+            (_, Some(false)) => AccountStatus::Deactivated,
+            _ => AccountStatus::Active,
+        }
+    }
+
+    /// Its place in [`AccountStatus::ALL`], as stored.
+    pub fn index(self) -> i64 {
+        self as i64
+    }
+
+    pub fn from_index(index: i64) -> AccountStatus {
+        Self::ALL.get(index as usize).copied().unwrap_or_default()
+    }
 }
 
 /// One row of the users table.
@@ -20,11 +115,36 @@ pub struct PersonRow {
     pub id: String,
     pub display_name: String,
     pub email: String,
+    /// Webex's presence status (`active`, `meeting`, …).
     pub status: String,
+    pub account: AccountStatus,
     /// License display names, sorted.
     pub licenses: Vec<String>,
+    /// The work number as Webex has it.
     pub phone_number: Option<String>,
+    /// The same number for reading.
+    pub phone: Option<ReadableNumber>,
     pub extension: Option<String>,
+    /// The cached location's name; `None` without a location or when the
+    /// cache does not know it.
+    pub location_name: Option<String>,
+}
+
+/// What the filters of the users table offer for an org.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PeopleFilterOptions {
+    /// The org's licenses, by name.
+    pub licenses: Vec<FilterOption>,
+    /// The org's locations, by name.
+    pub locations: Vec<FilterOption>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FilterOption {
+    pub id: String,
+    pub name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -1,12 +1,16 @@
 //! Store benchmarks of the offline cache, reported as people per second and search
 //! latency percentiles (criterion reports means; p99 is what users feel).
 //!
-//!   cargo bench -p hubdesk-core --bench store            # 100k writes, 1M search
-//!   cargo bench -p hubdesk-core --bench store -- --quick # 20k writes, 100k search
+//!   cargo bench -p hubdesk-core --bench store            # 100k writes, 1M search, 100k table
+//!   cargo bench -p hubdesk-core --bench store -- --quick # 20k writes, 100k search, 20k table
+//!   cargo bench -p hubdesk-core --bench store -- --table # the users table alone
 //!
 //! The people are synthetic but shaped like the demo tenant's: Webex-length
 //! ids (a person's, their org's and four licenses'), names from four
 //! languages, per-org email domains, E.164 numbers, extensions.
+
+#[path = "store/users_table.rs"]
+mod users_table;
 
 use std::time::{Duration, Instant};
 
@@ -122,6 +126,10 @@ fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let (write_n, orgs, per_org) = if quick { (20_000, 5, 20_000) } else { (100_000, 20, 50_000) };
     let dir = tempfile::tempdir().unwrap();
+    if std::env::args().any(|a| a == "--table") {
+        users_table::bench(dir.path(), quick);
+        return;
+    }
 
     // Writes: one org of `write_n` people swapped in, twice (first sync,
     // then a resync that also computes the changes since the last sync),
@@ -166,7 +174,7 @@ fn main() {
     let mut single_org = Vec::new();
     let mut everywhere = Vec::new();
     for (org, text) in &queries {
-        let q = PeopleQuery { org_id: org_id(*org), text: text.clone(), offset: 0, limit: 100 };
+        let q = PeopleQuery { org_id: org_id(*org), text: text.clone(), limit: 100, ..Default::default() };
         let t = Instant::now();
         let page = store.search_people(&q).unwrap();
         single_org.push(t.elapsed());
@@ -186,6 +194,8 @@ fn main() {
             times.last().unwrap().as_secs_f64() * 1e3,
         );
     }
+    drop(store);
+    users_table::bench(dir.path(), quick);
 }
 
 /// What a helpdesk types: a surname, a first name, "first last", the start

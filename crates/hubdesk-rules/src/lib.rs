@@ -4,4 +4,5 @@
 
 pub mod csv_cell;
 pub mod meetings;
+pub mod phone;
 pub mod templates;

@@ -17,7 +17,6 @@ import type { ApiError } from "./bindings/ApiError";
 import type { ChangeRow } from "./bindings/ChangeRow";
 import type { OrgSummary } from "./bindings/OrgSummary";
 import type { PersonDetail } from "./bindings/PersonDetail";
-import type { PersonRow } from "./bindings/PersonRow";
 import type { PeopleQuery } from "./bindings/PeopleQuery";
 import type { SearchResults } from "./bindings/SearchResults";
 import type { SessionInfo } from "./bindings/SessionInfo";
@@ -27,6 +26,7 @@ import type { IntegrationInput } from "./bindings/IntegrationInput";
 import type { SyncProgress } from "./bindings/SyncProgress";
 import { ORG_RESOURCES } from "../features/orgs/syncProgress";
 import { compareRows } from "../features/users/rowOrder";
+import { filterOptions, mockNumber, searchPeople, toRow } from "./backend.mock.people";
 import { changeHistory, changesOfSync } from "./backend.mock.changes";
 import { templateCommands } from "./backend.mock.templates";
 import type { Command, Handlers } from "./commands";
@@ -61,12 +61,14 @@ function makePeople(orgId: string, domain: string, count: number, seed: number):
   return Array.from({ length: count }, (_, i) => {
     const first = pick(FIRST);
     const last = pick(LAST);
-    const licenses = LICENSES.filter(() => random() < 0.35).map((name, j) => ({
-      id: `lic-${j}-${name.length}`,
+    const licenses = LICENSES.map((name, j) => ({ name, j }))
+      .filter(() => random() < 0.35)
+      .map(({ name, j }) => ({
+      id: `lic-${j}`,
       name,
       siteUrl: name.includes("Meetings") ? `${domain.split(".")[0]}.webex.com` : null,
       subscriptionId: random() < 0.5 ? `Sub${100000 + i}` : null,
-    }));
+      }));
     const hasPhone = random() < 0.7;
     const location = pick(LOCATIONS);
     const site = `${domain.split(".")[0]}.webex.com`;
@@ -79,7 +81,7 @@ function makePeople(orgId: string, domain: string, count: number, seed: number):
       lastName: last,
       emails: [`${first}.${last}${i}@${domain}`.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")],
       status: pick(STATUSES),
-      phoneNumbers: hasPhone ? [{ type: "work", value: `+1 415 555 ${String(1000 + i).slice(-4)}`, primary: true }] : [],
+      phoneNumbers: hasPhone ? [{ type: "work", value: mockNumber(i), primary: true }] : [],
       extension: hasPhone ? String(2000 + i) : null,
       locationId: hasPhone ? location.id : null,
       locationName: hasPhone ? location.name : null,
@@ -233,31 +235,6 @@ async function syncAll() {
   });
 }
 
-function toRow(p: PersonDetail): PersonRow {
-  return {
-    id: p.id,
-    displayName: p.displayName,
-    email: p.emails[0] ?? "",
-    status: p.status,
-    licenses: p.licenses.map((l) => l.name).sort(),
-    phoneNumber: p.phoneNumbers[0]?.value ?? null,
-    extension: p.extension,
-  };
-}
-
-function searchPeople(query: PeopleQuery) {
-  const text = query.text.trim().toLowerCase();
-  const matches = findOrg(query.orgId).people.filter(
-    (p) =>
-      !text ||
-      p.displayName.toLowerCase().includes(text) ||
-      p.emails.some((e) => e.includes(text)) ||
-      p.phoneNumbers.some((n) => n.value.replace(/\s/g, "").includes(text.replace(/\s/g, ""))) ||
-      (p.extension ?? "").includes(text),
-  );
-  return { total: matches.length, offset: query.offset, rows: matches.slice(query.offset, query.offset + query.limit).map(toRow) };
-}
-
 // The search across orgs, after the backend's rules (store/search.rs): every
 // typed word must begin a word of the name or an email part; a typed number
 // (spaces, dashes allowed) begins or ends a phone number, or begins an
@@ -344,7 +321,8 @@ const COMMANDS: Handlers = {
     return null;
   },
   sync_status: () => [],
-  search_people: async (a) => (await sleep(15), searchPeople(a.query as PeopleQuery)),
+  search_people: async (a) => (await sleep(15), searchPeople(findOrg(a.query.orgId).people, a.query as PeopleQuery)),
+  people_filter_options: (a) => filterOptions(findOrg(a.orgId).people),
   search_everywhere: async (a) => (await sleep(25), searchEverywhere(a.text as string)),
   list_changes: async (a) => (await sleep(30), findOrg(a.orgId).changes),
   get_person: async (a) => {

@@ -78,7 +78,14 @@ describe("backend commands", () => {
 
   it("resolves with the command's value", async () => {
     invoke.mockResolvedValue({ total: 3, offset: 0, rows: [] });
-    const page = await backend.searchPeople({ orgId: "o", text: "", offset: 0, limit: 50 });
+    const page = await backend.searchPeople({
+      orgId: "o",
+      text: "",
+      sort: { key: "name", descending: false },
+      filter: { status: null, license: null, location: null, calling: false },
+      offset: 0,
+      limit: 50,
+    });
     expect(page.total).toBe(3);
   });
 });

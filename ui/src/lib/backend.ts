@@ -103,6 +103,7 @@ export const backend = {
   cancelSync: () => call("cancel_sync", {}),
   syncStatus: (orgId: string) => call("sync_status", { orgId }),
   searchPeople: (query: PeopleQuery) => call("search_people", { query }),
+  peopleFilterOptions: (orgId: string) => call("people_filter_options", { orgId }),
   searchEverywhere: (text: string) => call("search_everywhere", { text }),
   getPerson: (orgId: string, personId: string) => call("get_person", { orgId, personId }),
   listChanges: (orgId: string) => call("list_changes", { orgId }),

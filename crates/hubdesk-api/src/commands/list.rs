@@ -50,7 +50,10 @@ macro_rules! for_each_command {
                     sync_status(org_id: String) -> Vec<SyncStatusRow>;
                 }
                 users {
+                    /// One window of the users table: searched, filtered and sorted.
                     search_people(query: PeopleQuery) -> PeoplePage;
+                    /// The licenses and locations the users table can be filtered by.
+                    people_filter_options(org_id: String) -> PeopleFilterOptions;
                     /// Word-prefix search over every cached org: the first 50 hits by name.
                     search_everywhere(text: String) -> SearchResults;
                     get_person(org_id: String, person_id: String) -> PersonDetail;

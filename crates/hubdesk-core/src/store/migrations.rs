@@ -272,14 +272,28 @@ fn key_people(tx: &Transaction<'_>) -> HookResult {
 }
 
 /// The schema version this build writes: migration 1's parts count as one,
-/// then migrations 2, 3 and 4.
-pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64 + 3;
+/// then migrations 2, 3, 4 (the cache's application id) and 5 (the users
+/// table's).
+pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64 + 4;
 
 fn migrations() -> Migrations<'static> {
+    Migrations::new(all_migrations())
+}
+
+fn all_migrations() -> Vec<M<'static>> {
     let mut all: Vec<M<'static>> = MIGRATIONS.iter().map(|sql| M::up(sql)).collect();
     all.push(M::up_with_hook(NAME_ORDER, renumber_people));
     all.push(M::up_with_hook(EACH_FACT_ONCE, key_people));
     all.push(M::up_with_hook("", mark_as_cache));
+    all.push(M::up_with_hook(super::users_table_migration::SQL, super::users_table_migration::hook));
+    all
+}
+
+/// Migrations 1 to 3: the schema a cache had before the users table's.
+#[cfg(test)]
+pub(super) fn up_to_migration_3() -> Migrations<'static> {
+    let mut all = all_migrations();
+    all.truncate(MIGRATIONS.len() + 2);
     Migrations::new(all)
 }
 
@@ -361,6 +375,11 @@ mod tests {
     }
 
     #[test]
+    fn a_first_sync_makes_the_insert_trigger_again_as_migration_2_made_it() {
+        assert!(NAME_ORDER_TRIGGERS.contains(super::super::people_sync::FTS_INSERT_TRIGGER.trim()));
+    }
+
+    #[test]
     fn migrations_are_valid() {
         migrations().validate().unwrap();
     }
@@ -419,7 +438,7 @@ mod tests {
         version_1_cache(&path);
         let store = crate::store::Store::open(&path).unwrap();
         let query = |org: &str, text: &str| {
-            let q = hubdesk_api::PeopleQuery { org_id: org.into(), text: text.into(), offset: 0, limit: 10 };
+            let q = hubdesk_api::PeopleQuery { org_id: org.into(), text: text.into(), limit: 10, ..Default::default() };
             store.search_people(&q).unwrap().rows.into_iter().map(|r| r.display_name).collect::<Vec<_>>()
         };
         assert_eq!(query("a", ""), ["Ann Lee", "Bo Berg"], "by name, not by the old rowids");

@@ -5,17 +5,23 @@
 //! and readers see either the old or the new data, never half of it.
 
 mod changes;
+mod everywhere;
+mod facets;
 mod migrations;
+mod name_ends;
 mod name_order;
 mod orgs;
 mod people;
+mod people_query;
 mod people_sync;
 mod resources;
+mod rows;
 mod search;
 mod settings;
 mod stored_person;
 mod sync_status;
 mod template_facts;
+mod users_table_migration;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -108,6 +114,9 @@ impl Store {
         writer.pragma_update(None, "wal_autocheckpoint", 0)?;
         migrations::guard_and_migrate(&mut writer, path)?;
         files::restrict_database_files(path);
+        // Scratch tables (`name_ends`) live in memory, not in files.
+        writer.pragma_update(None, "temp_store", "MEMORY")?;
+        name_ends::prepare(&writer)?;
         let reader = Connection::open(path)?;
         configure(&reader)?;
         reader.pragma_update(None, "cache_size", -READER_CACHE_KIB)?;

@@ -22,6 +22,11 @@ pub(super) fn range(slot: i64) -> (i64, i64) {
     (slot * SPAN, slot * SPAN + SPAN - 1)
 }
 
+/// The slot whose range holds `rowid`.
+pub(super) fn slot_of(rowid: i64) -> i64 {
+    rowid.div_euclid(SPAN)
+}
+
 /// SQLite's NOCASE order (ASCII letters folded), then the id: the order of
 /// the users table.
 pub(super) fn name_cmp(a_name: &str, a_id: &str, b_name: &str, b_id: &str) -> Ordering {
@@ -137,6 +142,7 @@ mod tests {
         let (low, high) = range(2);
         let rowids: Vec<i64> = spread(2, 1_000_000).collect();
         assert!(rowids[0] > low && *rowids.last().unwrap() < high);
+        assert!(rowids.iter().all(|&r| slot_of(r) == 2));
         assert!(rowids.windows(2).all(|w| w[1] - w[0] > 1000));
     }
 }

@@ -166,7 +166,7 @@ mod tests {
     }
 
     fn query(org: &str, text: &str) -> PeopleQuery {
-        PeopleQuery { org_id: org.into(), text: text.into(), offset: 0, limit: 100 }
+        PeopleQuery { org_id: org.into(), text: text.into(), offset: 0, limit: 100, ..Default::default() }
     }
 
     #[test]

@@ -1,199 +1,26 @@
 //! Search over the cached people: word prefixes of names and email parts,
-//! numbers by their start or their end, extensions. One FTS5 index serves a
-//! single org's table and the search across every org; rowids follow names
-//! inside each org (see `name_order`), so windows come off the index in
-//! the table's order without sorting the matches.
+//! the ends of names' words, numbers by their start or their end,
+//! extensions. One FTS5 index serves a single org's table (`people_query`)
+//! and the search across every org; rowids follow names inside each org
+//! (see `name_order`), so windows come off the index in the table's order
+//! without sorting the matches. The table's filters are words of the same
+//! index (see `facets`).
 
 use rusqlite::{params, Connection};
 
-use super::name_order::{self, name_cmp};
-use super::{Result, Store};
+use super::{facets, name_ends, Result};
 use crate::webex::models::Person;
-use hubdesk_api::{PeoplePage, PeopleQuery, PersonRow, SearchHit, SearchResults};
 
 /// The most rows one call returns; the table asks for windows.
-const MAX_PAGE: u32 = 500;
-
-/// A person's row for the users table, licenses named and sorted.
-const ROW_COLUMNS: &str = "p.id, p.display_name, p.email, p.status, p.work_number, p.extension,
-    (SELECT GROUP_CONCAT(name, char(31)) FROM
-        (SELECT l.name FROM licenses l
-         WHERE l.org_id = p.org_id AND instr(' ' || p.licenses || ' ', ' ' || l.id || ' ') > 0
-         ORDER BY l.name))";
-
-impl Store {
-    /// One window of an org's users table matching `query.text` (everyone
-    /// when empty), by name.
-    pub fn search_people(&self, query: &PeopleQuery) -> Result<PeoplePage> {
-        let conn = self.reader();
-        let limit = query.limit.min(MAX_PAGE);
-        let Some(slot) = name_order::slot(&conn, &query.org_id)? else {
-            return Ok(PeoplePage { total: 0, offset: query.offset, rows: Vec::new() });
-        };
-        let (low, high) = name_order::range(slot);
-        let window = params![low, high, limit, query.offset];
-        let (total, rows) = match fts_query(&conn, &query.text)? {
-            None => {
-                let total =
-                    conn.query_row("SELECT COUNT(*) FROM people WHERE rowid BETWEEN ?1 AND ?2", [low, high], |r| {
-                        r.get(0)
-                    })?;
-                let sql = format!(
-                    "SELECT {ROW_COLUMNS} FROM people p WHERE p.rowid BETWEEN ?1 AND ?2 ORDER BY p.rowid LIMIT ?3 OFFSET ?4"
-                );
-                (total, collect_rows(&conn, &sql, window)?)
-            }
-            Some(matcher) => {
-                let total = conn.query_row(
-                    "SELECT COUNT(*) FROM people_fts WHERE people_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3",
-                    params![matcher, low, high],
-                    |r| r.get(0),
-                )?;
-                // The window's rowids first, straight off the index in name
-                // order; rows (with their license names) only for those.
-                let sql = format!(
-                    "SELECT {ROW_COLUMNS} FROM
-                       (SELECT rowid AS rid FROM people_fts
-                        WHERE people_fts MATCH ?5 AND rowid BETWEEN ?1 AND ?2
-                        ORDER BY rowid LIMIT ?3 OFFSET ?4) AS window
-                     JOIN people p ON p.rowid = window.rid
-                     ORDER BY p.rowid"
-                );
-                (total, collect_rows(&conn, &sql, params![low, high, limit, query.offset, matcher])?)
-            }
-        };
-        Ok(PeoplePage { total, offset: query.offset, rows })
-    }
-
-    /// Up to `limit` people of any cached org matching `text`, by name
-    /// (then org, then id), with how many match in all. Each org's matches
-    /// come off the index in name order; merging them, a few at a time,
-    /// gives the overall first `limit` without reading the rest.
-    pub fn search_everywhere(&self, text: &str, limit: u32) -> Result<SearchResults> {
-        let conn = self.reader();
-        let Some(matcher) = fts_query(&conn, text)? else { return Ok(SearchResults { total: 0, hits: Vec::new() }) };
-        let total =
-            conn.query_row("SELECT COUNT(*) FROM people_fts WHERE people_fts MATCH ?1", [&matcher], |r| r.get(0))?;
-        let rowids = merged_first(&conn, &matcher, limit.min(MAX_PAGE) as usize)?;
-        let sql = format!(
-            "SELECT p.org_id, COALESCE(o.display_name, p.org_id), {ROW_COLUMNS}
-             FROM people p LEFT JOIN orgs o ON o.id = p.org_id WHERE p.rowid = ?1"
-        );
-        let mut hit = conn.prepare_cached(&sql)?;
-        let hits = rowids
-            .iter()
-            .map(|rowid| {
-                hit.query_row([rowid], |r| {
-                    Ok(SearchHit { org_id: r.get(0)?, org_name: r.get(1)?, person: person_row(r, 2)? })
-                })
-            })
-            .collect::<std::result::Result<_, _>>()?;
-        Ok(SearchResults { total, hits })
-    }
-}
-
-/// A match's place in the search across orgs: name, org, id.
-struct Candidate {
-    name: String,
-    org_id: String,
-    id: String,
-    rowid: i64,
-}
-
-impl Candidate {
-    fn before(&self, other: &Candidate) -> bool {
-        name_cmp(&self.name, &self.org_id, &other.name, &other.org_id).then_with(|| self.id.cmp(&other.id)).is_lt()
-    }
-}
-
-/// One org's matches in name order, read a batch at a time.
-struct OrgMatches {
-    /// Read matches not yet taken, the next one last.
-    batch: Vec<Candidate>,
-    next_rowid: i64,
-    high: i64,
-    batch_size: i64,
-}
-
-/// The rowids of the first `limit` matches across every org, in order.
-fn merged_first(conn: &Connection, matcher: &str, limit: usize) -> Result<Vec<i64>> {
-    let mut read = conn.prepare_cached(
-        "SELECT p.display_name, p.org_id, p.id, p.rowid FROM
-           (SELECT rowid AS rid FROM people_fts
-            WHERE people_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid LIMIT ?4) AS window
-         JOIN people p ON p.rowid = window.rid ORDER BY p.rowid DESC",
-    )?;
-    let mut refill = |org: &mut OrgMatches| -> Result<()> {
-        if org.next_rowid > org.high {
-            return Ok(());
-        }
-        let rows = read.query_map(params![matcher, org.next_rowid, org.high, org.batch_size], |r| {
-            Ok(Candidate { name: r.get(0)?, org_id: r.get(1)?, id: r.get(2)?, rowid: r.get(3)? })
-        })?;
-        org.batch = rows.collect::<std::result::Result<_, _>>()?;
-        // Fewer than asked for: the org has no more.
-        org.next_rowid = match org.batch.first() {
-            Some(last) if org.batch.len() as i64 == org.batch_size => last.rowid + 1,
-            _ => org.high + 1,
-        };
-        org.batch_size = (org.batch_size * 4).min(limit as i64);
-        Ok(())
-    };
-    let slots: Vec<i64> = {
-        let mut stmt = conn.prepare_cached("SELECT slot FROM org_slots")?;
-        let slots = stmt.query_map([], |r| r.get(0))?;
-        slots.collect::<std::result::Result<_, _>>()?
-    };
-    // A first batch covers an org's share of the window and a little more.
-    let first_batch = (limit / slots.len().max(1) + 2).min(limit) as i64;
-    let mut orgs = Vec::with_capacity(slots.len());
-    for slot in slots {
-        let (low, high) = name_order::range(slot);
-        let mut org = OrgMatches { batch: Vec::new(), next_rowid: low, high, batch_size: first_batch };
-        refill(&mut org)?;
-        orgs.push(org);
-    }
-    let mut out = Vec::with_capacity(limit);
-    while out.len() < limit {
-        let next = orgs
-            .iter()
-            .enumerate()
-            .filter_map(|(i, org)| org.batch.last().map(|c| (i, c)))
-            .reduce(|best, this| if this.1.before(best.1) { this } else { best });
-        let Some((i, _)) = next else { break };
-        let org = &mut orgs[i];
-        out.push(org.batch.pop().expect("the org had a next match").rowid);
-        if org.batch.is_empty() {
-            refill(org)?;
-        }
-    }
-    Ok(out)
-}
-
-fn collect_rows(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<Vec<PersonRow>> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map(params, |r| person_row(r, 0))?;
-    Ok(rows.collect::<std::result::Result<_, _>>()?)
-}
-
-fn person_row(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<PersonRow> {
-    let licenses: Option<String> = row.get(first + 6)?;
-    Ok(PersonRow {
-        id: row.get(first)?,
-        display_name: row.get(first + 1)?,
-        email: row.get(first + 2)?,
-        status: row.get(first + 3)?,
-        phone_number: row.get(first + 4)?,
-        extension: row.get(first + 5)?,
-        licenses: licenses.map(|s| s.split('\u{1f}').map(str::to_owned).collect()).unwrap_or_default(),
-    })
-}
+pub(super) const MAX_PAGE: u32 = 500;
 
 /// The words indexed for a person: name, emails, numbers and extension.
 /// Numbers go in twice, forwards and reversed behind an `r`, so typing the
-/// end of a number finds it too. Letters and digits that touch are split
+/// end of a number finds it too (the ends of names are found through
+/// `name_ends` instead). Letters and digits that touch are split
 /// ("jensen17" is "jensen 17"): every such email would otherwise be a word
-/// of its own, and a surname typed in full would expand to thousands of them.
+/// of its own, and a surname typed in full would expand to thousands of
+/// them. The filter words of the users table come last (see `facets`).
 pub(super) fn search_text(p: &Person) -> String {
     let mut words = Words::default();
     words.add_text(&p.display_name);
@@ -211,7 +38,18 @@ pub(super) fn search_text(p: &Person) -> String {
     if let Some(ext) = &p.extension {
         words.add_text(ext);
     }
+    for word in facets::person_words(p) {
+        words.add(&word);
+    }
     words.text
+}
+
+/// Shortest typed word also looked for at the ends of names' words: a
+/// shorter one would find nearly everyone ("a", "en").
+pub(super) const SUFFIX_MIN: usize = 3;
+
+pub(super) fn has_letters(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic)
 }
 
 /// Words joined by spaces, each once: the index keeps no positions, so a
@@ -245,7 +83,7 @@ impl Words {
 }
 
 /// Appends ` s` with a space wherever a letter and a digit touch.
-fn push_split(text: &mut String, s: &str) {
+pub(super) fn push_split(text: &mut String, s: &str) {
     text.push(' ');
     let mut previous_digit = None;
     for c in s.chars() {
@@ -291,7 +129,8 @@ const INDEXED_PREFIX: usize = 3;
 const MAX_EXPANSION: usize = 64;
 
 /// The FTS5 query for what a person typed: every word as a prefix, all
-/// required; a word of letters and digits is its parts, as in the index.
+/// required, a word of three letters or more as the end of a word too; a
+/// word of letters and digits is its parts, as in the index.
 /// A number typed with spaces or dashes is one number, found by its start
 /// or its end. `None` when nothing searchable was typed.
 ///
@@ -300,7 +139,7 @@ const MAX_EXPANSION: usize = 64;
 /// and ignores the org's rowid range while it does. So such a prefix is
 /// replaced by the indexed words it stands for, each read straight and
 /// only within the range.
-fn fts_query(conn: &Connection, text: &str) -> Result<Option<String>> {
+pub(super) fn fts_query(conn: &Connection, text: &str) -> Result<Option<String>> {
     let text = text.trim();
     let looks_like_number =
         text.chars().any(|c| c.is_ascii_digit()) && text.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
@@ -315,14 +154,26 @@ fn fts_query(conn: &Connection, text: &str) -> Result<Option<String>> {
         }
     } else {
         for word in typed_words(conn, text)? {
-            terms.push(prefix_term(conn, &word)?);
+            let start = prefix_term(conn, &word)?;
+            let ends = if has_letters(&word) && word.chars().count() >= SUFFIX_MIN {
+                name_ends::words_ending(conn, &word)?
+            } else {
+                Vec::new()
+            };
+            if ends.is_empty() {
+                terms.push(start);
+            } else {
+                let ends: Vec<String> = ends.iter().map(|w| format!("\"{w}\"")).collect();
+                terms.push(format!("({start} OR {})", ends.join(" OR ")));
+            }
         }
     }
     // FTS5 wants an explicit AND next to a parenthesized group.
     Ok((!terms.is_empty()).then(|| terms.join(" AND ")))
 }
 
-/// The words of typed text as the index holds them.
+/// The words of typed text as the index holds them, leaving out any that
+/// begins with the mark of the filter words (which no typed word means).
 fn typed_words(conn: &Connection, text: &str) -> Result<Vec<String>> {
     let mut split = String::new();
     push_split(&mut split, text);
@@ -330,8 +181,8 @@ fn typed_words(conn: &Connection, text: &str) -> Result<Vec<String>> {
     conn.execute("INSERT INTO temp.typed (rowid, text) VALUES (1, ?1)", [split])?;
     // A lone mark folds to an empty word, which the vocabulary shows as NULL.
     let mut stmt = conn.prepare_cached("SELECT term FROM temp.typed_words WHERE term <> ''")?;
-    let words = stmt.query_map([], |r| r.get(0))?;
-    Ok(words.collect::<std::result::Result<_, _>>()?)
+    let words: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+    Ok(words.into_iter().filter(|w| !w.starts_with(facets::FACET_MARK)).collect())
 }
 
 /// Matches the indexed words starting with `word` (which holds only
@@ -354,7 +205,7 @@ fn prefix_term(conn: &Connection, word: &str) -> Result<String> {
     })
 }
 
-fn reversed(s: &str) -> String {
+pub(super) fn reversed(s: &str) -> String {
     s.chars().rev().collect()
 }
 
@@ -363,6 +214,7 @@ mod tests {
     use super::*;
     use crate::store::temp_store;
     use crate::webex::models::PhoneNumber;
+    use hubdesk_api::{PeoplePage, PeopleQuery};
 
     fn person(id: &str, name: &str, email: &str) -> Person {
         Person {
@@ -375,7 +227,7 @@ mod tests {
     }
 
     fn query(org: &str, text: &str) -> PeopleQuery {
-        PeopleQuery { org_id: org.into(), text: text.into(), offset: 0, limit: 100 }
+        PeopleQuery { org_id: org.into(), text: text.into(), offset: 0, limit: 100, ..Default::default() }
     }
 
     fn names(page: &PeoplePage) -> Vec<&str> {
@@ -397,6 +249,49 @@ mod tests {
         assert_eq!(names(&store.search_people(&query("org", "zoe")).unwrap()), ["Zoé Lefèvre"], "diacritics folded");
         assert_eq!(store.search_people(&query("org", "")).unwrap().total, 2);
         assert_eq!(store.search_people(&query("org", "nobody")).unwrap().total, 0);
+    }
+
+    #[test]
+    fn the_end_of_a_names_word_finds_it_from_three_letters_on() {
+        let (_dir, store) = temp_store();
+        store
+            .replace_people(
+                "org",
+                &[
+                    person("1", "Mette Frølund", "m.f@x.dk"),
+                    person("2", "Åsa Lindqvist", "asa@x.se"),
+                    person("3", "Bo", "b@x.dk"),
+                ],
+            )
+            .unwrap();
+        for text in ["lund", "LUND", "ølund", "frølund", "mette lund", "und"] {
+            assert_eq!(names(&store.search_people(&query("org", text)).unwrap()), ["Mette Frølund"], "{text}");
+        }
+        assert_eq!(names(&store.search_people(&query("org", "qvist")).unwrap()), ["Åsa Lindqvist"]);
+        assert_eq!(store.search_everywhere("lund", 10).unwrap().total, 1, "the search across orgs too");
+        // Two letters are too few to look at the ends of words ("nd" would be
+        // half an org), and the middle of a word is not searched.
+        assert_eq!(store.search_people(&query("org", "nd")).unwrap().total, 0);
+        assert_eq!(store.search_people(&query("org", "ølu")).unwrap().total, 0);
+        assert_eq!(store.search_people(&query("org", "dnul")).unwrap().total, 0, "not the reversed word itself");
+    }
+
+    #[test]
+    fn the_index_marks_cannot_be_typed() {
+        let (_dir, store) = temp_store();
+        store.replace_people("org", &[person("1", "Ann Lee", "ann@x.com")]).unwrap();
+        // Every person has filter words behind this mark; typed, it is
+        // dropped, so it finds no one by itself.
+        for text in ["\u{E000}", "\u{E000}s", "\u{E000}c"] {
+            let page = store.search_people(&query("org", text)).unwrap();
+            assert_eq!(page.total, 1, "no searchable word, so everyone: {text:?}");
+            assert_eq!(store.search_everywhere(text, 10).unwrap().total, 0, "{text:?}");
+        }
+        assert_eq!(
+            store.search_people(&query("org", "lee \u{E000}c")).unwrap().total,
+            1,
+            "only the typed mark is dropped"
+        );
     }
 
     #[test]

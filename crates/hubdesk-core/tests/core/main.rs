@@ -18,3 +18,4 @@ mod sync_resources;
 mod templates_apply;
 mod templates_core;
 mod timeouts;
+mod users_table;

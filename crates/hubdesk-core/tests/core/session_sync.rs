@@ -24,7 +24,7 @@ fn app_for(server: &sim::SimServer) -> OAuthApp {
 }
 
 fn everyone(org_id: &str) -> PeopleQuery {
-    PeopleQuery { org_id: org_id.to_owned(), text: String::new(), offset: 0, limit: 500 }
+    PeopleQuery { org_id: org_id.to_owned(), limit: 500, ..Default::default() }
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -12,17 +12,22 @@ describe("the users table's columns", () => {
     expect(ids(ALONE)).toEqual(USER_COLUMNS.map((c) => c.id));
   });
 
-  it("beside the detail pane at 1280 px, extension and phone make way, not everything shrinking", () => {
+  it("beside the detail pane at 1280 px, extension, location and phone make way, not everything shrinking", () => {
     expect(ids(BESIDE_PANE)).toEqual(["name", "email", "status", "licenses"]);
     expect(minWidth(fittingColumns(BESIDE_PANE))).toBeLessThanOrEqual(BESIDE_PANE);
   });
 
-  it("gives way in order: extension, then phone, then status", () => {
+  it("gives way in order: extension, then location, phone and status", () => {
     const all = minWidth(USER_COLUMNS);
+    const width = (id: string) => USER_COLUMNS.find((c) => c.id === id)!.min;
     expect(ids(all - 1)).not.toContain("extension");
-    expect(ids(all - 1)).toContain("phone");
-    expect(ids(all - 93)).not.toContain("phone");
-    expect(ids(all - 93)).toContain("status");
+    expect(ids(all - 1)).toContain("location");
+    const noExtension = all - width("extension");
+    expect(ids(noExtension - 1)).not.toContain("location");
+    expect(ids(noExtension - 1)).toContain("phone");
+    const noLocation = noExtension - width("location");
+    expect(ids(noLocation - 1)).not.toContain("phone");
+    expect(ids(noLocation - 1)).toContain("status");
     expect(ids(400)).toEqual(["name", "email", "licenses"]);
   });
 });

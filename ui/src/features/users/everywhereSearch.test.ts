@@ -16,7 +16,7 @@ function results(total: number, names: string[]): SearchResults {
   const hits = names.map((name, i) => ({
     orgId: "org",
     orgName: "Org",
-    person: { id: `${name}-${i}`, displayName: name, email: "", status: "active", licenses: [], phoneNumber: null, extension: null },
+    person: { id: `${name}-${i}`, displayName: name, email: "", status: "active", account: "active" as const, licenses: [], phoneNumber: null, phone: null, extension: null, locationName: null },
   }));
   return { total, hits };
 }

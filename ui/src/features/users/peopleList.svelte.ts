@@ -1,13 +1,16 @@
-// The users table's data: one search (org + text) at a time, paged in from
-// the backend as the table scrolls. A new search loads its first page in
+// The users table's data: one search (org, text, order, filters) at a
+// time, paged in from the backend as the table scrolls. A new search loads its first page in
 // the background and replaces the old rows only when it arrives, so typing
 // never flashes an empty table.
 
 import type { ApiError } from "../../lib/bindings/ApiError";
+import type { PeopleFilter } from "../../lib/bindings/PeopleFilter";
+import type { PeopleSort } from "../../lib/bindings/PeopleSort";
 import type { PersonRow } from "../../lib/bindings/PersonRow";
 import { backend, toApiError } from "../../lib/backend";
 import { PageCache } from "./pageCache";
 import { findRowIndex } from "./rowOrder";
+import { DEFAULT_SORT, NO_FILTER } from "./tableQuery";
 
 const PAGE_SIZE = 100;
 // 40 pages of 100 rows: enough for fast scrolling back and forth, small
@@ -23,18 +26,20 @@ export class PeopleList {
   /** The search whose rows are showing. */
   shownText = $state("");
   shownOrgId = $state<string | null>(null);
+  shownSort = $state<PeopleSort>(DEFAULT_SORT);
+  shownFilter = $state<PeopleFilter>(NO_FILTER);
 
   private current: PageCache<PersonRow> | null = null;
   private latest: PageCache<PersonRow> | null = null;
 
   constructor(private readonly onReplaced: () => void) {}
 
-  search(orgId: string, text: string): void {
+  search(orgId: string, text: string, sort: PeopleSort = DEFAULT_SORT, filter: PeopleFilter = NO_FILTER): void {
     const cache: PageCache<PersonRow> = new PageCache<PersonRow>({
-      fetchPage: (offset, limit) => backend.searchPeople({ orgId, text, offset, limit }),
+      fetchPage: (offset, limit) => backend.searchPeople({ orgId, text, sort, filter, offset, limit }),
       pageSize: PAGE_SIZE,
       maxPages: MAX_PAGES,
-      onChange: () => this.arrived(cache, orgId, text),
+      onChange: () => this.arrived(cache, { orgId, text, sort, filter }),
       onError: (reason) => {
         if (cache === this.latest) this.error = toApiError(reason);
       },
@@ -53,22 +58,29 @@ export class PeopleList {
   }
 
   /** The row index of a person among the rows showing, or null when they
-   * are not among them. Rows the table has loaded answer without a request. */
+   * are not among them or the rows are not in name order (only that order
+   * can be bisected). Rows the table has loaded answer without a request. */
   async indexOf(person: Pick<PersonRow, "displayName" | "id">): Promise<number | null> {
     const cache = this.current;
     const orgId = this.shownOrgId;
-    const text = this.shownText;
-    if (!cache || cache.total === null || orgId === null) return null;
+    const { shownText: text, shownSort: sort, shownFilter: filter } = this;
+    if (!cache || cache.total === null || orgId === null || sort.key !== "name") return null;
     const rowAt = async (index: number) =>
-      cache.get(index) ?? (await backend.searchPeople({ orgId, text, offset: index, limit: 1 })).rows[0];
-    return findRowIndex(person, cache.total, rowAt);
+      cache.get(index) ??
+      (await backend.searchPeople({ orgId, text, sort, filter, offset: index, limit: 1 })).rows[0];
+    return findRowIndex(person, cache.total, rowAt, sort.descending);
   }
 
-  private arrived(cache: PageCache<PersonRow>, orgId: string, text: string): void {
+  private arrived(
+    cache: PageCache<PersonRow>,
+    shown: { orgId: string; text: string; sort: PeopleSort; filter: PeopleFilter },
+  ): void {
     if (cache === this.latest && cache !== this.current) {
       this.current = cache;
-      this.shownText = text;
-      this.shownOrgId = orgId;
+      this.shownText = shown.text;
+      this.shownOrgId = shown.orgId;
+      this.shownSort = shown.sort;
+      this.shownFilter = shown.filter;
       this.onReplaced();
     }
     if (cache !== this.current) return;

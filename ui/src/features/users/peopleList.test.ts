@@ -20,9 +20,12 @@ function page(total: number, names: string[]): PeoplePage {
     displayName: name,
     email: "",
     status: "active",
+    account: "active" as const,
     licenses: [],
     phoneNumber: null,
+    phone: null,
     extension: null,
+    locationName: null,
   }));
   return { total, offset: 0, rows };
 }
@@ -68,6 +71,34 @@ describe("PeopleList", () => {
     pending[1].reject({ code: "database", message: "new", trackingId: null });
     await settle();
     expect(list.error?.message).toBe("new");
+  });
+});
+
+describe("order and filters", () => {
+  it("asks for them with every page, and says which are showing once rows arrive", async () => {
+    pending.length = 0;
+    const list = new PeopleList(() => {});
+    const sort = { key: "email" as const, descending: true };
+    const filter = { status: "invitePending" as const, license: null, location: "LOC", calling: true };
+    list.search("org", "", sort, filter);
+    expect(pending[0].query).toMatchObject({ orgId: "org", text: "", sort, filter, offset: 0 });
+    expect(list.shownSort.key).toBe("name");
+    pending[0].resolve(page(250, ["Ada"]));
+    await settle();
+    expect(list.shownSort).toEqual(sort);
+    expect(list.shownFilter).toEqual(filter);
+    list.ensure(100, 200);
+    expect(pending[1].query).toMatchObject({ sort, filter, offset: 100 });
+  });
+
+  it("does not bisect rows in another order than by name", async () => {
+    pending.length = 0;
+    const list = new PeopleList(() => {});
+    list.search("org", "", { key: "status", descending: false });
+    pending[0].resolve(page(5, ["Ada", "Bo"]));
+    await settle();
+    expect(await list.indexOf({ displayName: "Bo", id: "Bo-1" })).toBeNull();
+    expect(pending).toHaveLength(1);
   });
 });
 

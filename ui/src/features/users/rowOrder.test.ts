@@ -38,6 +38,15 @@ describe("finding a person's row", () => {
     expect(fetched).toBeLessThanOrEqual(Math.ceil(Math.log2(people.length)) + 2);
   });
 
+  it("finds them in the reverse order too (by name, descending)", async () => {
+    const reversed = [...people].reverse();
+    const at = async (index: number) => reversed[index];
+    for (const [index, person] of reversed.entries()) {
+      expect(await findRowIndex(person, reversed.length, at, true)).toBe(index);
+    }
+    expect(await findRowIndex(row("Ann", "p7"), reversed.length, at, true)).toBeNull();
+  });
+
   it("answers null for someone not in the list", async () => {
     expect(await findRowIndex(row("Ann", "p7"), people.length, rowAt)).toBeNull();
     expect(await findRowIndex(row("Zz", "p8"), people.length, rowAt)).toBeNull();

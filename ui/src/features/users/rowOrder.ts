@@ -31,21 +31,23 @@ export function compareRows(a: Named, b: Named): number {
   return byName !== 0 ? byName : bytesCmp(encoder.encode(a.id), encoder.encode(b.id), false);
 }
 
-/** The index of `target` among `total` rows in table order, or null when it
- * is not among them (another search is showing, or the cache changed).
- * `rowAt` fetches one row. */
+/** The index of `target` among `total` rows in table order (reversed when
+ * `descending`), or null when it is not among them (another search is
+ * showing, or the cache changed). `rowAt` fetches one row. */
 export async function findRowIndex(
   target: Named,
   total: number,
   rowAt: (index: number) => Promise<Named | undefined>,
+  descending = false,
 ): Promise<number | null> {
+  const before = (row: Named) => (descending ? compareRows(target, row) : compareRows(row, target)) < 0;
   let low = 0;
   let high = total;
   while (low < high) {
     const middle = Math.floor((low + high) / 2);
     const row = await rowAt(middle);
     if (!row) return null;
-    if (compareRows(row, target) < 0) low = middle + 1;
+    if (before(row)) low = middle + 1;
     else high = middle;
   }
   if (low >= total) return null;

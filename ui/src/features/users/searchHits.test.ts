@@ -4,7 +4,7 @@ import type { SearchHit } from "../../lib/bindings/SearchHit";
 import { contactParts, countMessage, highlight, isSearchShortcut, shortcutLabel } from "./searchHits";
 
 function person(over: Partial<PersonRow> = {}): PersonRow {
-  return { id: "p1", displayName: "Ada Lovelace", email: "ada@x.example", status: "active", licenses: [], phoneNumber: null, extension: null, ...over };
+  return { id: "p1", displayName: "Ada Lovelace", email: "ada@x.example", status: "active", account: "active", licenses: [], phoneNumber: null, phone: null, extension: null, locationName: null, ...over };
 }
 
 const hits = (n: number): SearchHit[] => Array.from({ length: n }, (_, i) => ({ orgId: "o", orgName: "Org", person: person({ id: `p${i}` }) }));

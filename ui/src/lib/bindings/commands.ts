@@ -12,6 +12,7 @@ import type { IntegrationInput } from "./IntegrationInput";
 import type { MeetingsSaved } from "./MeetingsSaved";
 import type { MeetingsView } from "./MeetingsView";
 import type { OrgSummary } from "./OrgSummary";
+import type { PeopleFilterOptions } from "./PeopleFilterOptions";
 import type { PeoplePage } from "./PeoplePage";
 import type { PeopleQuery } from "./PeopleQuery";
 import type { PersonDetail } from "./PersonDetail";
@@ -58,7 +59,10 @@ export type Commands = {
   /** Stops the running sync; the previous cache is kept. */
   cancel_sync: { feature: "orgs"; args: Record<string, never>; answer: null };
   sync_status: { feature: "orgs"; args: { orgId: string }; answer: Array<SyncStatusRow> };
+  /** One window of the users table: searched, filtered and sorted. */
   search_people: { feature: "users"; args: { query: PeopleQuery }; answer: PeoplePage };
+  /** The licenses and locations the users table can be filtered by. */
+  people_filter_options: { feature: "users"; args: { orgId: string }; answer: PeopleFilterOptions };
   /** Word-prefix search over every cached org: the first 50 hits by name. */
   search_everywhere: { feature: "users"; args: { text: string }; answer: SearchResults };
   get_person: { feature: "users"; args: { orgId: string; personId: string }; answer: PersonDetail };

@@ -1,11 +1,15 @@
 //! User commands: the cache's people, searched and shown. Work offline.
 
-use hubdesk_api::{ApiError, PeoplePage, PeopleQuery, PersonDetail, SearchResults};
+use hubdesk_api::{ApiError, PeopleFilterOptions, PeoplePage, PeopleQuery, PersonDetail, SearchResults};
 
 use crate::commands::Caller;
 
 pub async fn search_people(caller: &Caller, query: PeopleQuery) -> Result<PeoplePage, ApiError> {
     caller.core.search_people(&query)
+}
+
+pub async fn people_filter_options(caller: &Caller, org_id: String) -> Result<PeopleFilterOptions, ApiError> {
+    caller.core.people_filter_options(&org_id)
 }
 
 pub async fn search_everywhere(caller: &Caller, text: String) -> Result<SearchResults, ApiError> {

@@ -1,6 +1,7 @@
-//! The users screen: search the cache, show one person. Works offline.
+//! The users screen: search, filter and sort the cache, show one person.
+//! Works offline.
 
-use hubdesk_api::{ApiError, PeoplePage, PeopleQuery, PersonDetail, SearchResults};
+use hubdesk_api::{ApiError, PeopleFilterOptions, PeoplePage, PeopleQuery, PersonDetail, SearchResults};
 
 use crate::Core;
 
@@ -15,6 +16,10 @@ const EVERYWHERE_LIMIT: u32 = 50;
 impl Core {
     pub fn search_people(&self, query: &PeopleQuery) -> Result<PeoplePage, ApiError> {
         Ok(self.store.search_people(query)?)
+    }
+
+    pub fn people_filter_options(&self, org_id: &str) -> Result<PeopleFilterOptions, ApiError> {
+        Ok(self.store.people_filter_options(org_id)?)
     }
 
     /// The partner's search box: people of every cached org.
