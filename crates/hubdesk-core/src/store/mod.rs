@@ -107,6 +107,9 @@ impl Store {
         configure(&reader)?;
         reader.pragma_update(None, "cache_size", -READER_CACHE_KIB)?;
         search::prepare_reader(&reader)?;
+        // libphonenumber reads its metadata on first use (about 50 ms): on a
+        // thread of its own now rather than in the first window of users.
+        std::thread::spawn(|| hubdesk_rules::phone::readable_number("+4533165404"));
         Ok(Store {
             path: path.to_owned(),
             writer: Arc::new(Mutex::new(writer)),
