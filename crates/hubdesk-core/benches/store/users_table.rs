@@ -11,7 +11,7 @@ use hubdesk_core::store::Store;
 use hubdesk_core::webex::models::{License, Location, Person};
 use rusqlite::Connection;
 
-use super::{license_id, org_id, percentile, person, uuid, webex_id, LICENSE_CODES};
+use super::{checkpoint, license_id, org_id, percentile, person, uuid, webex_id, LICENSE_CODES};
 
 const CITIES: &[&str] = &[
     "Aarhus",
@@ -85,6 +85,7 @@ pub fn bench(dir: &std::path::Path, quick: bool) {
     store.replace_locations(&org, &locations, &[]).unwrap();
     let people: Vec<Person> = (0..n).map(|i| table_person(0, i)).collect();
     store.replace_people(&org, &people).unwrap();
+    checkpoint(&path);
 
     let filters = [
         ("no filter", String::new(), PeopleFilter::default()),
