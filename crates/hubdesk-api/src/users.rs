@@ -181,6 +181,8 @@ pub struct PhoneNumber {
     pub kind: String,
     pub value: String,
     pub primary: bool,
+    /// `value` as the users table shows it (international format when valid).
+    pub readable: ReadableNumber,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

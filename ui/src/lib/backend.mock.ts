@@ -81,7 +81,7 @@ function makePeople(orgId: string, domain: string, count: number, seed: number):
       lastName: last,
       emails: [`${first}.${last}${i}@${domain}`.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")],
       status: pick(STATUSES),
-      phoneNumbers: hasPhone ? [{ type: "work", value: mockNumber(i), primary: true }] : [],
+      phoneNumbers: hasPhone ? [{ type: "work", value: mockNumber(i), primary: true, readable: { display: mockNumber(i), valid: true } }] : [],
       extension: hasPhone ? String(2000 + i) : null,
       locationId: hasPhone ? location.id : null,
       locationName: hasPhone ? location.name : null,

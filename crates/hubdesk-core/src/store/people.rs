@@ -5,6 +5,7 @@ use rusqlite::{params, OptionalExtension};
 use super::{stored_person, Result, Store, StoreError};
 use crate::webex::models::{License, Person};
 use hubdesk_api::{PersonDetail, PersonLicense, PhoneNumber, SyncResource};
+use hubdesk_rules::phone::readable_number;
 
 impl Store {
     pub fn replace_licenses(&self, org_id: &str, licenses: &[License]) -> Result<()> {
@@ -118,7 +119,7 @@ fn detail_from(org_id: &str, p: Person, licenses: Vec<PersonLicense>, location_n
         phone_numbers: p
             .phone_numbers
             .into_iter()
-            .map(|n| PhoneNumber { kind: n.kind, value: n.value, primary: n.primary })
+            .map(|n| PhoneNumber { readable: readable_number(&n.value), kind: n.kind, value: n.value, primary: n.primary })
             .collect(),
         extension: p.extension,
         location_id: p.location_id,

@@ -89,6 +89,13 @@ async fn sign_in_sync_and_search_through_the_commands() {
     let first = page["rows"][0]["id"].as_str().unwrap();
     let person = call(&caller, "get_person", json!({ "orgId": customer, "personId": first })).await.unwrap();
     assert_eq!(person["id"], first);
+
+    // The detail pane reads numbers as the table does.
+    let with_phone = page["rows"].as_array().unwrap().iter().find(|r| r["phone"]["valid"] == true).expect("a number");
+    let person = call(&caller, "get_person", json!({ "orgId": customer, "personId": with_phone["id"] })).await.unwrap();
+    let work = &person["phoneNumbers"][0];
+    assert_eq!(work["readable"], with_phone["phone"], "{person}");
+    assert_ne!(work["readable"]["display"], work["value"], "formatted for reading, not as stored: {work}");
 }
 
 #[tokio::test]

@@ -25,6 +25,14 @@ describe("countMessage", () => {
 });
 
 describe("contactParts", () => {
+  it("shows the number as the table does, formatted for reading", () => {
+    const parts = contactParts(person({ phoneNumber: "+4533168351", phone: { display: "+45 33 16 83 51", valid: true } }));
+    expect(parts).toEqual([
+      { kind: "email", text: "ada@x.example" },
+      { kind: "phone", text: "+45 33 16 83 51" },
+    ]);
+  });
+
   it("lists email, phone and extension in that order", () => {
     const parts = contactParts(person({ phoneNumber: "+1 415 555 1000", extension: "2000" }));
     expect(parts).toEqual([

@@ -22,7 +22,9 @@ export type ContactPart = { kind: "email" | "phone" | "extension"; text: string 
 export function contactParts(person: PersonRow): ContactPart[] {
   const parts: ContactPart[] = [];
   if (person.email.trim() !== "") parts.push({ kind: "email", text: person.email });
-  if (person.phoneNumber) parts.push({ kind: "phone", text: person.phoneNumber });
+  // Numbers read as the table shows them (international format when valid).
+  const phone = person.phone?.display ?? person.phoneNumber;
+  if (phone) parts.push({ kind: "phone", text: phone });
   if (person.extension) parts.push({ kind: "extension", text: person.extension });
   return parts;
 }
