@@ -30,6 +30,16 @@ pub fn readable_number(stored: &str) -> ReadableNumber {
     }
 }
 
+/// Loads libphonenumber's metadata (about 50 ms on first use) on a thread
+/// of its own, once per process, so the first window of users that shows
+/// numbers does not pay for it.
+pub fn warm_up() {
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| {
+        std::thread::spawn(|| readable_number("+4533165404"));
+    });
+}
+
 /// The number with a leading `+`, if it has one or the international `00`
 /// prefix and holds nothing but digits and the usual separators.
 fn international(stored: &str) -> Option<String> {

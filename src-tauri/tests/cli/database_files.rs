@@ -3,15 +3,11 @@
 //! only read (export, templates plan) open hubdesk's files read-only.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use webex_sim::{self as sim, SimConfig};
 
-use crate::support::{partner_token, BIN};
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use crate::support::{partner_token, stderr, sync_all, BIN};
 
 /// Another program's database: a table of its own, in rollback-journal mode.
 fn foreign_database(dir: &Path) -> PathBuf {
@@ -61,14 +57,7 @@ async fn a_foreign_ledger_is_refused_before_the_cache_is_touched() {
     let token = partner_token(&server).await;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("cache.sqlite");
-    let sync = Command::new(BIN)
-        .args(["sync", "--api", &server.base_url(), "--all", "--db"])
-        .arg(&db)
-        .env("HUBDESK_TOKEN", &token)
-        .output()
-        .unwrap();
-    assert!(sync.status.success(), "{}", stderr(&sync));
-    let org = String::from_utf8(sync.stdout).unwrap().lines().next().unwrap().split('\t').next().unwrap().to_owned();
+    let org = sync_all(&server.base_url(), &token, &db).remove(0);
     server.shutdown().await;
 
     let foreign = foreign_database(dir.path());
@@ -104,14 +93,7 @@ async fn an_export_opens_the_cache_read_only() {
     let token = partner_token(&server).await;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("cache.sqlite");
-    let sync = Command::new(BIN)
-        .args(["sync", "--api", &server.base_url(), "--all", "--db"])
-        .arg(&db)
-        .env("HUBDESK_TOKEN", &token)
-        .output()
-        .unwrap();
-    assert!(sync.status.success(), "{}", stderr(&sync));
-    let org = String::from_utf8(sync.stdout).unwrap().lines().next().unwrap().split('\t').next().unwrap().to_owned();
+    let org = sync_all(&server.base_url(), &token, &db).remove(0);
     server.shutdown().await;
     let ledger = dir.path().join("cache.ledger.sqlite");
     std::fs::remove_file(&ledger).unwrap();

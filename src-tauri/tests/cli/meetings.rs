@@ -189,7 +189,7 @@ async fn s2_bad_input_gets_a_sentence_and_a_documented_exit_code_and_changes_not
     let c = &tenant.customers[0];
     let sam = person(c, "sam.sessionless");
     let nobody = person(c, "nobody.here");
-    let err = |out: &Output| String::from_utf8_lossy(&out.stderr).into_owned();
+    let err = support::stderr;
 
     // An unknown person: 5 (input refused) for show and set, 2 for diagnose.
     let out = tenant.run(&c.token, &["show", "--person", &nobody]);

@@ -3,12 +3,28 @@
 // Not every helper is used by every module.
 #![allow(dead_code)]
 
+use std::path::Path;
+use std::process::{Command, Output};
+
 use serde_json::Value;
 use webex_sim::client::{call, ApiReply, SimHelpers};
 use webex_sim::SimServer;
 
 /// The `hubdesk` binary under test.
 pub const BIN: &str = env!("CARGO_BIN_EXE_hubdesk");
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// `hubdesk sync --all` into `db`, which must succeed; the org ids it lists.
+pub fn sync_all(api: &str, token: &str, db: &Path) -> Vec<String> {
+    let sync =
+        Command::new(BIN).args(["sync", "--api", api, "--all", "--db"]).arg(db).env("HUBDESK_TOKEN", token).output();
+    let sync = sync.unwrap();
+    assert!(sync.status.success(), "{}", stderr(&sync));
+    String::from_utf8(sync.stdout).unwrap().lines().map(|l| l.split('\t').next().unwrap().to_owned()).collect()
+}
 
 pub fn helpers(server: &SimServer) -> SimHelpers {
     SimHelpers::new(&server.origin())

@@ -7,16 +7,7 @@ use std::process::{Command, Output};
 use serde_json::json;
 use webex_sim::{self as sim, SimConfig};
 
-use crate::support::{partner_token, post, BIN};
-
-/// `hubdesk sync --all` into `db`; the org ids it lists.
-fn sync_all(api: &str, token: &str, db: &Path) -> Vec<String> {
-    let sync =
-        Command::new(BIN).args(["sync", "--api", api, "--all", "--db"]).arg(db).env("HUBDESK_TOKEN", token).output();
-    let sync = sync.unwrap();
-    assert!(sync.status.success(), "{}", String::from_utf8_lossy(&sync.stderr));
-    String::from_utf8(sync.stdout).unwrap().lines().map(|l| l.split('\t').next().unwrap().to_owned()).collect()
-}
+use crate::support::{partner_token, post, stderr, sync_all, BIN};
 
 fn export(db: &Path, org: &str, output: Option<&Path>) -> Output {
     let mut command = Command::new(BIN);
@@ -25,10 +16,6 @@ fn export(db: &Path, org: &str, output: Option<&Path>) -> Output {
         command.arg("--output").arg(output);
     }
     command.output().unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -3,14 +3,14 @@
 //! simulator.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 use hubdesk_core::features::templates::facts;
 use hubdesk_core::store::Store;
 use serde_json::json;
 use webex_sim::{self as sim, SimConfig, SimServer};
 
-use crate::support::{partner_token, BIN};
+use crate::support::{partner_token, stderr, BIN};
 
 struct Cache {
     server: SimServer,
@@ -56,10 +56,6 @@ impl Cache {
     fn facts(&self) -> hubdesk_rules::templates::OrgFacts {
         facts::load(&Store::open(&self.db()).unwrap(), &self.org).unwrap().facts
     }
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -159,9 +159,7 @@ impl Store {
     }
 
     fn with(path: &Path, writer: Connection, reader: Connection) -> Store {
-        // libphonenumber reads its metadata on first use (about 50 ms): on a
-        // thread of its own now rather than in the first window of users.
-        std::thread::spawn(|| hubdesk_rules::phone::readable_number("+4533165404"));
+        hubdesk_rules::phone::warm_up();
         Store {
             path: path.to_owned(),
             writer: Arc::new(Mutex::new(writer)),
