@@ -98,6 +98,8 @@ macro_rules! for_each_command {
                     meetings_diagnose(org_id: String, person_id: String, site_url: Option<String>, last_save: Option<SaveCheck>) -> Diagnosis;
                     /// S5: the paid types off, save, back on, save; both answers.
                     meetings_force_refresh(org_id: String, person_id: String, site_url: String) -> Vec<MeetingsSaved>;
+                    /// S1, S2: the site's missing paid types added to the user's set, saved whole and read back.
+                    meetings_enable_missing(org_id: String, person_id: String, site_url: String) -> MeetingsSaved;
                 }
             }
             events {

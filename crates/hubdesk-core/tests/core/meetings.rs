@@ -88,3 +88,24 @@ async fn bad_input_is_refused_with_a_sentence_and_changes_nothing() {
     assert_eq!(before, after, "nothing changed");
     assert!(core.audit_list(&org).unwrap().is_empty(), "nothing audited");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_enable_fix_adds_only_the_missing_paid_types_and_offers_every_site() {
+    let (_dir, core, org) = signed_in().await;
+    let sam = who("sam.sessionless");
+    let d = core.meetings_diagnose(Some(&org), &sam, None, None).await.unwrap();
+    assert!(d.sites.iter().any(|s| s == SITE), "the diagnosed site is among those offered: {:?}", d.sites);
+    assert_eq!(d.sites.iter().filter(|s| s.eq_ignore_ascii_case(SITE)).count(), 1, "each site once: {:?}", d.sites);
+
+    // rule S1, S2: the set sent is the free type Sam had plus every paid one.
+    let saved = core.meetings_enable_missing(Some(&org), &sam, SITE).await.unwrap();
+    assert_eq!(saved.check.sent, ["1", "3", "11"]);
+    assert!(saved.check.matches(), "{saved:?}");
+    let d = core.meetings_diagnose(Some(&org), &sam, Some(SITE), Some(&saved.check)).await.unwrap();
+    assert_eq!(d.verdict, None, "{d:#?}");
+
+    // Someone without a paid license on the site gets a sentence, not a PUT.
+    let refused = core.meetings_enable_missing(Some(&org), &who("bea.basic"), SITE).await.unwrap_err();
+    assert_eq!(refused.code, ErrorCode::InvalidInput, "{}", refused.message);
+    assert_eq!(core.audit_list(&org).unwrap().len(), 1, "only Sam's save is audited");
+}

@@ -29,6 +29,7 @@ pub fn diagnose(facts: Facts<'_>) -> Diagnosis {
     let verdict = checks.iter().find(|c| c.status == CheckStatus::Fail).and_then(|c| c.cause);
     Diagnosis {
         site_url: facts.site_url.to_owned(),
+        sites: vec![facts.site_url.to_owned()],
         verdict_text: verdict_text(verdict, facts.site_url),
         checks,
         verdict,

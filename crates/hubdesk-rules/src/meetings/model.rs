@@ -169,6 +169,10 @@ pub struct UserMessage {
 #[serde(rename_all = "camelCase")]
 pub struct Diagnosis {
     pub site_url: String,
+    /// Every site the troubleshooter can look at for this user (theirs, then
+    /// the org's first), the diagnosed one included: what the window offers
+    /// to switch to.
+    pub sites: Vec<String>,
     pub checks: Vec<Check>,
     /// The cause of the first failing check; `None` when nothing fails.
     pub verdict: Option<Cause>,

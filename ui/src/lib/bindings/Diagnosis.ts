@@ -3,7 +3,13 @@ import type { Cause } from "./Cause";
 import type { Check } from "./Check";
 import type { UserMessage } from "./UserMessage";
 
-export type Diagnosis = { siteUrl: string, checks: Array<Check>, 
+export type Diagnosis = { siteUrl: string, 
+/**
+ * Every site the troubleshooter can look at for this user (theirs, then
+ * the org's first), the diagnosed one included: what the window offers
+ * to switch to.
+ */
+sites: Array<string>, checks: Array<Check>, 
 /**
  * The cause of the first failing check; `None` when nothing fails.
  */

@@ -103,6 +103,8 @@ export type Commands = {
   meetings_diagnose: { feature: "meetings"; args: { orgId: string; personId: string; siteUrl: string | null; lastSave: SaveCheck | null }; answer: Diagnosis };
   /** S5: the paid types off, save, back on, save; both answers. */
   meetings_force_refresh: { feature: "meetings"; args: { orgId: string; personId: string; siteUrl: string }; answer: Array<MeetingsSaved> };
+  /** S1, S2: the site's missing paid types added to the user's set, saved whole and read back. */
+  meetings_enable_missing: { feature: "meetings"; args: { orgId: string; personId: string; siteUrl: string }; answer: MeetingsSaved };
 };
 
 /** Every event the backend sends, by name, with its payload. */

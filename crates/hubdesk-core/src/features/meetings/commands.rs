@@ -37,3 +37,12 @@ pub async fn meetings_force_refresh(
 ) -> Result<Vec<MeetingsSaved>, ApiError> {
     caller.core.meetings_force_refresh(Some(&org_id), &person_id, &site_url).await
 }
+
+pub async fn meetings_enable_missing(
+    caller: &Caller,
+    org_id: String,
+    person_id: String,
+    site_url: String,
+) -> Result<MeetingsSaved, ApiError> {
+    caller.core.meetings_enable_missing(Some(&org_id), &person_id, &site_url).await
+}

@@ -52,14 +52,14 @@ impl Core {
             })
             .collect();
         let first_failing = diagnoses.iter().position(|d| !d.passes()).unwrap_or(0);
-        Ok(diagnoses.into_iter().nth(first_failing).expect("there is always a candidate"))
+        let mut diagnosis = diagnoses.into_iter().nth(first_failing).expect("there is always a candidate");
+        diagnosis.sites = every_site(&target);
+        Ok(diagnosis)
     }
 }
 
-/// The sites to look at: the one asked for (a site of the org or of the
-/// user), or the user's sites then the org's first site, where a paid user
-/// expects to schedule.
-fn candidates(target: &Target, site: Option<&str>) -> Result<Vec<String>, ApiError> {
+/// The user's sites, then the org's sites, each once.
+fn every_site(target: &Target) -> Vec<String> {
     let known = target.sites.iter().map(|s| s.site_url.clone()).chain(target.org_sites.iter().cloned());
     let mut all: Vec<String> = Vec::new();
     for url in known {
@@ -67,6 +67,14 @@ fn candidates(target: &Target, site: Option<&str>) -> Result<Vec<String>, ApiErr
             all.push(url);
         }
     }
+    all
+}
+
+/// The sites to look at: the one asked for (a site of the org or of the
+/// user), or the user's sites then the org's first site, where a paid user
+/// expects to schedule.
+fn candidates(target: &Target, site: Option<&str>) -> Result<Vec<String>, ApiError> {
+    let all = every_site(target);
     match site {
         Some(url) => match all.iter().find(|s| s.eq_ignore_ascii_case(url)) {
             Some(found) => Ok(vec![found.clone()]),

@@ -6,6 +6,7 @@
 
 pub mod commands;
 mod diagnose;
+mod fixes;
 mod set;
 
 use hubdesk_api::{ApiError, ErrorCode, MeetingsSite, MeetingsView};

@@ -10,7 +10,7 @@ use super::{not_on_site, read_site, to_rule_type, Target};
 use crate::webex::{WebexClient, WebexError};
 use crate::Core;
 
-fn offline(e: WebexError) -> ApiError {
+pub(super) fn offline(e: WebexError) -> ApiError {
     match e {
         e @ WebexError::Network { .. } => ApiError::new(
             ErrorCode::Offline,
@@ -103,7 +103,7 @@ impl Core {
 
 /// The site as the user's sites spell it, if they host there: session
 /// types are a host's (Webex refuses them to anyone else).
-fn hosted_site(target: &Target, site: &str) -> Result<String, ApiError> {
+pub(super) fn hosted_site(target: &Target, site: &str) -> Result<String, ApiError> {
     let on =
         target.sites.iter().find(|s| s.site_url.eq_ignore_ascii_case(site)).ok_or_else(|| not_on_site(target, site))?;
     match on.role {
