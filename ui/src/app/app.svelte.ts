@@ -47,6 +47,9 @@ class AppState {
   screenChosen = $state(0);
   /** The list of keyboard shortcuts is showing. */
   shortcutsOpen = $state(false);
+  /** Bumped when the keyboard asks for the open person's Meetings
+   * troubleshooter; the details pane opens it. */
+  troubleshootRequest = $state(0);
   /** Bumped when a sync replaced cached data, so lists fetch again. */
   dataVersion = $state(0);
   startupError = $state<ApiError | null>(null);

@@ -31,6 +31,12 @@ describe("keyboard shortcuts", () => {
     expect(new ShortcutReader().read(key("?"), false, 0)).toEqual({ kind: "help" });
   });
 
+  it("opens the Meetings troubleshooter on m, but not with m typed or in a dialog", () => {
+    expect(new ShortcutReader().read(key("m"), false, 0)).toEqual({ kind: "troubleshoot" });
+    expect(new ShortcutReader().read(key("m"), true, 0)).toBeNull();
+    expect(new ShortcutReader().read(key("m", { ctrlKey: true }), false, 0)).toBeNull();
+  });
+
   it("does nothing while typing or with a dialog open", () => {
     const reader = new ShortcutReader();
     expect(reader.read(key("S"), true, 0)).toBeNull();

@@ -5,7 +5,7 @@
 
 import type { Screen } from "./app.svelte";
 
-export type ShortcutAction = { kind: "screen"; screen: Screen } | { kind: "sync" } | { kind: "help" };
+export type ShortcutAction = { kind: "screen"; screen: Screen } | { kind: "sync" } | { kind: "help" } | { kind: "troubleshoot" };
 
 export type KeyPress = Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "altKey">;
 
@@ -31,6 +31,8 @@ export class ShortcutReader {
     // Shift+S: capital S, so a stray "s" does not start a sync.
     if (press.key === "S") return { kind: "sync" };
     if (press.key === "?") return { kind: "help" };
+    // The open user's Meetings troubleshooter (rules S1–S5).
+    if (press.key === "m") return { kind: "troubleshoot" };
     return null;
   }
 }

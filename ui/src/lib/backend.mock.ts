@@ -29,6 +29,7 @@ import { compareRows } from "../features/users/rowOrder";
 import { filterOptions, mockNumber, searchPeople, toRow } from "./backend.mock.people";
 import { changeHistory, changesOfSync } from "./backend.mock.changes";
 import { templateCommands } from "./backend.mock.templates";
+import { meetingsCommands } from "./backend.mock.meetings";
 import type { Command, Handlers } from "./commands";
 
 const params = new URLSearchParams(location.search);
@@ -294,6 +295,12 @@ const templates = templateCommands({
   lastSyncedMs: (orgId) => findOrg(orgId).summary.lastSyncedMs,
 });
 
+const meetings = meetingsCommands((orgId, personId) => {
+  const org = findOrg(orgId);
+  const person = org.people.find((p) => p.id === personId) ?? fail("not_found", "No such person.");
+  return { email: person.emails[0] ?? "", name: person.displayName, site: `${org.domain.split(".")[0]}.webex.com` };
+});
+
 const COMMANDS: Handlers = {
   get_session: () => session,
   sign_in_demo: async () => {
@@ -330,11 +337,7 @@ const COMMANDS: Handlers = {
     return findOrg(a.orgId).people.find((p) => p.id === a.personId) ?? fail("not_found", "No such person.");
   },
   ...templates.commands,
-  // The Meetings screens are not built yet: the window does not call these.
-  meetings_show: () => fail("internal", "Meetings session types are not in this preview yet."),
-  meetings_set: () => fail("internal", "Meetings session types are not in this preview yet."),
-  meetings_diagnose: () => fail("internal", "Meetings session types are not in this preview yet."),
-  meetings_force_refresh: () => fail("internal", "Meetings session types are not in this preview yet."),
+  ...meetings,
 };
 
 export async function invoke<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {

@@ -15,6 +15,7 @@ import type { AssignmentMode } from "./bindings/AssignmentMode";
 import type { TemplateDraft } from "./bindings/TemplateDraft";
 import type { SaveScope } from "./bindings/SaveScope";
 import type { ApplyRequest } from "./bindings/ApplyRequest";
+import type { SaveCheck } from "./bindings/SaveCheck";
 
 // A record keyed by every ErrorCode: adding a code on the Rust side breaks
 // this line until the UI knows about it.
@@ -123,6 +124,15 @@ export const backend = {
   auditList: (orgId: string) => call("audit_list", { orgId }),
   exportPreview: (previewId: string) => call("export_preview", { previewId }),
   exportAudit: (orgId: string) => call("export_audit", { orgId }),
+  meetingsShow: (orgId: string, personId: string) => call("meetings_show", { orgId, personId }),
+  meetingsSet: (orgId: string, personId: string, siteUrl: string, typeIds: string[]) =>
+    call("meetings_set", { orgId, personId, siteUrl, typeIds }),
+  meetingsDiagnose: (orgId: string, personId: string, siteUrl: string | null, lastSave: SaveCheck | null) =>
+    call("meetings_diagnose", { orgId, personId, siteUrl, lastSave }),
+  meetingsForceRefresh: (orgId: string, personId: string, siteUrl: string) =>
+    call("meetings_force_refresh", { orgId, personId, siteUrl }),
+  meetingsEnableMissing: (orgId: string, personId: string, siteUrl: string) =>
+    call("meetings_enable_missing", { orgId, personId, siteUrl }),
 };
 
 export type Backend = typeof backend;

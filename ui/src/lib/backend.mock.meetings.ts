@@ -1,0 +1,68 @@
+// The Meetings tab and troubleshooter in the browser preview: every user
+// hosts on their org's one site with the free type only, so the
+// troubleshooter has something to find (S1) and its fixes something to do.
+// A sketch for looking at the screens; the rules live in Rust and are tested
+// there and end to end.
+
+import type { Diagnosis } from "./bindings/Diagnosis";
+import type { MeetingsSaved } from "./bindings/MeetingsSaved";
+import type { MeetingsView } from "./bindings/MeetingsView";
+import type { SaveCheck } from "./bindings/SaveCheck";
+import type { SessionType } from "./bindings/SessionType";
+import type { Handlers } from "./commands";
+
+const TYPES: SessionType[] = [
+  { id: "1", shortName: "FRE", name: "Free Meeting", kind: "meeting" },
+  { id: "3", shortName: "PRO", name: "Pro Meeting", kind: "meeting" },
+  { id: "11", shortName: "PRV", name: "Private Meeting", kind: "privateMeeting" },
+];
+const LICENSE = "Webex Meetings - Enterprise";
+
+export function meetingsCommands(lookup: (orgId: string, personId: string) => { email: string; name: string; site: string }): Handlers<"meetings"> {
+  const sets = new Map<string, string[]>();
+  const setOf = (personId: string) => sets.get(personId) ?? ["1"];
+
+  function save(personId: string, site: string, ids: string[]): MeetingsSaved {
+    sets.set(personId, [...ids]);
+    const held = TYPES.filter((t) => ids.includes(t.id));
+    return { check: { siteUrl: site, sent: [...ids], readBack: held.map((t) => t.id) }, held, trackingId: `HUBDESK_mock_${Date.now()}` };
+  }
+
+  function diagnose(orgId: string, personId: string, lastSave: SaveCheck | null): Diagnosis {
+    const { site } = lookup(orgId, personId);
+    const missing = TYPES.filter((t) => t.id !== "1" && !setOf(personId).includes(t.id));
+    const names = (types: SessionType[]) => types.map((t) => `${t.name} (${t.shortName})`).join(", ");
+    const savedOk = lastSave ? lastSave.sent.join() === lastSave.readBack.join() : null;
+    return {
+      siteUrl: site,
+      sites: [site],
+      checks: [
+        { name: "signed_in", status: "pass", evidence: "loginEnabled, no pending invitation.", cause: null, fixes: [] },
+        { name: "paid_license_on_site", status: "pass", evidence: `${LICENSE} on ${site}.`, cause: null, fixes: ["reassign_license"] },
+        missing.length > 0
+          ? { name: "paid_types_enabled", status: "fail", evidence: `Missing on ${site}: ${names(missing)}.`, cause: "paid_types_missing", fixes: ["enable_missing_types"] }
+          : { name: "paid_types_enabled", status: "pass", evidence: `Has every paid type of ${site}.`, cause: null, fixes: ["force_refresh"] },
+        lastSave === null
+          ? { name: "saved_to_site", status: "skipped", evidence: "Nothing saved yet.", cause: null, fixes: [] }
+          : { name: "saved_to_site", status: savedOk ? "pass" : "fail", evidence: `Sent [${lastSave.sent}] to ${site}, read back [${lastSave.readBack}].`, cause: savedOk ? null : "not_saved", fixes: ["force_refresh", "reassign_license"] },
+      ],
+      verdict: missing.length > 0 ? "paid_types_missing" : null,
+      verdictText: "",
+      userMessage: ["en", "fr", "da", "sv"].map((language) => ({ language, text: `(${language}) Sign out of the Webex app and back in, then schedule a test meeting on ${site}.` })),
+    };
+  }
+
+  return {
+    meetings_show: (a): MeetingsView => {
+      const { email, name, site } = lookup(a.orgId, a.personId);
+      const set = setOf(a.personId);
+      const types = TYPES.map((t) => ({ sessionType: t, paid: t.id !== "1", enabled: set.includes(t.id) }));
+      const role = { type: "host" as const, licenseId: "mock-license", licenseName: LICENSE };
+      return { orgId: a.orgId, personId: a.personId, email, displayName: name, sites: [{ siteUrl: site, role, types, unread: null }] };
+    },
+    meetings_set: (a) => save(a.personId, a.siteUrl, a.typeIds),
+    meetings_diagnose: (a) => diagnose(a.orgId, a.personId, a.lastSave),
+    meetings_force_refresh: (a) => [save(a.personId, a.siteUrl, ["1"]), save(a.personId, a.siteUrl, TYPES.map((t) => t.id))],
+    meetings_enable_missing: (a) => save(a.personId, a.siteUrl, TYPES.map((t) => t.id)),
+  };
+}
