@@ -5,6 +5,8 @@
 
 #[path = "e2e_keyboard.rs"]
 mod keyboard;
+#[path = "e2e_meetings.rs"]
+mod meetings;
 mod support;
 #[path = "e2e_templates.rs"]
 mod templates;
