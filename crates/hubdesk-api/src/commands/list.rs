@@ -98,6 +98,9 @@ macro_rules! for_each_command {
                     meetings_diagnose(org_id: String, person_id: String, site_url: Option<String>, last_save: Option<SaveCheck>) -> Diagnosis;
                     /// S5: the paid types off, save, back on, save; both answers.
                     meetings_force_refresh(org_id: String, person_id: String, site_url: String) -> Vec<MeetingsSaved>;
+                    /// S5: removes the user's paid Meetings license on the site, then assigns it again, through the
+                    /// apply journal (in order; a resumed run assigns it again); what the user holds afterwards.
+                    meetings_reassign_license(org_id: String, person_id: String, site_url: String) -> MeetingsReassigned;
                 }
             }
             events {
