@@ -16,7 +16,7 @@ mod tests;
 pub use check::{diagnose, Facts};
 pub use message::user_message;
 pub use model::*;
-pub use reassign::{license_to_reassign, reassign_notice};
+pub use reassign::{license_to_reassign, reassign_consequence, reassign_notice};
 
 use crate::templates::Kind;
 

@@ -38,18 +38,30 @@ pub fn license_to_reassign(person: &PersonFacts, site_url: &str, who: &str) -> R
     Ok(license.clone())
 }
 
-/// What the confirmation says before the license is taken away (S5). The
-/// simulator keeps a user's session types on a site across the removal
-/// and the new assignment (the set is not reset to the site's defaults),
-/// and hubdesk reads the set back afterwards, so the text says so.
+/// What the user goes without while the license is off (S5). The
+/// simulator keeps a user's session types on a site across the removal and
+/// the new assignment (the set is not reset to the site's defaults), and
+/// hubdesk reads the set back afterwards, so the words say so.
+pub fn reassign_consequence(site_url: &str) -> String {
+    format!(
+        "Until it is back the user cannot host or schedule meetings on {site_url}. Their session types on \
+         {site_url} are not reset to the site's defaults: they come back as they were (hubdesk reads them back \
+         afterwards to show what Webex holds)."
+    )
+}
+
+/// What the confirmation says before the license is taken away (S5).
 pub fn reassign_notice(license: &HeldLicense, site_url: &str) -> ReassignNotice {
     let name = &license.name;
     let text = format!(
         "hubdesk removes {name} on {site_url} from the user, then assigns it again straight away, in that order. \
-         Until it is back the user cannot host or schedule meetings on {site_url}. Their session types on \
-         {site_url} are not reset to the site's defaults: they come back as they were (hubdesk reads them back \
-         afterwards to show what Webex holds). If hubdesk stops in between, resuming the run assigns the license \
-         again."
+         {} If hubdesk stops in between, resuming the run assigns the license again.",
+        reassign_consequence(site_url)
     );
-    ReassignNotice { license_id: license.id.clone(), license_name: name.clone(), site_url: site_url.to_owned(), text }
+    ReassignNotice {
+        license_id: license.id.clone(),
+        license_name: name.clone(),
+        site_url: site_url.to_owned(),
+        text,
+    }
 }

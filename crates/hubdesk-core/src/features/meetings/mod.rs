@@ -14,6 +14,8 @@ mod offline;
 mod reassign;
 mod set;
 
+pub use hubdesk_rules::meetings::reassign_consequence;
+
 use hubdesk_api::{ApiError, ErrorCode, MeetingsSite, MeetingsView};
 use hubdesk_rules::meetings::{self, HeldLicense, PersonFacts, SessionType, UserSite};
 
