@@ -2,8 +2,9 @@
 //! the real window against the demo tenant: Ctrl+K, part of a name, Enter
 //! opens the user, "m" opens the troubleshooter on their site with the
 //! problem (rule S1: paid session types missing), Enter applies the fix the
-//! focus is on, and the checks pass with the save read back (S2, S5). The
-//! Meetings tab then shows what Webex holds.
+//! focus is on, and the checks pass with the save read back (S2, S5); the
+//! license is then removed and assigned again after a confirmation (S5).
+//! The Meetings tab shows what Webex holds.
 
 use std::time::Duration;
 
@@ -102,6 +103,18 @@ fn a_user_who_cannot_schedule_is_fixed_from_the_search_box_by_keyboard() -> Resu
             ensure!(steps.len() == 1 && steps[0].contains("Pro Meeting (PRO)"), "what was done: {steps:?}");
             let message = ui::wait_for_text(client, "[data-testid=trouble-message]", STEP).await?;
             ensure!(message.contains("sign out of the Webex app"), "the message for the user (S3): {message}");
+
+            // S5's last resort, after a confirmation that says what the user
+            // goes without: the license removed and assigned again.
+            ui::click(client, "[data-testid=trouble-fix-reassign_license]", STEP).await?;
+            let asked = ui::wait_for_text(client, "[data-testid=reassign-confirm][open]", STEP).await?;
+            ensure!(asked.contains("cannot host or schedule"), "the confirmation says what is lost: {asked}");
+            ui::click(client, "[data-testid=reassign-confirm-confirm]", STEP).await?;
+            wait_until("the license is back, as Webex says", STEP, async || {
+                let steps = ui::texts(client, "[data-testid=trouble-step]").await?;
+                Ok((steps.len() == 2 && steps[1].contains("again")).then_some(steps))
+            })
+            .await?;
 
             // Escape closes the troubleshooter only; the Meetings tab shows
             // the types Webex now holds.

@@ -124,6 +124,8 @@ pub fn typescript_bindings() -> Vec<(String, String)> {
         MeetingsView,
         MeetingsSite,
         MeetingsSaved,
+        ReassignNotice,
+        MeetingsReassigned,
     ];
     files.push(("commands.ts".to_owned(), commands_typescript(&cfg)));
     files

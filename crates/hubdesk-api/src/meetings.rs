@@ -6,9 +6,11 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use hubdesk_rules::meetings::{
-    Cause, Check, CheckName, CheckStatus, Diagnosis, Fix, MeetingsRole, SaveCheck, SessionType, SessionTypeRow,
-    UserMessage, UserSite,
+    Cause, Check, CheckName, CheckStatus, Diagnosis, Fix, MeetingsRole, ReassignNotice, SaveCheck, SessionType,
+    SessionTypeRow, UserMessage, UserSite,
 };
+
+use crate::RunSummary;
 
 /// A user's Meetings tab.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -40,4 +42,26 @@ pub struct MeetingsSaved {
     /// Webex's set after the save, read again.
     pub held: Vec<SessionType>,
     pub tracking_id: String,
+}
+
+/// The license re-assigned (S5): the run that removed it and assigned it
+/// again, and what the user holds afterwards, read again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MeetingsReassigned {
+    pub run: RunSummary,
+    pub site_url: String,
+    pub license_name: String,
+    /// The tracking id of each PATCH, in the order sent (remove, then add).
+    pub tracking_ids: Vec<String>,
+    /// Whether the user holds a paid Meetings license on the site afterwards.
+    pub license_held: bool,
+    /// The user's license names afterwards.
+    pub licenses: Vec<String>,
+    /// The user's session types on the site afterwards; `None` when they
+    /// could not be read.
+    pub session_types: Option<Vec<SessionType>>,
+    /// Set when the user is left without the license: what happened and what
+    /// to do (a sentence).
+    pub warning: Option<String>,
 }

@@ -140,6 +140,17 @@ pub enum RunAction {
     Deleted { template_name: String },
     /// Templates for the new and moved people a sync found (T2, T3, T7).
     Enforced,
+    /// S5: one user's paid Meetings license on a site removed, then assigned
+    /// again; its two entries are sent one after the other, in order.
+    MeetingsLicenseReassigned { site_url: String, license_name: String, email: String },
+}
+
+impl RunAction {
+    /// Whether the run's entries must be sent one at a time, in order (each
+    /// waits for the one before it), rather than several at once.
+    pub fn in_order(&self) -> bool {
+        matches!(self, RunAction::MeetingsLicenseReassigned { .. })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

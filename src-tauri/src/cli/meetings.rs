@@ -1,13 +1,17 @@
-//! `hubdesk meetings show|set|diagnose`: the Meetings tab, its Save and the
-//! troubleshooter (rules S1–S5, T16), headless, through the same core.
-//! Each subcommand parses, calls the core and prints.
+//! `hubdesk meetings show|set|diagnose|refresh|reassign`: the Meetings tab,
+//! its Save, the troubleshooter and its fixes (rules S1–S5, T16), headless,
+//! through the same core. Each subcommand parses, calls the core and prints.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
-use hubdesk_api::{CheckStatus, Diagnosis, MeetingsRole, MeetingsSaved, MeetingsView};
+use hubdesk_api::{
+    ApiError, CheckStatus, Diagnosis, ErrorCode, MeetingsReassigned, MeetingsRole, MeetingsSaved, MeetingsView,
+    RunAction,
+};
+use hubdesk_core::features::meetings::reassign_consequence;
 use hubdesk_core::webex::WEBEX_API_BASE;
 use hubdesk_core::Core;
 
@@ -31,6 +35,13 @@ pub enum MeetingsCommand {
     /// with its evidence, and the verdict.
     #[command(after_help = DIAGNOSE_EXIT)]
     Diagnose(DiagnoseArgs),
+    /// Force an update (S5): the user's paid session types off, save, back
+    /// on (with any missing ones), save; each step's answer printed.
+    Refresh(SiteArgs),
+    /// Remove the user's paid Meetings license on the site and assign it
+    /// again (S5), through the apply journal: in order, and a run stopped in
+    /// between is resumed by running this again. Needs --yes.
+    Reassign(ReassignArgs),
 }
 
 /// Who is looked at, where, and how to reach Webex.
@@ -97,11 +108,33 @@ pub struct DiagnoseArgs {
     pub format: Format,
 }
 
+#[derive(clap::Args, Debug, Clone)]
+pub struct SiteArgs {
+    #[command(flatten)]
+    pub target: Target,
+    /// The site, one the user hosts on.
+    #[arg(long)]
+    pub site: String,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct ReassignArgs {
+    #[command(flatten)]
+    pub on: SiteArgs,
+    /// Go ahead: the user goes without the license until it is assigned again.
+    #[arg(long)]
+    pub yes: bool,
+}
+
 /// `diagnose` exits 0, 1 or 2 (any error); the others as every subcommand.
 pub fn main(command: MeetingsCommand) -> ExitCode {
     match command {
         MeetingsCommand::Show(args) => exit::report(super::run_async(show(args))),
         MeetingsCommand::Set(args) => exit::report(super::run_async(set(args))),
+        MeetingsCommand::Refresh(args) => exit::report(super::run_async(refresh(args))),
+        MeetingsCommand::Reassign(args) => exit::report(super::run_async(reassign(args))),
         MeetingsCommand::Diagnose(args) => match super::run_async(diagnose(args)) {
             Ok(true) => ExitCode::SUCCESS,
             Ok(false) => ExitCode::from(1),
@@ -150,6 +183,52 @@ async fn diagnose(args: DiagnoseArgs) -> anyhow::Result<bool> {
     Ok(diagnosis.passes())
 }
 
+async fn refresh(args: SiteArgs) -> anyhow::Result<()> {
+    let core = signed_in(&args.target).await?;
+    let t = &args.target;
+    let steps = core.meetings_force_refresh(t.org.as_deref(), &t.person, &args.site).await?;
+    match args.format {
+        Format::Json => outln!("{}", serde_json::to_string_pretty(&steps)?),
+        Format::Text => {
+            for (step, saved) in ["paid types off", "paid types back on"].iter().zip(&steps) {
+                outln!("{step}:")?;
+                print_saved(saved)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+async fn reassign(args: ReassignArgs) -> anyhow::Result<()> {
+    let (t, site) = (&args.on.target, &args.on.site);
+    if !args.yes {
+        // Refused before anything is read or sent: the admin first learns what it costs.
+        let message = format!(
+            "Re-assigning removes the paid Meetings license of {site} from {}, then assigns it again. {} Nothing \
+             was sent: run it again with --yes to go ahead.",
+            t.person,
+            reassign_consequence(site).replace("the user", "they")
+        );
+        return Err(ApiError::new(ErrorCode::ConfirmationRequired, message).into());
+    }
+    let core = signed_in(t).await?;
+    let message = "cancelling after the request in flight; run `hubdesk meetings reassign` again to finish";
+    session::on_ctrl_c(&core, message, |core| {
+        for run_id in core.ledger.unfinished_runs().unwrap_or_default() {
+            core.run_cancel(&run_id);
+        }
+    });
+    let done = core.meetings_reassign_license(t.org.as_deref(), &t.person, site).await?;
+    match args.on.format {
+        Format::Json => outln!("{}", serde_json::to_string_pretty(&done)?)?,
+        Format::Text => print_reassigned(&done)?,
+    }
+    match done.warning {
+        Some(warning) => Err(anyhow::anyhow!(warning)),
+        None => Ok(()),
+    }
+}
+
 fn role_text(role: &MeetingsRole) -> String {
     match role {
         MeetingsRole::Host { license_name, .. } => format!("host, with {license_name}"),
@@ -192,6 +271,39 @@ fn print_saved(saved: &MeetingsSaved) -> anyhow::Result<()> {
         outln!("Webex holds something other than what was sent: read back {}.", ids_text(&check.read_back))?;
     }
     outln!("tracking id: {}", saved.tracking_id)
+}
+
+fn print_reassigned(done: &MeetingsReassigned) -> anyhow::Result<()> {
+    let run = &done.run;
+    let state = serde_json::to_value(run.state)?;
+    outln!(
+        "run {}: {}, {} of {} sent and confirmed",
+        run.run_id,
+        state.as_str().unwrap_or_default(),
+        run.succeeded,
+        run.total
+    )?;
+    for (step, tracking_id) in ["removed", "assigned again"].iter().zip(&done.tracking_ids) {
+        outln!("{step}: {} on {}, tracking id {tracking_id}", done.license_name, done.site_url)?;
+    }
+    let held = if done.license_held { "holds" } else { "does NOT hold" };
+    let who = match &run.action {
+        RunAction::MeetingsLicenseReassigned { email, .. } => email.as_str(),
+        _ => "the user",
+    };
+    outln!("{who} now {held} a paid Meetings license on {}", done.site_url)?;
+    outln!("licenses: {}", done.licenses.join(", "))?;
+    match &done.session_types {
+        Some(types) => {
+            let types: Vec<String> = types.iter().map(|t| format!("{} {} ({})", t.id, t.short_name, t.name)).collect();
+            outln!(
+                "session types on {}: {}",
+                done.site_url,
+                if types.is_empty() { "none".into() } else { types.join(", ") }
+            )
+        }
+        None => outln!("session types on {}: could not be read", done.site_url),
+    }
 }
 
 fn ids_text(ids: &[String]) -> String {

@@ -12,7 +12,7 @@ use webex_sim::{self as sim, SimConfig, SimServer};
 
 use crate::support::{self, BIN};
 
-const PUT_PATH: &str = "/v1/admin/meeting/userconfig/sessionTypes";
+pub(crate) const PUT_PATH: &str = "/v1/admin/meeting/userconfig/sessionTypes";
 
 /// The five seeded people, the cause diagnose names and the check that fails.
 const CAUSES: [(&str, &str, &str); 5] = [
@@ -23,24 +23,24 @@ const CAUSES: [(&str, &str, &str); 5] = [
     ("nils.neversigned", "never_signed_in", "signed_in"),
 ];
 
-struct Customer {
-    org: String,
-    domain: String,
+pub(crate) struct Customer {
+    pub(crate) org: String,
+    pub(crate) domain: String,
     /// The org's first Meetings site, where the seeded causes are.
-    site: String,
+    pub(crate) site: String,
     /// A customer full admin's token, acting in this org.
-    token: String,
+    pub(crate) token: String,
 }
 
-struct Tenant {
-    server: SimServer,
+pub(crate) struct Tenant {
+    pub(crate) server: SimServer,
     /// The app's data folder for every run (the audit log goes there).
-    data: tempfile::TempDir,
-    customers: Vec<Customer>,
+    pub(crate) data: tempfile::TempDir,
+    pub(crate) customers: Vec<Customer>,
 }
 
 impl Tenant {
-    async fn start() -> Tenant {
+    pub(crate) async fn start() -> Tenant {
         let server =
             sim::start(SimConfig { seed: 7, people: 300, customers: 2, ..SimConfig::default() }).await.unwrap();
         let helpers = support::helpers(&server);
@@ -66,32 +66,32 @@ impl Tenant {
         Tenant { server, data: tempfile::tempdir().unwrap(), customers }
     }
 
-    fn api(&self) -> String {
+    pub(crate) fn api(&self) -> String {
         self.server.base_url()
     }
 
     /// `hubdesk meetings <args>` with `token`, on the test's data folder.
-    fn run(&self, token: &str, args: &[&str]) -> Output {
+    pub(crate) fn run(&self, token: &str, args: &[&str]) -> Output {
         let mut command = Command::new(BIN);
         command.arg("meetings").args(args).args(["--api", &self.api()]);
         command.env("HUBDESK_TOKEN", token).env("HUBDESK_DATA_DIR", self.data.path());
         command.output().unwrap()
     }
 
-    async fn changes(&self) -> Vec<Value> {
+    pub(crate) async fn changes(&self) -> Vec<Value> {
         support::changes(&self.server, 0).await
     }
 }
 
-fn person(c: &Customer, local: &str) -> String {
+pub(crate) fn person(c: &Customer, local: &str) -> String {
     format!("{local}@{}", c.domain)
 }
 
-fn stdout_json(out: &Output) -> Value {
+pub(crate) fn stdout_json(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", text(out)))
 }
 
-fn text(out: &Output) -> String {
+pub(crate) fn text(out: &Output) -> String {
     format!(
         "exit {:?}\nstdout: {}\nstderr: {}",
         out.status.code(),

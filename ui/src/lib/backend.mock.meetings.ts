@@ -47,6 +47,7 @@ export function meetingsCommands(lookup: (orgId: string, personId: string) => { 
           : { name: "saved_to_site", status: savedOk ? "pass" : "fail", evidence: `Sent [${lastSave.sent}] to ${site}, read back [${lastSave.readBack}].`, cause: savedOk ? null : "not_saved", fixes: ["force_refresh", "reassign_license"] },
       ],
       verdict: missing.length > 0 ? "paid_types_missing" : null,
+      reassign: { licenseId: "mock-license", licenseName: LICENSE, siteUrl: site, text: "" },
       verdictText: "",
       userMessage: ["en", "fr", "da", "sv"].map((language) => ({ language, text: `(${language}) Sign out of the Webex app and back in, then schedule a test meeting on ${site}.` })),
     };
@@ -64,5 +65,15 @@ export function meetingsCommands(lookup: (orgId: string, personId: string) => { 
     meetings_diagnose: (a) => diagnose(a.orgId, a.personId, a.lastSave),
     meetings_force_refresh: (a) => [save(a.personId, a.siteUrl, ["1"]), save(a.personId, a.siteUrl, TYPES.map((t) => t.id))],
     meetings_enable_missing: (a) => save(a.personId, a.siteUrl, TYPES.map((t) => t.id)),
+    meetings_reassign_license: (a) => ({
+      run: { runId: `mock-run-${Date.now()}`, orgId: a.orgId, action: { kind: "meetingsLicenseReassigned", siteUrl: a.siteUrl, licenseName: LICENSE, email: lookup(a.orgId, a.personId).email }, actor: "mock", createdMs: Date.now(), state: "finished", total: 2, succeeded: 2, partial: 0, failed: 0 },
+      siteUrl: a.siteUrl,
+      licenseName: LICENSE,
+      trackingIds: [`HUBDESK_mock_remove_${Date.now()}`, `HUBDESK_mock_add_${Date.now()}`],
+      licenseHeld: true,
+      licenses: [LICENSE],
+      sessionTypes: TYPES.filter((t) => setOf(a.personId).includes(t.id)),
+      warning: null,
+    }),
   };
 }

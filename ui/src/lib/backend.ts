@@ -133,6 +133,8 @@ export const backend = {
     call("meetings_force_refresh", { orgId, personId, siteUrl }),
   meetingsEnableMissing: (orgId: string, personId: string, siteUrl: string) =>
     call("meetings_enable_missing", { orgId, personId, siteUrl }),
+  meetingsReassignLicense: (orgId: string, personId: string, siteUrl: string) =>
+    call("meetings_reassign_license", { orgId, personId, siteUrl }),
 };
 
 export type Backend = typeof backend;

@@ -100,6 +100,9 @@ macro_rules! for_each_command {
                     meetings_force_refresh(org_id: String, person_id: String, site_url: String) -> Vec<MeetingsSaved>;
                     /// S1, S2: the site's missing paid types added to the user's set, saved whole and read back.
                     meetings_enable_missing(org_id: String, person_id: String, site_url: String) -> MeetingsSaved;
+                    /// S5: removes the user's paid Meetings license on the site, then assigns it again, through the
+                    /// apply journal (in order; a resumed run assigns it again); what the user holds afterwards.
+                    meetings_reassign_license(org_id: String, person_id: String, site_url: String) -> MeetingsReassigned;
                 }
             }
             events {

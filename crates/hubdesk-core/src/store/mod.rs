@@ -7,6 +7,7 @@
 mod changes;
 mod everywhere;
 mod facets;
+mod meetings;
 mod migrations;
 mod name_ends;
 mod name_order;
@@ -33,6 +34,7 @@ use crate::files;
 use crate::files::sqlite::Identity;
 use hubdesk_api::{ApiError, ErrorCode};
 
+pub use meetings::in_id_order;
 pub use migrations::LATEST_VERSION;
 pub use resources::ResourceTable;
 pub use settings::SettingKey;

@@ -3,7 +3,9 @@
 //! the cause of the first failing one, in the order an admin would look.
 
 use super::model::*;
-use super::{holds_basic_meetings, is_paid_meetings_license, missing_paid, role_on, type_names, user_message};
+use super::{
+    holds_basic_meetings, is_paid_meetings_license, missing_paid, reassign_notice, role_on, type_names, user_message,
+};
 
 /// Everything the checks look at, read by the core beforehand.
 #[derive(Debug, Clone, Copy)]
@@ -27,6 +29,17 @@ pub fn diagnose(facts: Facts<'_>) -> Diagnosis {
         saved(&facts),
     ];
     let verdict = checks.iter().find(|c| c.status == CheckStatus::Fail).and_then(|c| c.cause);
+    let reassign = match &role {
+        MeetingsRole::Host { license_id, license_name } => {
+            let held = HeldLicense {
+                id: license_id.clone(),
+                name: license_name.clone(),
+                site_url: Some(facts.site_url.to_owned()),
+            };
+            Some(reassign_notice(&held, facts.site_url))
+        }
+        _ => None,
+    };
     Diagnosis {
         site_url: facts.site_url.to_owned(),
         sites: vec![facts.site_url.to_owned()],
@@ -34,6 +47,7 @@ pub fn diagnose(facts: Facts<'_>) -> Diagnosis {
         checks,
         verdict,
         user_message: user_message(facts.site_url),
+        reassign,
     }
 }
 

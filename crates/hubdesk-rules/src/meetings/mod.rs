@@ -8,6 +8,7 @@
 mod check;
 mod message;
 mod model;
+mod reassign;
 
 #[cfg(test)]
 mod tests;
@@ -15,6 +16,7 @@ mod tests;
 pub use check::{diagnose, Facts};
 pub use message::user_message;
 pub use model::*;
+pub use reassign::{license_to_reassign, reassign_consequence, reassign_notice};
 
 use crate::templates::Kind;
 
@@ -38,7 +40,7 @@ fn is_basic_meetings_license(name: &str) -> bool {
     Kind::of(name) == Kind::BasicMeetings
 }
 
-fn same_site(a: &str, b: &str) -> bool {
+pub(crate) fn same_site(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim())
 }
 

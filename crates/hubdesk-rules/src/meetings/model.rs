@@ -178,6 +178,23 @@ pub struct Diagnosis {
     pub verdict: Option<Cause>,
     pub verdict_text: String,
     pub user_message: Vec<UserMessage>,
+    /// Set when the user hosts on the site: what re-assigning the license
+    /// (S5) takes away meanwhile, for the confirmation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub reassign: Option<ReassignNotice>,
+}
+
+/// Before the paid Meetings license of a site is removed and assigned again
+/// (S5): which license, where, and what the user goes without meanwhile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReassignNotice {
+    pub license_id: String,
+    pub license_name: String,
+    pub site_url: String,
+    /// The consequence in English (the window words it from the fields).
+    pub text: String,
 }
 
 impl Diagnosis {

@@ -153,3 +153,32 @@ fn the_user_sites_list_hosts_then_attendee_and_preference_sites_once() {
     assert_eq!(sites[1].role, MeetingsRole::Attendee);
     assert_eq!(sites[2].role, MeetingsRole::None);
 }
+
+#[test]
+fn s5_the_license_to_reassign_is_the_paid_one_of_the_site_and_webex_must_be_able_to_give_it_back() {
+    let host = host_on(SITE);
+    let license = license_to_reassign(&host, &SITE.to_uppercase(), "ann@acme.example").unwrap();
+    assert_eq!(license.name, "Meeting - Webex Meeting Center");
+    assert_eq!(license.site_url.as_deref(), Some(SITE));
+
+    let elsewhere = license_to_reassign(&host_on(OTHER), SITE, "ann@acme.example").unwrap_err();
+    assert!(elsewhere.contains("no paid Meetings license on acme.webex.com"), "{elsewhere}");
+    assert!(elsewhere.contains("Nothing was changed"), "{elsewhere}");
+
+    // Without Basic Meetings Webex would refuse it back (700004): never taken away.
+    let mut no_basic = host_on(SITE);
+    no_basic.licenses.retain(|l| l.name != "Basic Meetings");
+    let refused = license_to_reassign(&no_basic, SITE, "ann@acme.example").unwrap_err();
+    assert!(refused.contains("Basic Meetings") && refused.contains("Nothing was changed"), "{refused}");
+    assert!(!refused.contains("Messaging"), "{refused}");
+}
+
+#[test]
+fn s5_the_troubleshooter_carries_what_reassigning_costs_for_a_host_only() {
+    let d = run(&host_on(SITE), Some(&site_types()), None);
+    let notice = d.reassign.expect("a host may have the license re-assigned");
+    assert_eq!((notice.license_name.as_str(), notice.site_url.as_str()), ("Meeting - Webex Meeting Center", SITE));
+    assert!(notice.text.contains("cannot host or schedule meetings on acme.webex.com"), "{}", notice.text);
+    assert!(notice.text.contains("not reset"), "{}", notice.text);
+    assert!(run(&host_on(OTHER), None, None).reassign.is_none(), "no license on the site, nothing to re-assign");
+}

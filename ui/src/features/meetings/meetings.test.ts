@@ -74,16 +74,16 @@ describe("placing the fix buttons", () => {
       { status: "pass", fixes: ["force_refresh"] },
       { status: "fail", fixes: ["force_refresh", "reassign_license"] },
     ]);
-    expect(placed).toEqual([[], [], [], ["force_refresh"]]);
+    expect(placed).toEqual([[], [], [], ["force_refresh", "reassign_license"]]);
   });
 
   it("leaves a fix on the first passing check that offers it when nothing fails", () => {
     const placed = placeFixes([
-      { status: "pass", fixes: [] },
+      { status: "pass", fixes: ["reassign_license"] },
       { status: "pass", fixes: ["force_refresh"] },
       { status: "skipped", fixes: [] },
-      { status: "pass", fixes: ["force_refresh"] },
+      { status: "pass", fixes: ["force_refresh", "reassign_license"] },
     ]);
-    expect(placed).toEqual([[], ["force_refresh"], [], []]);
+    expect(placed).toEqual([["reassign_license"], ["force_refresh"], [], []]);
   });
 });

@@ -83,7 +83,7 @@ export function verdictWords(diagnosis: Pick<Diagnosis, "verdict" | "siteUrl">):
 /** The fixes worth a button: assigning a license is done in a license
  * template or Control Hub, so it is advice, not a button. */
 export function fixButtons(fixes: readonly Fix[]): Fix[] {
-  return fixes.filter((fix) => fix !== "assign_license" && fix !== "reassign_license");
+  return fixes.filter((fix) => fix !== "assign_license");
 }
 
 /** The languages the user's message comes in, named in their own language

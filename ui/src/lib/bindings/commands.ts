@@ -9,6 +9,7 @@ import type { ChangeRow } from "./ChangeRow";
 import type { Diagnosis } from "./Diagnosis";
 import type { FieldProblem } from "./FieldProblem";
 import type { IntegrationInput } from "./IntegrationInput";
+import type { MeetingsReassigned } from "./MeetingsReassigned";
 import type { MeetingsSaved } from "./MeetingsSaved";
 import type { MeetingsView } from "./MeetingsView";
 import type { OrgSummary } from "./OrgSummary";
@@ -105,6 +106,11 @@ export type Commands = {
   meetings_force_refresh: { feature: "meetings"; args: { orgId: string; personId: string; siteUrl: string }; answer: Array<MeetingsSaved> };
   /** S1, S2: the site's missing paid types added to the user's set, saved whole and read back. */
   meetings_enable_missing: { feature: "meetings"; args: { orgId: string; personId: string; siteUrl: string }; answer: MeetingsSaved };
+  /**
+   * S5: removes the user's paid Meetings license on the site, then assigns it again, through the
+   * apply journal (in order; a resumed run assigns it again); what the user holds afterwards.
+   */
+  meetings_reassign_license: { feature: "meetings"; args: { orgId: string; personId: string; siteUrl: string }; answer: MeetingsReassigned };
 };
 
 /** Every event the backend sends, by name, with its payload. */

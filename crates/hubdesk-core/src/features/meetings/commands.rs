@@ -1,7 +1,7 @@
 //! Meetings commands: the Meetings tab, the save, the troubleshooter and
 //! its forced refresh. Handlers only parse, call `Core` and answer.
 
-use hubdesk_api::{ApiError, Diagnosis, MeetingsSaved, MeetingsView, SaveCheck};
+use hubdesk_api::{ApiError, Diagnosis, MeetingsReassigned, MeetingsSaved, MeetingsView, SaveCheck};
 
 use crate::commands::Caller;
 
@@ -45,4 +45,14 @@ pub async fn meetings_enable_missing(
     site_url: String,
 ) -> Result<MeetingsSaved, ApiError> {
     caller.core.meetings_enable_missing(Some(&org_id), &person_id, &site_url).await
+}
+
+pub async fn meetings_reassign_license(
+    caller: &Caller,
+    org_id: String,
+    person_id: String,
+    site_url: String,
+) -> Result<MeetingsReassigned, ApiError> {
+    let progress = caller.run_progress();
+    caller.core.meetings_reassign_license_reporting(Some(&org_id), &person_id, &site_url, &progress).await
 }

@@ -1,12 +1,12 @@
 //! The troubleshooter for one user (S1–S5, T16): the checks of every
-//! candidate site run together, so the verdict takes three round trips
-//! (find the person; person, licenses and sites; each site's types and
-//! the user's set).
+//! candidate site run together, so the verdict takes at most three round
+//! trips (find the person; person, licenses and sites; each site's types,
+//! unless the cache has them, and the user's set).
 
 use hubdesk_api::{ApiError, Diagnosis, ErrorCode, MeetingsRole, SaveCheck};
 use hubdesk_rules::meetings::{self, role_on, Facts, SessionType};
 
-use super::{read_site, Target};
+use super::Target;
 use crate::Core;
 
 impl Core {
@@ -25,10 +25,10 @@ impl Core {
         let candidates = candidates(&target, site)?;
         let reads = candidates.iter().map(|url| {
             let hosts = matches!(role_on(&target.facts, url), MeetingsRole::Host { .. });
-            let (client, person_id) = (&client, &target.person.id);
+            let (client, target) = (&client, &target);
             async move {
                 match hosts {
-                    true => Some(read_site(client, person_id, url).await),
+                    true => Some(self.read_site(client, target, url).await),
                     false => None,
                 }
             }

@@ -5,8 +5,7 @@
 use hubdesk_api::{ApiError, MeetingsSaved};
 use hubdesk_rules::meetings;
 
-use super::set::{hosted_site, offline};
-use super::read_site;
+use super::set::{hosted_site, offline, refused_offline};
 use crate::Core;
 
 impl Core {
@@ -19,9 +18,9 @@ impl Core {
         site: &str,
     ) -> Result<MeetingsSaved, ApiError> {
         let client = self.client().await?;
-        let target = self.meetings_target(&client, org_id, person).await?;
+        let target = self.meetings_target(&client, org_id, person).await.map_err(refused_offline)?;
         let site_url = hosted_site(&target, site)?;
-        let (site_types, user_types) = read_site(&client, &target.person.id, &site_url).await;
+        let (site_types, user_types) = self.read_site(&client, &target, &site_url).await;
         let (site_types, user_types) = (site_types.map_err(offline)?, user_types.map_err(offline)?);
         let wanted = meetings::set_with_missing(&site_types, &user_types);
         self.save_types(&client, &target, &site_url, &wanted).await

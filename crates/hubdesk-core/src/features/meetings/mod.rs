@@ -1,18 +1,27 @@
 //! Meetings session types per user and site (rules S1–S5, T16): the
 //! Meetings tab (`meetings_show`), the save that replaces a user's set and
-//! reads it back (`meetings_set`, `meetings_force_refresh`), and the
-//! troubleshooter (`meetings_diagnose`). The person, their licenses and
-//! sets are read live; the rules decide (hubdesk_rules::meetings).
+//! reads it back (`meetings_set`, `meetings_force_refresh`), the
+//! troubleshooter (`meetings_diagnose`) and its last resort, the license
+//! removed and assigned again through the apply journal
+//! (`meetings_reassign_license`). The person, their licenses and sets are
+//! read live; a site's session types come from the cache when the last sync
+//! has the site. Offline, the tab answers from the cache (`offline`). The
+//! rules decide (hubdesk_rules::meetings).
 
 pub mod commands;
 mod diagnose;
 mod fixes;
+mod offline;
+mod reassign;
 mod set;
+
+pub use hubdesk_rules::meetings::reassign_consequence;
 
 use hubdesk_api::{ApiError, ErrorCode, MeetingsSite, MeetingsView};
 use hubdesk_rules::meetings::{self, HeldLicense, PersonFacts, SessionType, UserSite};
 
-use crate::webex::models::{Person, SessionType as WireType};
+use crate::store::in_id_order;
+use crate::webex::models::{License, Person, SessionType as WireType};
 use crate::webex::{WebexClient, WebexError};
 use crate::Core;
 
@@ -25,6 +34,36 @@ pub(crate) struct Target {
     pub sites: Vec<UserSite>,
     /// Every Meetings site of the org (from its licenses), first site first.
     pub org_sites: Vec<String>,
+    /// The org's licenses, as read.
+    pub org_licenses: Vec<License>,
+}
+
+impl Target {
+    /// What the rules need of `person`, given the org's `licenses` and the
+    /// sites `/v1/meetingPreferences/sites` lists for them.
+    fn new(org_id: String, person: Person, email: String, licenses: Vec<License>, preferred: &[String]) -> Target {
+        let held = licenses
+            .iter()
+            .filter(|l| person.licenses.contains(&l.id))
+            .map(|l| HeldLicense { id: l.id.clone(), name: l.name.clone(), site_url: l.site_url.clone() })
+            .collect();
+        let facts = PersonFacts {
+            login_enabled: person.login_enabled.unwrap_or(true),
+            invite_pending: person.invite_pending.unwrap_or(false),
+            licenses: held,
+            site_urls: person.site_urls.clone(),
+        };
+        let mut org_sites: Vec<String> = Vec::new();
+        for site in
+            licenses.iter().filter(|l| meetings::is_paid_meetings_license(&l.name)).filter_map(|l| l.site_url.clone())
+        {
+            if !org_sites.iter().any(|s| s.eq_ignore_ascii_case(&site)) {
+                org_sites.push(site);
+            }
+        }
+        let sites = meetings::user_sites(&facts, preferred);
+        Target { org_id, person, email, facts, sites, org_sites, org_licenses: licenses }
+    }
 }
 
 pub(crate) fn to_rule_type(t: WireType) -> SessionType {
@@ -79,27 +118,7 @@ impl Core {
             true => preferred,
             false => sites_of(email.clone()).await,
         };
-        let held = licenses
-            .iter()
-            .filter(|l| read.licenses.contains(&l.id))
-            .map(|l| HeldLicense { id: l.id.clone(), name: l.name.clone(), site_url: l.site_url.clone() })
-            .collect();
-        let facts = PersonFacts {
-            login_enabled: read.login_enabled.unwrap_or(true),
-            invite_pending: read.invite_pending.unwrap_or(false),
-            licenses: held,
-            site_urls: read.site_urls.clone(),
-        };
-        let mut org_sites: Vec<String> = Vec::new();
-        for site in
-            licenses.iter().filter(|l| meetings::is_paid_meetings_license(&l.name)).filter_map(|l| l.site_url.clone())
-        {
-            if !org_sites.iter().any(|s| s.eq_ignore_ascii_case(&site)) {
-                org_sites.push(site);
-            }
-        }
-        let sites = meetings::user_sites(&facts, &preferred);
-        Ok(Target { org_id, person: read, email, facts, sites, org_sites })
+        Ok(Target::new(org_id, read, email, licenses, &preferred))
     }
 
     /// The user's Meetings tab: each site with its role, its types and the
@@ -111,7 +130,12 @@ impl Core {
         site: Option<&str>,
     ) -> Result<MeetingsView, ApiError> {
         let client = self.client().await?;
-        let target = self.meetings_target(&client, org_id, person).await?;
+        let target = match self.meetings_target(&client, org_id, person).await {
+            Ok(target) => target,
+            // Webex cannot be reached: what the cache knows, said to be so.
+            Err(e) if e.code == ErrorCode::Network => return self.meetings_show_offline(org_id, person, site, e).await,
+            Err(e) => return Err(e),
+        };
         let sites: Vec<&UserSite> = match site {
             Some(url) => vec![target
                 .sites
@@ -120,7 +144,7 @@ impl Core {
                 .ok_or_else(|| not_on_site(&target, url))?],
             None => target.sites.iter().collect(),
         };
-        let reads = sites.iter().map(|s| read_site(&client, &target.person.id, &s.site_url));
+        let reads = sites.iter().map(|s| self.read_site(&client, &target, &s.site_url));
         let reads = futures::future::join_all(reads).await;
         let sites = sites
             .into_iter()
@@ -154,14 +178,46 @@ pub(crate) fn not_on_site(target: &Target, url: &str) -> ApiError {
     ApiError::new(ErrorCode::InvalidInput, format!("{} is not on {url}: they are on {on}.", target.email))
 }
 
-/// The site's types and the user's set on it, read together.
-pub(crate) async fn read_site(
-    client: &WebexClient,
-    person_id: &str,
-    site_url: &str,
-) -> (Result<Vec<SessionType>, WebexError>, Result<Vec<SessionType>, WebexError>) {
-    let (site, user) =
-        futures::join!(client.site_session_types(site_url), client.user_session_types(person_id, site_url));
-    let convert = |r: Result<Vec<WireType>, WebexError>| r.map(|v| v.into_iter().map(to_rule_type).collect());
-    (convert(site), convert(user))
+impl Core {
+    /// The site's session types: from the cache when the last sync has the
+    /// site (no round trip), else from Webex.
+    pub(crate) async fn site_types(
+        &self,
+        client: &WebexClient,
+        org_id: &str,
+        site_url: &str,
+    ) -> Result<Vec<SessionType>, WebexError> {
+        match self.store.cached_session_types(org_id, site_url) {
+            Ok(Some(cached)) => return Ok(cached.into_iter().map(to_rule_type).collect()),
+            Ok(None) => {}
+            Err(e) => tracing::warn!(%site_url, "the cached session types could not be read, reading them live: {e}"),
+        }
+        self.live_site_types(client, site_url).await
+    }
+
+    /// The site's session types as Webex lists them now, in id order (as
+    /// the cache gives them).
+    pub(crate) async fn live_site_types(
+        &self,
+        client: &WebexClient,
+        site_url: &str,
+    ) -> Result<Vec<SessionType>, WebexError> {
+        let mut live = client.site_session_types(site_url).await?;
+        in_id_order(&mut live);
+        Ok(live.into_iter().map(to_rule_type).collect())
+    }
+
+    /// The site's types and the user's set on it (always live), read together.
+    pub(crate) async fn read_site(
+        &self,
+        client: &WebexClient,
+        target: &Target,
+        site_url: &str,
+    ) -> (Result<Vec<SessionType>, WebexError>, Result<Vec<SessionType>, WebexError>) {
+        let user = async {
+            let types = client.user_session_types(&target.person.id, site_url).await?;
+            Ok(types.into_iter().map(to_rule_type).collect())
+        };
+        futures::join!(self.site_types(client, &target.org_id, site_url), user)
+    }
 }

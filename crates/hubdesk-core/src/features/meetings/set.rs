@@ -6,18 +6,28 @@
 use hubdesk_api::{ApiError, EntryState, ErrorCode, MeetingsRole, MeetingsSaved};
 use hubdesk_rules::meetings::{self, SaveCheck, SessionType};
 
-use super::{not_on_site, read_site, to_rule_type, Target};
+use super::{not_on_site, to_rule_type, Target};
 use crate::webex::{WebexClient, WebexError};
 use crate::Core;
 
+const NOTHING_SAVED: &str = "Webex cannot be reached, so nothing was saved. Try again when you are online.";
+
 pub(super) fn offline(e: WebexError) -> ApiError {
     match e {
-        e @ WebexError::Network { .. } => ApiError::new(
-            ErrorCode::Offline,
-            "Webex cannot be reached, so nothing was saved. Try again when you are online.",
-        )
-        .with_detail(e),
+        e @ WebexError::Network { .. } => ApiError::new(ErrorCode::Offline, NOTHING_SAVED).with_detail(e),
         e => e.into(),
+    }
+}
+
+/// A write whose first reads found Webex unreachable: refused as offline
+/// (writes are never queued), nothing sent.
+pub(super) fn refused_offline(e: ApiError) -> ApiError {
+    match e.code {
+        ErrorCode::Network => {
+            let detail = e.detail.clone().unwrap_or_else(|| e.message.clone());
+            ApiError::new(ErrorCode::Offline, NOTHING_SAVED).with_detail(detail)
+        }
+        _ => e,
     }
 }
 
@@ -32,11 +42,16 @@ impl Core {
         types: &[String],
     ) -> Result<MeetingsSaved, ApiError> {
         let client = self.client().await?;
-        let target = self.meetings_target(&client, org_id, person).await?;
+        let target = self.meetings_target(&client, org_id, person).await.map_err(refused_offline)?;
         let site_url = hosted_site(&target, site)?;
-        let site_types: Vec<SessionType> =
-            client.site_session_types(&site_url).await.map_err(offline)?.into_iter().map(to_rule_type).collect();
-        let ids = meetings::resolve_types(&site_types, types).map_err(|unknown| {
+        let mut site_types = self.site_types(&client, &target.org_id, &site_url).await.map_err(offline)?;
+        let mut ids = meetings::resolve_types(&site_types, types);
+        if ids.is_err() {
+            // The cache may predate a type the site has gained since the last sync.
+            site_types = self.live_site_types(&client, &site_url).await.map_err(offline)?;
+            ids = meetings::resolve_types(&site_types, types);
+        }
+        let ids = ids.map_err(|unknown| {
             let offered = meetings::type_names(&site_types);
             ApiError::new(
                 ErrorCode::InvalidInput,
@@ -55,9 +70,9 @@ impl Core {
         site: &str,
     ) -> Result<Vec<MeetingsSaved>, ApiError> {
         let client = self.client().await?;
-        let target = self.meetings_target(&client, org_id, person).await?;
+        let target = self.meetings_target(&client, org_id, person).await.map_err(refused_offline)?;
         let site_url = hosted_site(&target, site)?;
-        let (site_types, user_types) = read_site(&client, &target.person.id, &site_url).await;
+        let (site_types, user_types) = self.read_site(&client, &target, &site_url).await;
         let (site_types, user_types) = (site_types.map_err(offline)?, user_types.map_err(offline)?);
         let off: Vec<String> = user_types.iter().filter(|t| meetings::is_free(t)).map(|t| t.id.clone()).collect();
         let on = meetings::set_with_missing(&site_types, &user_types);

@@ -5,6 +5,8 @@
 //! An entry found in flight on resume, or whose answer was lost, is first
 //! checked: the person is read back and only what is still missing is sent.
 //! So after any crash or cancel every change is made once and none twice.
+//! Entries go several at a time, unordered, unless the run's action needs
+//! them in order (`RunAction::in_order`).
 
 use std::time::Duration;
 
@@ -60,10 +62,14 @@ pub async fn apply_run(
     let mut failed = before.failed;
     progress(RunProgress { run_id: run_id.to_owned(), done, total, failed, state: RunState::Running });
 
+    // A run whose entries depend on each other (a license removed, then
+    // assigned again) sends one at a time in the journal's order: the next
+    // leaves only once the one before is answered and recorded.
+    let concurrency = if before.action.in_order() { 1 } else { CONCURRENCY };
     let mut results = stream::iter(entries)
         .take_while(|_| std::future::ready(!cancel.is_cancelled()))
         .map(|entry| async move { apply_entry(ctx, entry).await })
-        .buffer_unordered(CONCURRENCY);
+        .buffer_unordered(concurrency);
     let mut stop = None;
     while let Some(outcome) = results.next().await {
         match outcome {

@@ -39,6 +39,16 @@ impl Pools {
     pub fn name(&self, license: &str) -> Option<&str> {
         self.0.get(license).map(|(name, _)| name.as_str())
     }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// The pools of licenses as Webex lists them (an org not in the cache).
+pub fn pools_of(licenses: Vec<License>) -> Pools {
+    let facts: Vec<LicenseFact> = licenses.into_iter().map(LicenseFact::from).collect();
+    Pools::from_licenses(&facts)
 }
 
 /// Only the license pools of an org (what applying a run needs).

@@ -60,7 +60,12 @@ impl Core {
         let summary = self.ledger.run_summary(run_id)?;
         let client = self.client().await?;
         let actor = self.actor().await?;
-        let pools = facts::pools(&self.store, &summary.org_id)?;
+        let mut pools = facts::pools(&self.store, &summary.org_id)?;
+        if pools.is_empty() {
+            // An org the cache does not have (a command line run on its own
+            // cache): Webex's list. Unreachable, the run stops offline anyway.
+            pools = facts::pools_of(client.licenses(&summary.org_id).await.unwrap_or_default());
+        }
         let cancel = self.active_runs.claim(run_id)?;
         let ctx = ApplyContext {
             client: &client,
