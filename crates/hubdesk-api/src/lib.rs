@@ -118,6 +118,7 @@ pub fn typescript_bindings() -> Vec<(String, String)> {
         CheckStatus,
         Cause,
         Fix,
+        Evidence,
         Check,
         UserMessage,
         Diagnosis,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use hubdesk_rules::meetings::{
-    Cause, Check, CheckName, CheckStatus, Diagnosis, Fix, MeetingsRole, ReassignNotice, SaveCheck, SessionType,
+    Cause, Check, CheckName, CheckStatus, Diagnosis, Evidence, Fix, MeetingsRole, ReassignNotice, SaveCheck, SessionType,
     SessionTypeRow, UserMessage, UserSite,
 };
 

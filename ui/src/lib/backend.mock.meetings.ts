@@ -37,14 +37,16 @@ export function meetingsCommands(lookup: (orgId: string, personId: string) => { 
       siteUrl: site,
       sites: [site],
       checks: [
-        { name: "signed_in", status: "pass", evidence: "loginEnabled, no pending invitation.", cause: null, fixes: [] },
-        { name: "paid_license_on_site", status: "pass", evidence: `${LICENSE} on ${site}.`, cause: null, fixes: ["reassign_license"] },
+        { name: "signed_in", status: "pass", evidence: "", found: { kind: "signedIn" }, cause: null, fixes: [] },
+        { name: "paid_license_on_site", status: "pass", evidence: "", found: { kind: "hostWith", license: LICENSE, site }, cause: null, fixes: ["reassign_license"] },
         missing.length > 0
-          ? { name: "paid_types_enabled", status: "fail", evidence: `Missing on ${site}: ${names(missing)}.`, cause: "paid_types_missing", fixes: ["enable_missing_types"] }
-          : { name: "paid_types_enabled", status: "pass", evidence: `Has every paid type of ${site}.`, cause: null, fixes: ["force_refresh"] },
+          ? { name: "paid_types_enabled", status: "fail", evidence: "", found: { kind: "missingTypes", site, types: names(missing) }, cause: "paid_types_missing", fixes: ["enable_missing_types"] }
+          : { name: "paid_types_enabled", status: "pass", evidence: "", found: { kind: "hasEveryPaidType", site, types: names(TYPES.slice(1)) }, cause: null, fixes: ["force_refresh"] },
         lastSave === null
-          ? { name: "saved_to_site", status: "skipped", evidence: "Nothing saved yet.", cause: null, fixes: [] }
-          : { name: "saved_to_site", status: savedOk ? "pass" : "fail", evidence: `Sent [${lastSave.sent}] to ${site}, read back [${lastSave.readBack}].`, cause: savedOk ? null : "not_saved", fixes: ["force_refresh", "reassign_license"] },
+          ? { name: "saved_to_site", status: "skipped", evidence: "", found: { kind: "nothingSaved" }, cause: null, fixes: [] }
+          : savedOk
+            ? { name: "saved_to_site", status: "pass", evidence: "", found: { kind: "savedSame", site, sent: lastSave.sent.join(",") }, cause: null, fixes: ["force_refresh", "reassign_license"] }
+            : { name: "saved_to_site", status: "fail", evidence: "", found: { kind: "savedDiffers", site, sent: lastSave.sent.join(","), held: lastSave.readBack.join(",") }, cause: "not_saved", fixes: ["force_refresh", "reassign_license"] },
       ],
       verdict: missing.length > 0 ? "paid_types_missing" : null,
       reassign: { licenseId: "mock-license", licenseName: LICENSE, siteUrl: site, text: "" },

@@ -2,6 +2,7 @@
 //! Each check says pass, fail or skipped with its evidence; the verdict is
 //! the cause of the first failing one, in the order an admin would look.
 
+use super::evidence::Evidence;
 use super::model::*;
 use super::{
     holds_basic_meetings, is_paid_meetings_license, missing_paid, reassign_notice, role_on, type_names, user_message,
@@ -51,8 +52,8 @@ pub fn diagnose(facts: Facts<'_>) -> Diagnosis {
     }
 }
 
-fn check(name: CheckName, status: CheckStatus, evidence: String, cause: Option<Cause>, fixes: Vec<Fix>) -> Check {
-    Check { name, status, evidence, cause, fixes }
+fn check(name: CheckName, status: CheckStatus, found: Evidence, cause: Option<Cause>, fixes: Vec<Fix>) -> Check {
+    Check { name, status, evidence: found.text(), found, cause, fixes }
 }
 
 /// T16: entitlements reach a user at their first sign-in. Webex's `status`
@@ -60,24 +61,19 @@ fn check(name: CheckName, status: CheckStatus, evidence: String, cause: Option<C
 fn signed_in(person: &PersonFacts) -> Check {
     let name = CheckName::SignedIn;
     if !person.login_enabled {
-        let evidence = "loginEnabled is false: the user cannot sign in.".to_owned();
-        return check(name, CheckStatus::Fail, evidence, Some(Cause::LoginDisabled), vec![]);
+        return check(name, CheckStatus::Fail, Evidence::LoginDisabled, Some(Cause::LoginDisabled), vec![]);
     }
     if person.invite_pending {
-        let evidence = "invitePending: the user has never signed in, so licenses and session types only take \
-                        effect at the first sign-in (T16)."
-            .to_owned();
-        return check(name, CheckStatus::Fail, evidence, Some(Cause::NeverSignedIn), vec![]);
+        return check(name, CheckStatus::Fail, Evidence::NeverSignedIn, Some(Cause::NeverSignedIn), vec![]);
     }
-    let evidence = "loginEnabled, no pending invitation (Webex's status is presence and is not used).".to_owned();
-    check(name, CheckStatus::Pass, evidence, None, vec![])
+    check(name, CheckStatus::Pass, Evidence::SignedIn, None, vec![])
 }
 
 fn paid_license(person: &PersonFacts, site_url: &str, role: &MeetingsRole) -> Check {
     let name = CheckName::PaidLicenseOnSite;
     if let MeetingsRole::Host { license_name, .. } = role {
-        let evidence = format!("{license_name} on {site_url}.");
-        return check(name, CheckStatus::Pass, evidence, None, vec![Fix::ReassignLicense]);
+        let found = Evidence::HostWith { license: license_name.clone(), site: site_url.to_owned() };
+        return check(name, CheckStatus::Pass, found, None, vec![Fix::ReassignLicense]);
     }
     let elsewhere: Vec<String> = person
         .licenses
@@ -85,34 +81,36 @@ fn paid_license(person: &PersonFacts, site_url: &str, role: &MeetingsRole) -> Ch
         .filter(|l| is_paid_meetings_license(&l.name))
         .filter_map(|l| l.site_url.as_ref().map(|s| format!("{} on {s}", l.name)))
         .collect();
-    let (cause, evidence) = if !elsewhere.is_empty() {
-        (Cause::LicenseOnOtherSite, format!("No paid license on {site_url}: {} only.", elsewhere.join(", ")))
+    let site = site_url.to_owned();
+    let (cause, found) = if !elsewhere.is_empty() {
+        (Cause::LicenseOnOtherSite, Evidence::LicenseElsewhere { site, elsewhere: elsewhere.join(", ") })
     } else if *role == MeetingsRole::Attendee {
-        (Cause::AttendeeOnly, format!("Attendee on {site_url}: attendees join meetings but cannot host them."))
+        (Cause::AttendeeOnly, Evidence::AttendeeOnly { site })
     } else if holds_basic_meetings(person) {
-        (Cause::BasicMeetingsOnly, "Basic Meetings only: the free plan, cut at 40 minutes.".to_owned())
+        (Cause::BasicMeetingsOnly, Evidence::BasicOnly)
     } else {
-        (Cause::NoMeetingsLicense, "No Meetings license at all.".to_owned())
+        (Cause::NoMeetingsLicense, Evidence::NoLicense)
     };
-    check(name, CheckStatus::Fail, evidence, Some(cause), vec![Fix::AssignLicense])
+    check(name, CheckStatus::Fail, found, Some(cause), vec![Fix::AssignLicense])
 }
 
 /// S1, S2: the site's paid types must all be in the user's set.
 fn paid_types(facts: &Facts<'_>, role: &MeetingsRole) -> Check {
     let name = CheckName::PaidTypesEnabled;
-    let skipped = |evidence: &str| check(name, CheckStatus::Skipped, evidence.to_owned(), None, vec![]);
+    let skipped = |found: Evidence| check(name, CheckStatus::Skipped, found, None, vec![]);
     if !matches!(role, MeetingsRole::Host { .. }) {
-        return skipped("Session types need a paid license on the site.");
+        return skipped(Evidence::NeedsPaidLicense);
     }
-    let Some(site_types) = facts.site_types else { return skipped("The site's session types could not be read.") };
-    let Some(user_types) = facts.user_types else { return skipped("The user's session types could not be read.") };
+    let Some(site_types) = facts.site_types else { return skipped(Evidence::SiteTypesUnread) };
+    let Some(user_types) = facts.user_types else { return skipped(Evidence::UserTypesUnread) };
     let missing = missing_paid(site_types, user_types);
+    let site = facts.site_url.to_owned();
     if missing.is_empty() {
-        let evidence = format!("Has every paid type of {}: {}.", facts.site_url, paid_names(site_types));
-        return check(name, CheckStatus::Pass, evidence, None, vec![Fix::ForceRefresh]);
+        let found = Evidence::HasEveryPaidType { site, types: paid_names(site_types) };
+        return check(name, CheckStatus::Pass, found, None, vec![Fix::ForceRefresh]);
     }
-    let evidence = format!("Missing on {}: {}.", facts.site_url, type_names(missing));
-    check(name, CheckStatus::Fail, evidence, Some(Cause::PaidTypesMissing), vec![Fix::EnableMissingTypes])
+    let found = Evidence::MissingTypes { site, types: type_names(missing) };
+    check(name, CheckStatus::Fail, found, Some(Cause::PaidTypesMissing), vec![Fix::EnableMissingTypes])
 }
 
 fn paid_names(site_types: &[SessionType]) -> String {
@@ -123,20 +121,20 @@ fn paid_names(site_types: &[SessionType]) -> String {
 fn saved(facts: &Facts<'_>) -> Check {
     let name = CheckName::SavedToSite;
     let Some(save) = facts.last_save else {
-        return check(name, CheckStatus::Skipped, "Nothing saved yet.".to_owned(), None, vec![]);
+        return check(name, CheckStatus::Skipped, Evidence::NothingSaved, None, vec![]);
     };
     let wrong_site = !save.site_url.eq_ignore_ascii_case(facts.site_url);
     let (sent, held) = (save.sent.join(","), save.read_back.join(","));
     if wrong_site || !save.matches() {
-        let evidence = match wrong_site {
-            true => format!("The last save went to {}, not {}.", save.site_url, facts.site_url),
-            false => format!("Sent [{sent}] to {}, Webex holds [{held}].", save.site_url),
+        let found = match wrong_site {
+            true => Evidence::SavedElsewhere { saved: save.site_url.clone(), site: facts.site_url.to_owned() },
+            false => Evidence::SavedDiffers { site: save.site_url.clone(), sent, held },
         };
         let fixes = vec![Fix::ForceRefresh, Fix::ReassignLicense];
-        return check(name, CheckStatus::Fail, evidence, Some(Cause::NotSaved), fixes);
+        return check(name, CheckStatus::Fail, found, Some(Cause::NotSaved), fixes);
     }
-    let evidence = format!("Sent [{sent}] to {}, read back the same.", save.site_url);
-    check(name, CheckStatus::Pass, evidence, None, vec![Fix::ForceRefresh, Fix::ReassignLicense])
+    let found = Evidence::SavedSame { site: save.site_url.clone(), sent };
+    check(name, CheckStatus::Pass, found, None, vec![Fix::ForceRefresh, Fix::ReassignLicense])
 }
 
 fn verdict_text(verdict: Option<Cause>, site: &str) -> String {

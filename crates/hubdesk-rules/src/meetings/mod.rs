@@ -6,6 +6,7 @@
 //! and these functions decide.
 
 mod check;
+mod evidence;
 mod message;
 mod model;
 mod reassign;
@@ -14,6 +15,7 @@ mod reassign;
 mod tests;
 
 pub use check::{diagnose, Facts};
+pub use evidence::Evidence;
 pub use message::user_message;
 pub use model::*;
 pub use reassign::{license_to_reassign, reassign_consequence, reassign_notice};

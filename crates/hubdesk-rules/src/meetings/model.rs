@@ -149,8 +149,11 @@ pub enum Fix {
 pub struct Check {
     pub name: CheckName,
     pub status: CheckStatus,
-    /// What was looked at: license and site, missing type names, what was re-read.
+    /// What was looked at: license and site, missing type names, what was
+    /// re-read; in English, as `found` reads.
     pub evidence: String,
+    /// The same as data, for the window to word in its language.
+    pub found: super::evidence::Evidence,
     /// Set when the check fails.
     pub cause: Option<Cause>,
     pub fixes: Vec<Fix>,

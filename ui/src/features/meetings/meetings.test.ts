@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import en from "../../lib/i18n/en.json";
+import { createTranslator } from "../../lib/i18n/translate";
 import type { MeetingsSaved } from "../../lib/bindings/MeetingsSaved";
 import type { SessionTypeRow } from "../../lib/bindings/SessionTypeRow";
-import { canSetTypes, enabledIds, fixButtons, placeFixes, roleWords, sameSet, savedWords, setToSend, typeNames, verdictWords } from "./meetings";
+import { EVIDENCE_KINDS, evidenceWords, canSetTypes, enabledIds, fixButtons, placeFixes, roleWords, sameSet, savedWords, setToSend, typeNames, verdictWords } from "./meetings";
 
 function row(id: string, shortName: string, name: string, paid: boolean, enabled: boolean | null): SessionTypeRow {
   return { sessionType: { id, shortName, name, kind: "meeting" }, paid, enabled };
@@ -85,5 +87,21 @@ describe("placing the fix buttons", () => {
       { status: "pass", fixes: ["force_refresh", "reassign_license"] },
     ]);
     expect(placed).toEqual([["reassign_license"], ["force_refresh"], [], []]);
+  });
+});
+
+describe("the evidence of a check", () => {
+  it("is worded from the catalogue with Webex's names as parameters", () => {
+    expect(evidenceWords({ kind: "missingTypes", site: SITE, types: "Pro Meeting (PRO)" })).toEqual({
+      key: "meetings.evidence.missingTypes",
+      params: { site: SITE, types: "Pro Meeting (PRO)" },
+    });
+    expect(evidenceWords({ kind: "basicOnly" })).toEqual({ key: "meetings.evidence.basicOnly", params: {} });
+  });
+
+  it("has a sentence in the catalogue for every kind", () => {
+    const translator = createTranslator("en", en, en);
+    const missing = Object.keys(EVIDENCE_KINDS).filter((kind) => !translator.has(`meetings.evidence.${kind}`));
+    expect(missing).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import type { Check } from "../../lib/bindings/Check";
 import type { CheckName } from "../../lib/bindings/CheckName";
 import type { CheckStatus } from "../../lib/bindings/CheckStatus";
 import type { Diagnosis } from "../../lib/bindings/Diagnosis";
+import type { Evidence } from "../../lib/bindings/Evidence";
 import type { Fix } from "../../lib/bindings/Fix";
 import type { MeetingsRole } from "../../lib/bindings/MeetingsRole";
 import type { MeetingsSaved } from "../../lib/bindings/MeetingsSaved";
@@ -113,4 +114,33 @@ export function placeFixes(checks: readonly Pick<Check, "status" | "fixes">[]): 
   claim(true);
   claim(false);
   return placed;
+}
+
+/** Every kind of evidence the backend sends: adding one on the Rust side
+ * breaks this line until the catalogue words it. */
+export const EVIDENCE_KINDS: Readonly<Record<Evidence["kind"], true>> = {
+  loginDisabled: true,
+  neverSignedIn: true,
+  signedIn: true,
+  hostWith: true,
+  licenseElsewhere: true,
+  attendeeOnly: true,
+  basicOnly: true,
+  noLicense: true,
+  needsPaidLicense: true,
+  siteTypesUnread: true,
+  userTypesUnread: true,
+  hasEveryPaidType: true,
+  missingTypes: true,
+  nothingSaved: true,
+  savedElsewhere: true,
+  savedDiffers: true,
+  savedSame: true,
+};
+
+/** What a check looked at, in the window's language: its fields (names of
+ * licenses, sites and types, as Webex spells them) are the parameters. */
+export function evidenceWords(found: Evidence): Words {
+  const { kind, ...params } = found;
+  return { key: `meetings.evidence.${kind}`, params };
 }

@@ -2,13 +2,19 @@
 import type { Cause } from "./Cause";
 import type { CheckName } from "./CheckName";
 import type { CheckStatus } from "./CheckStatus";
+import type { Evidence } from "./Evidence";
 import type { Fix } from "./Fix";
 
 export type Check = { name: CheckName, status: CheckStatus, 
 /**
- * What was looked at: license and site, missing type names, what was re-read.
+ * What was looked at: license and site, missing type names, what was
+ * re-read; in English, as `found` reads.
  */
 evidence: string, 
+/**
+ * The same as data, for the window to word in its language.
+ */
+found: Evidence, 
 /**
  * Set when the check fails.
  */
