@@ -34,6 +34,16 @@ pub struct MeetingsSite {
     pub unread: Option<String>,
 }
 
+/// A Meetings site of the org and its session types (paid told apart), as
+/// last synced: what a change for many users picks from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SiteSessionTypes {
+    pub site_url: String,
+    /// `enabled` is null: these are the site's, not a user's.
+    pub types: Vec<SessionTypeRow>,
+}
+
 /// What a save sent and what Webex holds afterwards (S2, S5).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -156,6 +156,17 @@ pub struct PeoplePage {
     pub rows: Vec<PersonRow>,
 }
 
+/// Everyone the users table shows for a search and filters, for an action
+/// on all of them (in name order).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PeopleSelection {
+    pub person_ids: Vec<String>,
+    /// How many match in all; more than `person_ids` holds when past the
+    /// limit an action takes at once.
+    pub total: u32,
+}
+
 /// A person found by the search across every cached org.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -18,7 +18,10 @@ const TYPES: SessionType[] = [
 ];
 const LICENSE = "Webex Meetings - Enterprise";
 
-export function meetingsCommands(lookup: (orgId: string, personId: string) => { email: string; name: string; site: string }): Handlers<"meetings"> {
+export function meetingsCommands(
+  lookup: (orgId: string, personId: string) => { email: string; name: string; site: string },
+  siteOf: (orgId: string) => string,
+): Handlers<"meetings"> {
   const sets = new Map<string, string[]>();
   const setOf = (personId: string) => sets.get(personId) ?? ["1"];
 
@@ -64,6 +67,7 @@ export function meetingsCommands(lookup: (orgId: string, personId: string) => { 
       return { orgId: a.orgId, personId: a.personId, email, displayName: name, sites: [{ siteUrl: site, role, types, unread: null }] };
     },
     meetings_set: (a) => save(a.personId, a.siteUrl, a.typeIds),
+    meetings_sites: (a) => [{ siteUrl: siteOf(a.orgId), types: TYPES.map((t) => ({ sessionType: t, paid: t.id !== "1", enabled: null })) }],
     meetings_diagnose: (a) => diagnose(a.orgId, a.personId, a.lastSave),
     meetings_force_refresh: (a) => [save(a.personId, a.siteUrl, ["1"]), save(a.personId, a.siteUrl, TYPES.map((t) => t.id))],
     meetings_enable_missing: (a) => save(a.personId, a.siteUrl, TYPES.map((t) => t.id)),

@@ -295,11 +295,12 @@ const templates = templateCommands({
   lastSyncedMs: (orgId) => findOrg(orgId).summary.lastSyncedMs,
 });
 
+const siteOf = (orgId: string) => `${findOrg(orgId).domain.split(".")[0]}.webex.com`;
 const meetings = meetingsCommands((orgId, personId) => {
   const org = findOrg(orgId);
   const person = org.people.find((p) => p.id === personId) ?? fail("not_found", "No such person.");
-  return { email: person.emails[0] ?? "", name: person.displayName, site: `${org.domain.split(".")[0]}.webex.com` };
-});
+  return { email: person.emails[0] ?? "", name: person.displayName, site: siteOf(orgId) };
+}, siteOf);
 
 const COMMANDS: Handlers = {
   get_session: () => session,
@@ -330,6 +331,10 @@ const COMMANDS: Handlers = {
   sync_status: () => [],
   search_people: async (a) => (await sleep(15), searchPeople(findOrg(a.query.orgId).people, a.query as PeopleQuery)),
   people_filter_options: (a) => filterOptions(findOrg(a.orgId).people),
+  people_selection: (a) => {
+    const page = searchPeople(findOrg(a.orgId).people, { orgId: a.orgId, text: a.text, filter: a.filter, sort: { key: "name", descending: false }, offset: 0, limit: 100_000 } as PeopleQuery);
+    return { personIds: page.rows.map((r) => r.id), total: page.total };
+  },
   search_everywhere: async (a) => (await sleep(25), searchEverywhere(a.text as string)),
   list_changes: async (a) => (await sleep(30), findOrg(a.orgId).changes),
   get_person: async (a) => {

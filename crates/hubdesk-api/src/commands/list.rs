@@ -54,6 +54,8 @@ macro_rules! for_each_command {
                     search_people(query: PeopleQuery) -> PeoplePage;
                     /// The licenses and locations the users table can be filtered by.
                     people_filter_options(org_id: String) -> PeopleFilterOptions;
+                    /// Everyone the table shows for `text` and `filter`, in name order, at most 100,000.
+                    people_selection(org_id: String, text: String, filter: PeopleFilter) -> PeopleSelection;
                     /// Word-prefix search over every cached org: the first 50 hits by name.
                     search_everywhere(text: String) -> SearchResults;
                     get_person(org_id: String, person_id: String) -> PersonDetail;
@@ -98,6 +100,8 @@ macro_rules! for_each_command {
                     meetings_diagnose(org_id: String, person_id: String, site_url: Option<String>, last_save: Option<SaveCheck>) -> Diagnosis;
                     /// S5: the paid types off, save, back on, save; both answers.
                     meetings_force_refresh(org_id: String, person_id: String, site_url: String) -> Vec<MeetingsSaved>;
+                    /// The org's Meetings sites and their session types, from the cache (offline too).
+                    meetings_sites(org_id: String) -> Vec<SiteSessionTypes>;
                     /// S1, S2: the site's missing paid types added to the user's set, saved whole and read back.
                     meetings_enable_missing(org_id: String, person_id: String, site_url: String) -> MeetingsSaved;
                     /// S5: removes the user's paid Meetings license on the site, then assigns it again, through the

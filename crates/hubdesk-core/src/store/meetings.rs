@@ -26,6 +26,31 @@ impl Store {
         Ok(Some(types))
     }
 
+    /// Every Meetings site of the org with its session types, as last
+    /// synced: sites by URL, types in id order.
+    pub fn cached_sites_with_types(&self, org_id: &str) -> Result<Vec<(String, Vec<SessionType>)>> {
+        let conn = self.reader();
+        let mut stmt = conn.prepare_cached(
+            "SELECT site_url, id, name, short_name, type FROM session_types WHERE org_id = ?1 ORDER BY site_url",
+        )?;
+        let rows = stmt.query_map([org_id], |r| {
+            let t = SessionType { id: r.get(1)?, name: r.get(2)?, short_name: r.get(3)?, kind: r.get(4)? };
+            Ok((r.get::<_, String>(0)?, t))
+        })?;
+        let mut sites: Vec<(String, Vec<SessionType>)> = Vec::new();
+        for row in rows {
+            let (site, t) = row?;
+            match sites.last_mut() {
+                Some((last, types)) if *last == site => types.push(t),
+                _ => sites.push((site, vec![t])),
+            }
+        }
+        for (_, types) in &mut sites {
+            in_id_order(types);
+        }
+        Ok(sites)
+    }
+
     /// A cached person of the org, by id or (with an `@`) by email.
     pub fn cached_person(&self, org_id: &str, person: &str) -> Result<Option<Person>> {
         let conn = self.reader();

@@ -19,7 +19,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::search::{fts_query, MAX_PAGE};
 use super::{facets, name_order, rows, Result, Store};
-use hubdesk_api::{AccountStatus, FilterOption, PeopleFilterOptions, PeoplePage, PeopleQuery, SortKey};
+use hubdesk_api::{AccountStatus, FilterOption, PeopleFilter, PeopleFilterOptions, PeoplePage, PeopleQuery, SortKey};
 
 /// At most this many matches are sorted rather than found along an index
 /// of the sort key (see the module's comment).
@@ -75,6 +75,34 @@ impl Store {
             .map(|rowid| row.query_row([rowid], |r| rows::person_row(r, 0)))
             .collect::<std::result::Result<_, _>>()?;
         Ok(PeoplePage { total, offset: query.offset, rows })
+    }
+
+    /// The ids of everyone `text` and `filter` match in the org, in name
+    /// order, at most `most` of them, with how many match in all: what the
+    /// users table shows, for an action on all of it.
+    pub fn matching_person_ids(
+        &self,
+        org_id: &str,
+        text: &str,
+        filter: &PeopleFilter,
+        most: u32,
+    ) -> Result<(Vec<String>, u32)> {
+        let reader = self.reader();
+        let conn = reader.unchecked_transaction()?;
+        let Some(slot) = name_order::slot(&conn, org_id)? else { return Ok((Vec::new(), 0)) };
+        let range = name_order::range(slot);
+        let matcher = match (fts_query(&conn, text)?, facets::filter_query(filter)) {
+            (Some(text), Some(filter)) => Some(format!("{text} AND {filter}")),
+            (text, filter) => text.or(filter),
+        };
+        let total = count(&conn, matcher.as_deref(), range)?;
+        let window = Window { offset: 0, limit: most, key_descending: false, names_descending: false };
+        let mut id = conn.prepare_cached("SELECT id FROM people WHERE rowid = ?1")?;
+        let ids = by_name(&conn, matcher.as_deref(), range, &window)?
+            .iter()
+            .map(|rowid| id.query_row([rowid], |r| r.get(0)))
+            .collect::<std::result::Result<_, _>>()?;
+        Ok((ids, total))
     }
 
     /// The licenses and locations of an org, by name, for the table's

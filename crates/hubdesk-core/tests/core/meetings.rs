@@ -109,3 +109,15 @@ async fn the_enable_fix_adds_only_the_missing_paid_types_and_offers_every_site()
     assert_eq!(refused.code, ErrorCode::InvalidInput, "{}", refused.message);
     assert_eq!(core.audit_list(&org).unwrap().len(), 1, "only Sam's save is audited");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_org_sites_and_their_types_come_from_the_cache() {
+    let (_dir, core, org) = signed_in().await;
+    core.sync_org(&org, &|_| {}).await.unwrap();
+    let sites = core.meetings_sites(&org).unwrap();
+    let site = sites.iter().find(|s| s.site_url == SITE).expect("the org's main site");
+    let types: Vec<(&str, bool, Option<bool>)> =
+        site.types.iter().map(|r| (r.session_type.short_name.as_str(), r.paid, r.enabled)).collect();
+    // rule S1: the free type told apart; no user's set is involved.
+    assert_eq!(types, [("FRE", false, None), ("PRO", true, None), ("PRV", true, None)]);
+}

@@ -293,3 +293,22 @@ fn a_resync_moves_people_between_filters() {
     assert_eq!(firsts(&store, &oslo).0, ["Ann", "Cy", "Fi"]);
     assert_eq!(order(&store, SortKey::Location, false), ["Bo", "Gu", "Ann", "Cy", "Fi", "Ea", "Di"]);
 }
+
+/// An action on "everyone the table shows" acts on exactly the rows the
+/// table pages through, by the same search and filters, up to its limit.
+#[test]
+fn the_selection_is_what_the_table_shows() {
+    let (_dir, store) = open();
+    org(&store);
+    let ids_of = |q: &PeopleQuery| -> Vec<String> { store.search_people(q).unwrap().rows.into_iter().map(|r| r.id).collect() };
+    let filter = PeopleFilter { license: Some(MEETINGS.into()), ..Default::default() };
+    for (text, filter) in [("", PeopleFilter::default()), ("", filter.clone()), ("lund", filter), ("nobody", PeopleFilter::default())] {
+        let shown = ids_of(&PeopleQuery { text: text.into(), filter: filter.clone(), ..query(SortKey::Name, false) });
+        let (ids, total) = store.matching_person_ids("org", text, &filter, 100).unwrap();
+        assert_eq!(ids, shown, "{text:?} {filter:?}");
+        assert_eq!(total as usize, shown.len());
+    }
+    let (two, total) = store.matching_person_ids("org", "", &PeopleFilter::default(), 2).unwrap();
+    assert_eq!((two.len(), total), (2, 7), "the limit bounds the ids, not the count");
+    assert_eq!(store.matching_person_ids("no-such-org", "", &PeopleFilter::default(), 10).unwrap(), (vec![], 0));
+}

@@ -13,9 +13,11 @@ import type { MeetingsReassigned } from "./MeetingsReassigned";
 import type { MeetingsSaved } from "./MeetingsSaved";
 import type { MeetingsView } from "./MeetingsView";
 import type { OrgSummary } from "./OrgSummary";
+import type { PeopleFilter } from "./PeopleFilter";
 import type { PeopleFilterOptions } from "./PeopleFilterOptions";
 import type { PeoplePage } from "./PeoplePage";
 import type { PeopleQuery } from "./PeopleQuery";
+import type { PeopleSelection } from "./PeopleSelection";
 import type { PersonDetail } from "./PersonDetail";
 import type { Preview } from "./Preview";
 import type { RunDetail } from "./RunDetail";
@@ -26,6 +28,7 @@ import type { SaveScope } from "./SaveScope";
 import type { SearchResults } from "./SearchResults";
 import type { SessionInfo } from "./SessionInfo";
 import type { Settings } from "./Settings";
+import type { SiteSessionTypes } from "./SiteSessionTypes";
 import type { SyncProgress } from "./SyncProgress";
 import type { SyncStatusRow } from "./SyncStatusRow";
 import type { TemplateDraft } from "./TemplateDraft";
@@ -64,6 +67,8 @@ export type Commands = {
   search_people: { feature: "users"; args: { query: PeopleQuery }; answer: PeoplePage };
   /** The licenses and locations the users table can be filtered by. */
   people_filter_options: { feature: "users"; args: { orgId: string }; answer: PeopleFilterOptions };
+  /** Everyone the table shows for `text` and `filter`, in name order, at most 100,000. */
+  people_selection: { feature: "users"; args: { orgId: string; text: string; filter: PeopleFilter }; answer: PeopleSelection };
   /** Word-prefix search over every cached org: the first 50 hits by name. */
   search_everywhere: { feature: "users"; args: { text: string }; answer: SearchResults };
   get_person: { feature: "users"; args: { orgId: string; personId: string }; answer: PersonDetail };
@@ -104,6 +109,8 @@ export type Commands = {
   meetings_diagnose: { feature: "meetings"; args: { orgId: string; personId: string; siteUrl: string | null; lastSave: SaveCheck | null }; answer: Diagnosis };
   /** S5: the paid types off, save, back on, save; both answers. */
   meetings_force_refresh: { feature: "meetings"; args: { orgId: string; personId: string; siteUrl: string }; answer: Array<MeetingsSaved> };
+  /** The org's Meetings sites and their session types, from the cache (offline too). */
+  meetings_sites: { feature: "meetings"; args: { orgId: string }; answer: Array<SiteSessionTypes> };
   /** S1, S2: the site's missing paid types added to the user's set, saved whole and read back. */
   meetings_enable_missing: { feature: "meetings"; args: { orgId: string; personId: string; siteUrl: string }; answer: MeetingsSaved };
   /**

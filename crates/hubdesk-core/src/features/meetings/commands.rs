@@ -1,7 +1,7 @@
 //! Meetings commands: the Meetings tab, the save, the troubleshooter and
 //! its forced refresh. Handlers only parse, call `Core` and answer.
 
-use hubdesk_api::{ApiError, Diagnosis, MeetingsReassigned, MeetingsSaved, MeetingsView, SaveCheck};
+use hubdesk_api::{ApiError, Diagnosis, MeetingsReassigned, MeetingsSaved, MeetingsView, SaveCheck, SiteSessionTypes};
 
 use crate::commands::Caller;
 
@@ -55,4 +55,8 @@ pub async fn meetings_reassign_license(
 ) -> Result<MeetingsReassigned, ApiError> {
     let progress = caller.run_progress();
     caller.core.meetings_reassign_license_reporting(Some(&org_id), &person_id, &site_url, &progress).await
+}
+
+pub async fn meetings_sites(caller: &Caller, org_id: String) -> Result<Vec<SiteSessionTypes>, ApiError> {
+    caller.core.meetings_sites(&org_id)
 }

@@ -13,6 +13,7 @@ mod diagnose;
 mod fixes;
 mod offline;
 mod reassign;
+mod sites;
 mod set;
 
 pub use hubdesk_rules::meetings::reassign_consequence;

@@ -1,6 +1,8 @@
 //! User commands: the cache's people, searched and shown. Work offline.
 
-use hubdesk_api::{ApiError, PeopleFilterOptions, PeoplePage, PeopleQuery, PersonDetail, SearchResults};
+use hubdesk_api::{
+    ApiError, PeopleFilter, PeopleFilterOptions, PeoplePage, PeopleQuery, PeopleSelection, PersonDetail, SearchResults,
+};
 
 use crate::commands::Caller;
 
@@ -10,6 +12,15 @@ pub async fn search_people(caller: &Caller, query: PeopleQuery) -> Result<People
 
 pub async fn people_filter_options(caller: &Caller, org_id: String) -> Result<PeopleFilterOptions, ApiError> {
     caller.core.people_filter_options(&org_id)
+}
+
+pub async fn people_selection(
+    caller: &Caller,
+    org_id: String,
+    text: String,
+    filter: PeopleFilter,
+) -> Result<PeopleSelection, ApiError> {
+    caller.core.people_selection(&org_id, &text, &filter)
 }
 
 pub async fn search_everywhere(caller: &Caller, text: String) -> Result<SearchResults, ApiError> {

@@ -1,7 +1,9 @@
 //! The users screen: search, filter and sort the cache, show one person.
 //! Works offline.
 
-use hubdesk_api::{ApiError, PeopleFilterOptions, PeoplePage, PeopleQuery, PersonDetail, SearchResults};
+use hubdesk_api::{
+    ApiError, PeopleFilter, PeopleFilterOptions, PeoplePage, PeopleQuery, PeopleSelection, PersonDetail, SearchResults,
+};
 
 use crate::Core;
 
@@ -12,6 +14,9 @@ pub use export::{export_people, ExportFormat};
 
 /// Hits shown by the search across orgs; the total says how many more.
 const EVERYWHERE_LIMIT: u32 = 50;
+/// People an action on the whole table takes at once: the largest orgs'
+/// (beyond it, narrow the table or use the command line).
+const SELECTION_LIMIT: u32 = 100_000;
 
 impl Core {
     pub fn search_people(&self, query: &PeopleQuery) -> Result<PeoplePage, ApiError> {
@@ -20,6 +25,13 @@ impl Core {
 
     pub fn people_filter_options(&self, org_id: &str) -> Result<PeopleFilterOptions, ApiError> {
         Ok(self.store.people_filter_options(org_id)?)
+    }
+
+    /// Everyone the users table shows for `text` and `filter`: what an action
+    /// on "all of them" acts on.
+    pub fn people_selection(&self, org_id: &str, text: &str, filter: &PeopleFilter) -> Result<PeopleSelection, ApiError> {
+        let (person_ids, total) = self.store.matching_person_ids(org_id, text, filter, SELECTION_LIMIT)?;
+        Ok(PeopleSelection { person_ids, total })
     }
 
     /// The partner's search box: people of every cached org.
