@@ -85,7 +85,8 @@ fn a_user_who_cannot_schedule_is_fixed_from_the_search_box_by_keyboard() -> Resu
             let verdict = ui::wait_for_text(client, "[data-testid=trouble-verdict]", STEP).await?;
             ensure!(verdict.contains("lacks paid session types"), "the verdict names S1: {verdict}");
             ensure!(status_of(client, TYPES_CHECK).await?.as_deref() == Some("fail"), "the types check fails");
-            let evidence = ui::wait_for_text(client, &format!("{TYPES_CHECK} [data-testid=trouble-evidence]"), STEP).await?;
+            let evidence =
+                ui::wait_for_text(client, &format!("{TYPES_CHECK} [data-testid=trouble-evidence]"), STEP).await?;
             ensure!(evidence.contains("Pro Meeting (PRO)"), "the evidence names the missing types: {evidence}");
             let focused = focused_testid(client).await?;
             ensure!(focused == "trouble-fix-enable_missing_types", "focus waits on the fix, not on {focused:?}");

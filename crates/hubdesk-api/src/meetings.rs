@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use hubdesk_rules::meetings::{
-    Cause, Check, CheckName, CheckStatus, Diagnosis, Evidence, Fix, MeetingsRole, ReassignNotice, SaveCheck, SessionType,
-    SessionTypeRow, UserMessage, UserSite,
+    Cause, Check, CheckName, CheckStatus, Diagnosis, Evidence, Fix, MeetingsRole, ReassignNotice, SaveCheck,
+    SessionType, SessionTypeRow, UserMessage, UserSite,
 };
 
 use crate::RunSummary;

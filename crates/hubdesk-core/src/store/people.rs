@@ -119,7 +119,12 @@ fn detail_from(org_id: &str, p: Person, licenses: Vec<PersonLicense>, location_n
         phone_numbers: p
             .phone_numbers
             .into_iter()
-            .map(|n| PhoneNumber { readable: readable_number(&n.value), kind: n.kind, value: n.value, primary: n.primary })
+            .map(|n| PhoneNumber {
+                readable: readable_number(&n.value),
+                kind: n.kind,
+                value: n.value,
+                primary: n.primary,
+            })
             .collect(),
         extension: p.extension,
         location_id: p.location_id,

@@ -300,9 +300,12 @@ fn a_resync_moves_people_between_filters() {
 fn the_selection_is_what_the_table_shows() {
     let (_dir, store) = open();
     org(&store);
-    let ids_of = |q: &PeopleQuery| -> Vec<String> { store.search_people(q).unwrap().rows.into_iter().map(|r| r.id).collect() };
+    let ids_of =
+        |q: &PeopleQuery| -> Vec<String> { store.search_people(q).unwrap().rows.into_iter().map(|r| r.id).collect() };
     let filter = PeopleFilter { license: Some(MEETINGS.into()), ..Default::default() };
-    for (text, filter) in [("", PeopleFilter::default()), ("", filter.clone()), ("lund", filter), ("nobody", PeopleFilter::default())] {
+    for (text, filter) in
+        [("", PeopleFilter::default()), ("", filter.clone()), ("lund", filter), ("nobody", PeopleFilter::default())]
+    {
         let shown = ids_of(&PeopleQuery { text: text.into(), filter: filter.clone(), ..query(SortKey::Name, false) });
         let (ids, total) = store.matching_person_ids("org", text, &filter, 100).unwrap();
         assert_eq!(ids, shown, "{text:?} {filter:?}");

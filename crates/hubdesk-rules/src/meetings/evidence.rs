@@ -12,24 +12,48 @@ pub enum Evidence {
     /// T16.
     NeverSignedIn,
     SignedIn,
-    HostWith { license: String, site: String },
+    HostWith {
+        license: String,
+        site: String,
+    },
     /// "Meetings on other.webex.com, ..."
-    LicenseElsewhere { site: String, elsewhere: String },
-    AttendeeOnly { site: String },
+    LicenseElsewhere {
+        site: String,
+        elsewhere: String,
+    },
+    AttendeeOnly {
+        site: String,
+    },
     BasicOnly,
     NoLicense,
     NeedsPaidLicense,
     SiteTypesUnread,
     UserTypesUnread,
     /// S1: `types` names the paid ones.
-    HasEveryPaidType { site: String, types: String },
+    HasEveryPaidType {
+        site: String,
+        types: String,
+    },
     /// S1: `types` names the missing ones.
-    MissingTypes { site: String, types: String },
+    MissingTypes {
+        site: String,
+        types: String,
+    },
     NothingSaved,
     /// S5: `saved` is where the last save went.
-    SavedElsewhere { saved: String, site: String },
-    SavedDiffers { site: String, sent: String, held: String },
-    SavedSame { site: String, sent: String },
+    SavedElsewhere {
+        saved: String,
+        site: String,
+    },
+    SavedDiffers {
+        site: String,
+        sent: String,
+        held: String,
+    },
+    SavedSame {
+        site: String,
+        sent: String,
+    },
 }
 
 impl Evidence {

@@ -58,10 +58,5 @@ pub fn reassign_notice(license: &HeldLicense, site_url: &str) -> ReassignNotice 
          {} If hubdesk stops in between, resuming the run assigns the license again.",
         reassign_consequence(site_url)
     );
-    ReassignNotice {
-        license_id: license.id.clone(),
-        license_name: name.clone(),
-        site_url: site_url.to_owned(),
-        text,
-    }
+    ReassignNotice { license_id: license.id.clone(), license_name: name.clone(), site_url: site_url.to_owned(), text }
 }

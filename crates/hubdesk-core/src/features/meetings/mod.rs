@@ -13,8 +13,8 @@ mod diagnose;
 mod fixes;
 mod offline;
 mod reassign;
-mod sites;
 mod set;
+mod sites;
 
 pub use hubdesk_rules::meetings::reassign_consequence;
 

@@ -142,8 +142,11 @@ pub fn suggested_export_path(prefix: &str) -> PathBuf {
 pub fn save_export(path: &Path, text: &str) -> Result<(), ApiError> {
     write_atomically(path, |out| {
         out.write_all(text.as_bytes()).map_err(|e| {
-            ApiError::new(ErrorCode::InvalidInput, "The file could not be written. Check the folder and its free space.")
-                .with_detail(format!("cannot write {}: {e}", path.display()))
+            ApiError::new(
+                ErrorCode::InvalidInput,
+                "The file could not be written. Check the folder and its free space.",
+            )
+            .with_detail(format!("cannot write {}: {e}", path.display()))
         })
     })
 }

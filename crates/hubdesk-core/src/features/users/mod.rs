@@ -29,7 +29,12 @@ impl Core {
 
     /// Everyone the users table shows for `text` and `filter`: what an action
     /// on "all of them" acts on.
-    pub fn people_selection(&self, org_id: &str, text: &str, filter: &PeopleFilter) -> Result<PeopleSelection, ApiError> {
+    pub fn people_selection(
+        &self,
+        org_id: &str,
+        text: &str,
+        filter: &PeopleFilter,
+    ) -> Result<PeopleSelection, ApiError> {
         let (person_ids, total) = self.store.matching_person_ids(org_id, text, filter, SELECTION_LIMIT)?;
         Ok(PeopleSelection { person_ids, total })
     }
