@@ -5,13 +5,19 @@
 //! Pure: the core reads the person, the site's types and the user's set,
 //! and these functions decide.
 
+mod bulk;
 mod check;
 mod message;
 mod model;
 
 #[cfg(test)]
+mod bulk_tests;
+#[cfg(test)]
 mod tests;
 
+pub use bulk::{
+    new_set, plan_bulk, same_set, BulkPlan, CurrentSet, ResolvedChange, TypeCount, TypesChange, UserTypesChange,
+};
 pub use check::{diagnose, Facts};
 pub use message::user_message;
 pub use model::*;

@@ -22,8 +22,8 @@ mod validate;
 #[cfg(test)]
 mod tests;
 
-pub use category::{license_category, not_for_users};
 pub(crate) use category::Kind;
+pub use category::{license_category, not_for_users};
 pub use export::plan_csv;
 pub use model::*;
 pub use order::subscription_order;
