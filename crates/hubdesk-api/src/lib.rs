@@ -124,6 +124,12 @@ pub fn typescript_bindings() -> Vec<(String, String)> {
         MeetingsView,
         MeetingsSite,
         MeetingsSaved,
+        TypesChange,
+        UserTypesChange,
+        TypeCount,
+        BulkPlan,
+        BulkPreview,
+        BulkSkipped,
     ];
     files.push(("commands.ts".to_owned(), commands_typescript(&cfg)));
     files

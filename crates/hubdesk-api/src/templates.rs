@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use hubdesk_rules::meetings::UserTypesChange;
 pub use hubdesk_rules::templates::{
     AssignmentMode, CallingLine, LicenseAdd, LicenseCategory, LicenseRemove, LicenseUse, MeetingAccount, MeetingEntry,
     NotForUsers, NumberProblem, Plan, PlanTotals, SiteRole, SiteRoleChange, Template, TemplateError, UserChange,
@@ -140,6 +141,9 @@ pub enum RunAction {
     Deleted { template_name: String },
     /// Templates for the new and moved people a sync found (T2, T3, T7).
     Enforced,
+    /// Session types set for many users on one Meetings site (S2): each
+    /// entry PUTs one user's whole set.
+    MeetingsTypesSet { site_url: String, users: u32 },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -182,6 +186,11 @@ pub struct RunEntry {
     pub error: Option<String>,
     pub tracking_id: Option<String>,
     pub finished_ms: Option<i64>,
+    /// Set for an entry of a Meetings session-types run: the user's set
+    /// before and the whole set sent (`change` then only names the user).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub session_types: Option<UserTypesChange>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

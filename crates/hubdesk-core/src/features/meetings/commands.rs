@@ -1,7 +1,10 @@
 //! Meetings commands: the Meetings tab, the save, the troubleshooter and
-//! its forced refresh. Handlers only parse, call `Core` and answer.
+//! its forced refresh, and session types for many users on one site.
+//! Handlers only parse, call `Core` and answer.
 
-use hubdesk_api::{ApiError, Diagnosis, MeetingsSaved, MeetingsView, SaveCheck};
+use hubdesk_api::{ApiError, BulkPreview, Diagnosis, MeetingsSaved, MeetingsView, RunSummary, SaveCheck, TypesChange};
+
+use super::bulk::BulkPeople;
 
 use crate::commands::Caller;
 
@@ -36,4 +39,30 @@ pub async fn meetings_force_refresh(
     site_url: String,
 ) -> Result<Vec<MeetingsSaved>, ApiError> {
     caller.core.meetings_force_refresh(Some(&org_id), &person_id, &site_url).await
+}
+
+pub async fn meetings_bulk_preview(
+    caller: &Caller,
+    org_id: String,
+    site_url: String,
+    people: Vec<String>,
+    change: TypesChange,
+) -> Result<BulkPreview, ApiError> {
+    caller.core.meetings_bulk_preview(Some(&org_id), &site_url, BulkPeople::Listed(people), &change).await
+}
+
+/// Answers once the journal is written; the run is sent in the background
+/// and reports through `run-progress` events.
+pub async fn meetings_bulk_apply(
+    caller: &Caller,
+    org_id: String,
+    site_url: String,
+    people: Vec<String>,
+    change: TypesChange,
+) -> Result<Option<RunSummary>, ApiError> {
+    let run = caller.core.meetings_bulk_journal(Some(&org_id), &site_url, BulkPeople::Listed(people), &change).await?;
+    if let Some(run) = &run {
+        caller.apply_in_background(run.run_id.clone());
+    }
+    Ok(run)
 }

@@ -1,9 +1,13 @@
 //! Meetings session types per user and site (rules S1–S5, T16): the
 //! Meetings tab (`meetings_show`), the save that replaces a user's set and
 //! reads it back (`meetings_set`, `meetings_force_refresh`), and the
-//! troubleshooter (`meetings_diagnose`). The person, their licenses and
-//! sets are read live; the rules decide (hubdesk_rules::meetings).
+//! troubleshooter (`meetings_diagnose`); for many users on one site, the
+//! preview and the journaled apply (`bulk`, `bulk_apply`). The person,
+//! their licenses and sets are read live; the rules decide
+//! (hubdesk_rules::meetings).
 
+pub mod bulk;
+pub mod bulk_apply;
 pub mod commands;
 mod diagnose;
 mod set;
