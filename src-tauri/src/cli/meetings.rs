@@ -31,6 +31,11 @@ pub enum MeetingsCommand {
     /// with its evidence, and the verdict.
     #[command(after_help = DIAGNOSE_EXIT)]
     Diagnose(DiagnoseArgs),
+    /// Session types for many users on one site: --plan prints who gains
+    /// and loses which types, --apply sends each changed user's whole set
+    /// once through the journal (S1, S2).
+    #[command(after_help = super::meetings_bulk::BULK_HELP)]
+    Bulk(super::meetings_bulk::BulkArgs),
 }
 
 /// Who is looked at, where, and how to reach Webex.
@@ -97,7 +102,7 @@ pub struct DiagnoseArgs {
     pub format: Format,
 }
 
-/// `diagnose` exits 0, 1 or 2 (any error); the others as every subcommand.
+/// `diagnose` and `bulk` exit 0, 1 or 2 (any error); the others as every subcommand.
 pub fn main(command: MeetingsCommand) -> ExitCode {
     match command {
         MeetingsCommand::Show(args) => exit::report(super::run_async(show(args))),
@@ -107,6 +112,7 @@ pub fn main(command: MeetingsCommand) -> ExitCode {
             Ok(false) => ExitCode::from(1),
             Err(err) => exit::report_as(Err(err), 2),
         },
+        MeetingsCommand::Bulk(args) => super::meetings_bulk::main(args),
     }
 }
 

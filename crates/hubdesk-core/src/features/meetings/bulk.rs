@@ -117,6 +117,7 @@ pub async fn preview(
         .into_iter()
         .map(|p| skipped(p, format!("No paid Meetings license on {site_url}: session types are a host's.")))
         .collect();
+    let host_people: Vec<Person> = host_people.into_iter().cloned().collect();
     let (current, unread) = read_sets(client, &site_url, host_people).await;
     let plan = meetings::plan_bulk(&site_url, &site_types, &resolved, &current);
     Ok(BulkPreview { org_id: org_id.to_owned(), site_url, site_types, plan, not_found, not_hosts, unread })
@@ -175,10 +176,18 @@ fn skipped(p: &Person, reason: String) -> BulkSkipped {
 }
 
 /// Each host's set on the site, read concurrently; those that could not be
-/// read, with why.
-async fn read_sets(client: &WebexClient, site_url: &str, hosts: Vec<&Person>) -> (Vec<CurrentSet>, Vec<BulkSkipped>) {
+/// read, with why. Each read owns what it needs (a future that borrows
+/// across the stream is not `Send` for every lifetime, which the window's
+/// command runner needs).
+async fn read_sets(client: &WebexClient, site_url: &str, hosts: Vec<Person>) -> (Vec<CurrentSet>, Vec<BulkSkipped>) {
     let reads = stream::iter(hosts)
-        .map(|p| async move { (p, client.user_session_types(&p.id, site_url).await) })
+        .map(|p| {
+            let (client, site_url) = (client.clone(), site_url.to_owned());
+            async move {
+                let read = client.user_session_types(&p.id, &site_url).await;
+                (p, read)
+            }
+        })
         .buffered(READS_AT_ONCE)
         .collect::<Vec<_>>()
         .await;
@@ -191,7 +200,7 @@ async fn read_sets(client: &WebexClient, site_url: &str, hosts: Vec<&Person>) ->
                 display_name: p.display_name.clone(),
                 current: types.into_iter().map(|t| t.id).collect(),
             }),
-            Err(e) => unread.push(skipped(p, ApiError::from(e).message)),
+            Err(e) => unread.push(skipped(&p, ApiError::from(e).message)),
         }
     }
     (current, unread)
