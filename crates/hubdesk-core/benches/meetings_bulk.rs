@@ -70,7 +70,7 @@ async fn run() {
     let started = Instant::now();
     // Where the time goes: the pace every 1,000 users, on standard error.
     let trace = |p: hubdesk_api::RunProgress| {
-        if p.done % 1000 == 0 && p.done > 0 && p.state == hubdesk_api::RunState::Running {
+        if p.done.is_multiple_of(1000) && p.done > 0 && p.state == hubdesk_api::RunState::Running {
             eprintln!("  {:>6} users after {:.1} s", p.done, started.elapsed().as_secs_f64());
         }
     };
