@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 mod exit;
 mod export;
 mod meetings;
+mod meetings_bulk;
 mod session;
 mod sync;
 mod templates;
@@ -39,7 +40,7 @@ pub enum Command {
     /// License templates: preview, apply and resume, headless.
     #[command(subcommand)]
     Templates(templates::TemplatesCommand),
-    /// Meetings session types of a user: show, set, and the troubleshooter (token: HUBDESK_TOKEN or the keyring).
+    /// Meetings session types: a user's (show, set, the troubleshooter) and many users' on a site (bulk); token: HUBDESK_TOKEN or the keyring.
     #[command(subcommand)]
     Meetings(meetings::MeetingsCommand),
 }

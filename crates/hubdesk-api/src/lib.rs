@@ -129,6 +129,12 @@ pub fn typescript_bindings() -> Vec<(String, String)> {
         MeetingsSaved,
         ReassignNotice,
         MeetingsReassigned,
+        TypesChange,
+        UserTypesChange,
+        TypeCount,
+        BulkPlan,
+        BulkPreview,
+        BulkSkipped,
     ];
     files.push(("commands.ts".to_owned(), commands_typescript(&cfg)));
     files

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use hubdesk_rules::meetings::{
-    Cause, Check, CheckName, CheckStatus, Diagnosis, Evidence, Fix, MeetingsRole, ReassignNotice, SaveCheck,
-    SessionType, SessionTypeRow, UserMessage, UserSite,
+    BulkPlan, Cause, Check, CheckName, CheckStatus, Diagnosis, Evidence, Fix, MeetingsRole, ReassignNotice, SaveCheck,
+    SessionType, SessionTypeRow, TypeCount, TypesChange, UserMessage, UserSite, UserTypesChange,
 };
 
 use crate::RunSummary;
@@ -74,4 +74,33 @@ pub struct MeetingsReassigned {
     /// Set when the user is left without the license: what happened and what
     /// to do (a sentence).
     pub warning: Option<String>,
+}
+
+/// What setting session types for many users on one site would do (S1,
+/// S2): sends nothing. Each user's set was read live.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BulkPreview {
+    pub org_id: String,
+    pub site_url: String,
+    /// The site's types, to name the ids of the plan.
+    pub site_types: Vec<SessionType>,
+    /// Who gains and loses which types; who is unchanged (counted).
+    pub plan: BulkPlan,
+    /// People asked for who are not in the org (as given).
+    pub not_found: Vec<String>,
+    /// People with no paid Meetings license on the site: session types are
+    /// a host's, so nothing is sent for them.
+    pub not_hosts: Vec<BulkSkipped>,
+    /// People whose set could not be read, with why: nothing is sent for them.
+    pub unread: Vec<BulkSkipped>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BulkSkipped {
+    pub person_id: String,
+    pub email: String,
+    pub display_name: String,
+    pub reason: String,
 }

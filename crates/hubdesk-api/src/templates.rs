@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use hubdesk_rules::meetings::UserTypesChange;
 pub use hubdesk_rules::templates::{
     AssignmentMode, CallingLine, LicenseAdd, LicenseCategory, LicenseRemove, LicenseUse, MeetingAccount, MeetingEntry,
     NotForUsers, NumberProblem, Plan, PlanTotals, SiteRole, SiteRoleChange, Template, TemplateError, UserChange,
@@ -143,6 +144,9 @@ pub enum RunAction {
     /// S5: one user's paid Meetings license on a site removed, then assigned
     /// again; its two entries are sent one after the other, in order.
     MeetingsLicenseReassigned { site_url: String, license_name: String, email: String },
+    /// Session types set for many users on one Meetings site (S2): each
+    /// entry PUTs one user's whole set.
+    MeetingsTypesSet { site_url: String, users: u32 },
 }
 
 impl RunAction {
@@ -193,6 +197,11 @@ pub struct RunEntry {
     pub error: Option<String>,
     pub tracking_id: Option<String>,
     pub finished_ms: Option<i64>,
+    /// Set for an entry of a Meetings session-types run: the user's set
+    /// before and the whole set sent (`change` then only names the user).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub session_types: Option<UserTypesChange>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

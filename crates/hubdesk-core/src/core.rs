@@ -54,6 +54,8 @@ pub struct Core {
     /// Templates, the apply journal and the audit log (see `ledger`).
     pub ledger: Ledger,
     pub(crate) previews: Previews,
+    /// Meetings session-type previews kept for apply.
+    pub(crate) bulk_previews: crate::features::meetings::bulk::BulkPreviews,
     pub(crate) active_runs: ActiveRuns,
     pub(crate) vault: Vault,
     data_dir: PathBuf,
@@ -113,6 +115,7 @@ impl Core {
             store,
             ledger,
             previews: Default::default(),
+            bulk_previews: Default::default(),
             active_runs: Default::default(),
             vault,
             data_dir: files.data_dir.clone(),

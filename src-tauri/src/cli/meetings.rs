@@ -42,6 +42,11 @@ pub enum MeetingsCommand {
     /// again (S5), through the apply journal: in order, and a run stopped in
     /// between is resumed by running this again. Needs --yes.
     Reassign(ReassignArgs),
+    /// Session types for many users on one site: --plan prints who gains
+    /// and loses which types, --apply sends each changed user's whole set
+    /// once through the journal (S1, S2).
+    #[command(after_help = super::meetings_bulk::BULK_HELP)]
+    Bulk(super::meetings_bulk::BulkArgs),
 }
 
 /// Who is looked at, where, and how to reach Webex.
@@ -128,7 +133,7 @@ pub struct ReassignArgs {
     pub yes: bool,
 }
 
-/// `diagnose` exits 0, 1 or 2 (any error); the others as every subcommand.
+/// `diagnose` and `bulk` exit 0, 1 or 2 (any error); the others as every subcommand.
 pub fn main(command: MeetingsCommand) -> ExitCode {
     match command {
         MeetingsCommand::Show(args) => exit::report(super::run_async(show(args))),
@@ -140,6 +145,7 @@ pub fn main(command: MeetingsCommand) -> ExitCode {
             Ok(false) => ExitCode::from(1),
             Err(err) => exit::report_as(Err(err), 2),
         },
+        MeetingsCommand::Bulk(args) => super::meetings_bulk::main(args),
     }
 }
 

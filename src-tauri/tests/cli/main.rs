@@ -8,6 +8,7 @@ mod database_files;
 mod demo;
 mod kill_sync;
 mod meetings;
+mod meetings_bulk;
 mod meetings_fixes;
 mod sign_in_errors;
 mod sim;

@@ -4,11 +4,13 @@
 // A sketch for looking at the screens; the rules live in Rust and are tested
 // there and end to end.
 
+import type { BulkPreview } from "./bindings/BulkPreview";
 import type { Diagnosis } from "./bindings/Diagnosis";
 import type { MeetingsSaved } from "./bindings/MeetingsSaved";
 import type { MeetingsView } from "./bindings/MeetingsView";
 import type { SaveCheck } from "./bindings/SaveCheck";
 import type { SessionType } from "./bindings/SessionType";
+import type { TypesChange } from "./bindings/TypesChange";
 import type { Handlers } from "./commands";
 
 const TYPES: SessionType[] = [
@@ -58,7 +60,35 @@ export function meetingsCommands(
     };
   }
 
+  /** A change applied to one set, ids in the site's order. */
+  function changed(set: string[], change: TypesChange): string[] {
+    const ids = (names: string[]) => TYPES.filter((t) => names.some((n) => n === t.id || n.toLowerCase() === t.shortName.toLowerCase())).map((t) => t.id);
+    const wanted = change.mode === "exact" ? ids(change.types) : [...set.filter((id) => !ids(change.remove).includes(id)), ...ids(change.add)];
+    return TYPES.map((t) => t.id).filter((id) => wanted.includes(id));
+  }
+
+  function bulkPreview(orgId: string, siteUrl: string, people: string[], change: TypesChange): BulkPreview {
+    const changes = people.map((personId) => {
+      const { email, name } = lookup(orgId, personId);
+      const before = setOf(personId);
+      const after = changed(before, change);
+      return { personId, email, displayName: name, siteUrl, before, after, gains: after.filter((id) => !before.includes(id)), loses: before.filter((id) => !after.includes(id)) };
+    });
+    const moving = changes.filter((c) => c.gains.length + c.loses.length > 0);
+    const perType = TYPES.map((t) => ({ id: t.id, gainedBy: moving.filter((c) => c.gains.includes(t.id)).length, lostBy: moving.filter((c) => c.loses.includes(t.id)).length }));
+    const leftFreeOnly = moving.filter((c) => !c.after.some((id) => id !== "1")).length;
+    return { orgId, siteUrl, siteTypes: TYPES, plan: { siteUrl, changes: moving, unchanged: changes.length - moving.length, perType, leftFreeOnly }, notFound: [], notHosts: [], unread: [] };
+  }
+
   return {
+    meetings_bulk_preview: (a) => bulkPreview(a.orgId, a.siteUrl, a.people, a.change),
+    meetings_bulk_apply: (a) => {
+      const plan = bulkPreview(a.orgId, a.siteUrl, a.people, a.change).plan;
+      if (plan.changes.length === 0) return null;
+      for (const c of plan.changes) sets.set(c.personId, c.after);
+      const total = plan.changes.length;
+      return { runId: `mock-run-${Date.now()}`, orgId: a.orgId, action: { kind: "meetingsTypesSet", siteUrl: a.siteUrl, users: total }, actor: "mock", createdMs: Date.now(), state: "finished", total, succeeded: total, partial: 0, failed: 0 };
+    },
     meetings_show: (a): MeetingsView => {
       const { email, name, site } = lookup(a.orgId, a.personId);
       const set = setOf(a.personId);

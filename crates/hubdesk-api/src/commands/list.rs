@@ -107,6 +107,13 @@ macro_rules! for_each_command {
                     /// S5: removes the user's paid Meetings license on the site, then assigns it again, through the
                     /// apply journal (in order; a resumed run assigns it again); what the user holds afterwards.
                     meetings_reassign_license(org_id: String, person_id: String, site_url: String) -> MeetingsReassigned;
+                    /// Sends nothing: for the people (ids or emails) on the site, who gains and loses which types
+                    /// (S1, S2), each user's set read live; who is not a host there, or could not be read.
+                    meetings_bulk_preview(org_id: String, site_url: String, people: Vec<String>, change: TypesChange) -> BulkPreview;
+                    /// Journals one PUT per user whose set changes (the plan of the same preview, else planned again)
+                    /// and sends them in the background (progress as `run-progress` events, Cancel with `run_cancel`,
+                    /// resumed with `run_resume`); null when nothing changes.
+                    meetings_bulk_apply(org_id: String, site_url: String, people: Vec<String>, change: TypesChange) -> Option<RunSummary>;
                 }
             }
             events {

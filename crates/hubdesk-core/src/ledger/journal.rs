@@ -115,7 +115,7 @@ impl Ledger {
         let summary = self.run_summary(run_id)?;
         let conn = self.conn();
         let mut stmt = conn.prepare(
-            "SELECT person_id, email, display_name, change, state, error, tracking_id, finished_ms
+            "SELECT person_id, email, display_name, change, state, error, tracking_id, finished_ms, payload
              FROM entries WHERE run_id = ?1 ORDER BY seq",
         )?;
         let rows = stmt.query_map([run_id], |r| {
@@ -128,11 +128,12 @@ impl Ledger {
                 r.get::<_, Option<String>>(5)?,
                 r.get::<_, Option<String>>(6)?,
                 r.get::<_, Option<i64>>(7)?,
+                r.get::<_, Option<String>>(8)?,
             ))
         })?;
         let mut entries = Vec::new();
         for row in rows {
-            let (person_id, email, display_name, change, state, error, tracking_id, finished_ms) = row?;
+            let (person_id, email, display_name, change, state, error, tracking_id, finished_ms, payload) = row?;
             entries.push(RunEntry {
                 person_id,
                 email,
@@ -142,6 +143,7 @@ impl Ledger {
                 error,
                 tracking_id,
                 finished_ms,
+                session_types: payload.as_deref().map(from_json).transpose()?,
             });
         }
         Ok(RunDetail { summary, entries })

@@ -88,12 +88,23 @@ const MIGRATIONS: &[&str] = &[
     "#,
 ];
 
-/// The schema version this build writes: the migrations above, then 3.
-pub(super) const LATEST_VERSION: i64 = MIGRATIONS.len() as i64 + 1;
+/// The migrations after 3 (the mark), from 4 on. Append only.
+const AFTER_MARK: &[&str] = &[
+    // 4: an entry's payload when it is not a license change (JSON of a
+    // Meetings session-types change, S2); NULL for license entries.
+    r#"
+    ALTER TABLE entries ADD COLUMN payload TEXT;
+    "#,
+];
+
+/// The schema version this build writes: the migrations above, 3, then
+/// those after the mark.
+pub(super) const LATEST_VERSION: i64 = MIGRATIONS.len() as i64 + 1 + AFTER_MARK.len() as i64;
 
 fn migrations() -> Migrations<'static> {
     let mut all: Vec<M<'static>> = MIGRATIONS.iter().map(|sql| M::up(sql)).collect();
     all.push(M::up_with_hook("", mark_as_ledger));
+    all.extend(AFTER_MARK.iter().map(|sql| M::up(sql)));
     Migrations::new(all)
 }
 
@@ -152,6 +163,30 @@ mod tests {
         assert_eq!(kept.mode, hubdesk_api::AssignmentMode::Group, "its records are kept");
         drop(ledger);
         assert_eq!(app_id(&path), crate::files::LEDGER_APPLICATION_ID);
+    }
+
+    #[test]
+    fn migration_4_gives_a_version_3_ledger_entry_payloads_and_keeps_its_runs() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.sqlite");
+        let mut conn = Connection::open(&path).unwrap();
+        let mut first_three: Vec<M<'static>> = MIGRATIONS.iter().map(|sql| M::up(sql)).collect();
+        first_three.push(M::up_with_hook("", mark_as_ledger));
+        Migrations::new(first_three).to_latest(&mut conn).unwrap();
+        conn.execute_batch(
+            "INSERT INTO runs VALUES ('r', 'org', '{\"kind\":\"enforced\"}', 'a', 1, 'finished');
+             INSERT INTO entries (run_id, seq, person_id, email, display_name, change, grants, state)
+             VALUES ('r', 0, 'p', 'p@x', 'P', '{}', '[]', 'done');",
+        )
+        .unwrap();
+        assert_eq!(conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0)).unwrap(), 3);
+        drop(conn);
+        let ledger = super::super::Ledger::open(&path).unwrap();
+        let conn = ledger.conn();
+        assert_eq!(conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0)).unwrap(), LATEST_VERSION);
+        let payload: Option<String> =
+            conn.query_row("SELECT payload FROM entries WHERE run_id = 'r'", [], |r| r.get(0)).unwrap();
+        assert_eq!(payload, None, "the old entry is kept, with no payload");
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod audit;
 mod entry;
 mod journal;
 mod migrations;
+mod session_types;
 mod snapshot;
 mod templates;
 
@@ -25,6 +26,7 @@ use crate::files::sqlite::Identity;
 use hubdesk_api::{ApiError, ErrorCode};
 
 pub use entry::{EntryResult, NewEntry, StoredEntry};
+pub use session_types::{StoredTypesEntry, TypesResult};
 pub use templates::OrgTemplateSettings;
 
 #[derive(Debug, thiserror::Error)]

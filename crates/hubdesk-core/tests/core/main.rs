@@ -9,6 +9,7 @@ mod boundaries;
 mod commands;
 mod files;
 mod meetings;
+mod meetings_bulk;
 mod meetings_fixes;
 mod next_links;
 mod pager;

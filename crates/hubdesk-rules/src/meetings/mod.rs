@@ -5,6 +5,7 @@
 //! Pure: the core reads the person, the site's types and the user's set,
 //! and these functions decide.
 
+mod bulk;
 mod check;
 mod evidence;
 mod message;
@@ -12,8 +13,13 @@ mod model;
 mod reassign;
 
 #[cfg(test)]
+mod bulk_tests;
+#[cfg(test)]
 mod tests;
 
+pub use bulk::{
+    new_set, plan_bulk, same_set, BulkPlan, CurrentSet, ResolvedChange, TypeCount, TypesChange, UserTypesChange,
+};
 pub use check::{diagnose, Facts};
 pub use evidence::Evidence;
 pub use message::user_message;

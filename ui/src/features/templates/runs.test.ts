@@ -145,6 +145,10 @@ describe("runTitle", () => {
     expect(runTitle({ kind: "saved", templateName: "Sales", edited: true, existingUsers: false }).key).toBe("templates.runTitle.edited");
     expect(runTitle({ kind: "deleted", templateName: "Old" })).toEqual({ key: "templates.runTitle.deleted", params: { name: "Old" } });
     expect(runTitle({ kind: "enforced" }).key).toBe("templates.runTitle.enforced");
+    expect(runTitle({ kind: "meetingsTypesSet", siteUrl: "acme.webex.com", users: 12 })).toEqual({
+      key: "templates.runTitle.meetingsTypesSet",
+      params: { site: "acme.webex.com", users: 12 },
+    });
     expect(runTitle({ kind: "meetingsLicenseReassigned", siteUrl: "acme.webex.com", licenseName: "Meetings", email: "sam@acme.example" })).toEqual({
       key: "templates.runTitle.meetingsLicenseReassigned",
       params: { license: "Meetings", email: "sam@acme.example", site: "acme.webex.com" },

@@ -37,6 +37,8 @@ export function runTitle(action: RunAction): Words {
       return { key: "templates.runTitle.deleted", params: { name: action.templateName } };
     case "enforced":
       return { key: "templates.runTitle.enforced" };
+    case "meetingsTypesSet":
+      return { key: "templates.runTitle.meetingsTypesSet", params: { site: action.siteUrl, users: action.users } };
     case "meetingsLicenseReassigned":
       return { key: "templates.runTitle.meetingsLicenseReassigned", params: { license: action.licenseName, email: action.email, site: action.siteUrl } };
   }

@@ -5,6 +5,7 @@ import type { AppearanceInput } from "./AppearanceInput";
 import type { ApplyRequest } from "./ApplyRequest";
 import type { AssignmentMode } from "./AssignmentMode";
 import type { AuditEntry } from "./AuditEntry";
+import type { BulkPreview } from "./BulkPreview";
 import type { ChangeRow } from "./ChangeRow";
 import type { Diagnosis } from "./Diagnosis";
 import type { FieldProblem } from "./FieldProblem";
@@ -33,6 +34,7 @@ import type { SyncProgress } from "./SyncProgress";
 import type { SyncStatusRow } from "./SyncStatusRow";
 import type { TemplateDraft } from "./TemplateDraft";
 import type { TemplatesView } from "./TemplatesView";
+import type { TypesChange } from "./TypesChange";
 
 /** Every command the window may call: its feature, arguments and answer. */
 export type Commands = {
@@ -118,6 +120,17 @@ export type Commands = {
    * apply journal (in order; a resumed run assigns it again); what the user holds afterwards.
    */
   meetings_reassign_license: { feature: "meetings"; args: { orgId: string; personId: string; siteUrl: string }; answer: MeetingsReassigned };
+  /**
+   * Sends nothing: for the people (ids or emails) on the site, who gains and loses which types
+   * (S1, S2), each user's set read live; who is not a host there, or could not be read.
+   */
+  meetings_bulk_preview: { feature: "meetings"; args: { orgId: string; siteUrl: string; people: Array<string>; change: TypesChange }; answer: BulkPreview };
+  /**
+   * Journals one PUT per user whose set changes (the plan of the same preview, else planned again)
+   * and sends them in the background (progress as `run-progress` events, Cancel with `run_cancel`,
+   * resumed with `run_resume`); null when nothing changes.
+   */
+  meetings_bulk_apply: { feature: "meetings"; args: { orgId: string; siteUrl: string; people: Array<string>; change: TypesChange }; answer: RunSummary | null };
 };
 
 /** Every event the backend sends, by name, with its payload. */

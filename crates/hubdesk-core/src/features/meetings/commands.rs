@@ -1,7 +1,13 @@
 //! Meetings commands: the Meetings tab, the save, the troubleshooter and
-//! its forced refresh. Handlers only parse, call `Core` and answer.
+//! its forced refresh, and session types for many users on one site.
+//! Handlers only parse, call `Core` and answer.
 
-use hubdesk_api::{ApiError, Diagnosis, MeetingsReassigned, MeetingsSaved, MeetingsView, SaveCheck, SiteSessionTypes};
+use hubdesk_api::{
+    ApiError, BulkPreview, Diagnosis, MeetingsReassigned, MeetingsSaved, MeetingsView, RunSummary, SaveCheck,
+    SiteSessionTypes, TypesChange,
+};
+
+use super::bulk::BulkPeople;
 
 use crate::commands::Caller;
 
@@ -59,4 +65,30 @@ pub async fn meetings_reassign_license(
 
 pub async fn meetings_sites(caller: &Caller, org_id: String) -> Result<Vec<SiteSessionTypes>, ApiError> {
     caller.core.meetings_sites(&org_id)
+}
+
+pub async fn meetings_bulk_preview(
+    caller: &Caller,
+    org_id: String,
+    site_url: String,
+    people: Vec<String>,
+    change: TypesChange,
+) -> Result<BulkPreview, ApiError> {
+    caller.core.meetings_bulk_preview(Some(&org_id), &site_url, BulkPeople::Listed(people), &change).await
+}
+
+/// Answers once the journal is written; the run is sent in the background
+/// and reports through `run-progress` events.
+pub async fn meetings_bulk_apply(
+    caller: &Caller,
+    org_id: String,
+    site_url: String,
+    people: Vec<String>,
+    change: TypesChange,
+) -> Result<Option<RunSummary>, ApiError> {
+    let run = caller.core.meetings_bulk_journal(Some(&org_id), &site_url, BulkPeople::Listed(people), &change).await?;
+    if let Some(run) = &run {
+        caller.apply_in_background(run.run_id.clone());
+    }
+    Ok(run)
 }

@@ -3,11 +3,14 @@
 //! reads it back (`meetings_set`, `meetings_force_refresh`), the
 //! troubleshooter (`meetings_diagnose`) and its last resort, the license
 //! removed and assigned again through the apply journal
-//! (`meetings_reassign_license`). The person, their licenses and sets are
-//! read live; a site's session types come from the cache when the last sync
-//! has the site. Offline, the tab answers from the cache (`offline`). The
-//! rules decide (hubdesk_rules::meetings).
+//! (`meetings_reassign_license`); for many users on one site, the preview
+//! and the journaled apply (`bulk`, `bulk_apply`). The person, their
+//! licenses and sets are read live; a site's session types come from the
+//! cache when the last sync has the site. Offline, the tab answers from the
+//! cache (`offline`). The rules decide (hubdesk_rules::meetings).
 
+pub mod bulk;
+pub mod bulk_apply;
 pub mod commands;
 mod diagnose;
 mod fixes;

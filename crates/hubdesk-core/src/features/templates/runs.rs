@@ -7,10 +7,11 @@ use tokio_util::sync::CancellationToken;
 
 use super::apply::{apply_run, ApplyContext, RunProgressFn};
 use super::facts;
+use crate::features::meetings::bulk_apply::{apply_types_run, TypesContext};
 use crate::files::write_atomically;
 use crate::store::{now_ms, rfc3339};
 use crate::Core;
-use hubdesk_api::{ApiError, AuditEntry, ErrorCode, RunDetail, RunSummary};
+use hubdesk_api::{ApiError, AuditEntry, ErrorCode, RunAction, RunDetail, RunSummary};
 use hubdesk_rules::csv_cell::write_row;
 use hubdesk_rules::templates::plan_csv;
 
@@ -60,6 +61,14 @@ impl Core {
         let summary = self.ledger.run_summary(run_id)?;
         let client = self.client().await?;
         let actor = self.actor().await?;
+        if let RunAction::MeetingsTypesSet { .. } = summary.action {
+            // Its entries PUT session types, not licenses.
+            let cancel = self.active_runs.claim(run_id)?;
+            let ctx = TypesContext { client: &client, ledger: &self.ledger, org_id: &summary.org_id, actor: &actor };
+            let result = apply_types_run(&ctx, run_id, progress, &cancel).await;
+            self.active_runs.release(run_id);
+            return result;
+        }
         let mut pools = facts::pools(&self.store, &summary.org_id)?;
         if pools.is_empty() {
             // An org the cache does not have (a command line run on its own
