@@ -140,3 +140,44 @@ fn a_user_who_cannot_schedule_is_fixed_from_the_search_box_by_keyboard() -> Resu
         app.close().await
     })
 }
+
+/// Session types for everyone the users table shows (rules S1, S2): the
+/// preview says who gains what before anything is sent, and the apply runs
+/// through the journal with its progress above the table.
+#[test]
+fn session_types_for_the_users_shown_are_previewed_then_applied() -> Result<()> {
+    run_e2e("meetings_bulk", async |profile| {
+        let app = AppSession::launch(profile).await?;
+        app.drive(async |client| {
+            ui::click(client, "[data-testid=sign-in-demo]", APP_READY).await?;
+            ui::wait_for_texts(client, "[data-testid=users-table] [data-testid=user-row]", FIRST_SYNC).await?;
+            ui::click(client, "[data-testid=bulk-types-open]", STEP).await?;
+            ui::click(client, "[data-testid=bulk-type][data-short=PRO]", STEP).await?;
+            ui::click(client, "[data-testid=bulk-preview]", STEP).await?;
+            let counts = ui::wait_for_text(client, "[data-testid=bulk-counts]", STEP).await?;
+            ensure!(counts.contains("change") && counts.contains("already have it"), "the preview counts: {counts}");
+            let users = ui::wait_for_texts(client, "[data-testid=bulk-user]", STEP).await?;
+            ensure!(!users.is_empty() && users.iter().all(|u| u.contains("+ Pro Meeting (PRO)")), "who gains: {users:?}");
+            ui::save_screenshot(client, &repo_root().join("docs/screenshots/meetings-bulk-preview.png")).await?;
+
+            ui::click(client, "[data-testid=bulk-apply]", STEP).await?;
+            let done = format!("{n} of {n}", n = users.len());
+            wait_until("the run finishes, one change per user", STEP, async || {
+                let panel = ui::texts(client, "[data-testid=run-panel]").await?.join(" ");
+                Ok((panel.contains("Finished") && panel.contains(&done)).then_some(()))
+            })
+            .await?;
+
+            // Again: everyone has it now, so there is nothing to send.
+            ui::click(client, "[data-testid=bulk-types-open]", STEP).await?;
+            ui::click(client, "[data-testid=bulk-type][data-short=PRO]", STEP).await?;
+            ui::click(client, "[data-testid=bulk-preview]", STEP).await?;
+            ui::wait_for_text(client, "[data-testid=bulk-nothing]", STEP).await?;
+            let apply = ui::attribute(client, "[data-testid=bulk-apply]", "disabled").await?;
+            ensure!(apply.is_some(), "nothing to apply the second time");
+            Ok(())
+        })
+        .await?;
+        app.close().await
+    })
+}

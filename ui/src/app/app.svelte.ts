@@ -149,6 +149,14 @@ class AppState {
     this.screenChosen++;
   }
 
+  /** A run's details, in License templates › History, from another screen. */
+  runToShow = $state<string | null>(null);
+
+  showRun(runId: string): void {
+    this.runToShow = runId;
+    this.chooseScreen("templates");
+  }
+
   /** Another org's person has no business staying open. */
   private useOrg(orgId: string | null): void {
     if (orgId !== this.orgId) {

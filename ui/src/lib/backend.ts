@@ -16,6 +16,8 @@ import type { TemplateDraft } from "./bindings/TemplateDraft";
 import type { SaveScope } from "./bindings/SaveScope";
 import type { ApplyRequest } from "./bindings/ApplyRequest";
 import type { SaveCheck } from "./bindings/SaveCheck";
+import type { PeopleFilter } from "./bindings/PeopleFilter";
+import type { TypesChange } from "./bindings/TypesChange";
 
 // A record keyed by every ErrorCode: adding a code on the Rust side breaks
 // this line until the UI knows about it.
@@ -105,6 +107,7 @@ export const backend = {
   syncStatus: (orgId: string) => call("sync_status", { orgId }),
   searchPeople: (query: PeopleQuery) => call("search_people", { query }),
   peopleFilterOptions: (orgId: string) => call("people_filter_options", { orgId }),
+  peopleSelection: (orgId: string, text: string, filter: PeopleFilter) => call("people_selection", { orgId, text, filter }),
   searchEverywhere: (text: string) => call("search_everywhere", { text }),
   getPerson: (orgId: string, personId: string) => call("get_person", { orgId, personId }),
   listChanges: (orgId: string) => call("list_changes", { orgId }),
@@ -135,6 +138,11 @@ export const backend = {
     call("meetings_enable_missing", { orgId, personId, siteUrl }),
   meetingsReassignLicense: (orgId: string, personId: string, siteUrl: string) =>
     call("meetings_reassign_license", { orgId, personId, siteUrl }),
+  meetingsSites: (orgId: string) => call("meetings_sites", { orgId }),
+  meetingsBulkPreview: (orgId: string, siteUrl: string, people: string[], change: TypesChange) =>
+    call("meetings_bulk_preview", { orgId, siteUrl, people, change }),
+  meetingsBulkApply: (orgId: string, siteUrl: string, people: string[], change: TypesChange) =>
+    call("meetings_bulk_apply", { orgId, siteUrl, people, change }),
 };
 
 export type Backend = typeof backend;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AuditEntry } from "../../lib/bindings/AuditEntry";
 import type { RunEntry } from "../../lib/bindings/RunEntry";
 import type { RunSummary } from "../../lib/bindings/RunSummary";
-import { applyRunProgress, auditEventWords, changeParts, filterAudit, filterEntries, runTitle, runTone, statusOf } from "./runs";
+import { applyRunProgress, auditEventWords, changeParts, filterAudit, filterEntries, runTitle, runTone, sessionTypeParts, statusOf } from "./runs";
 
 const run: RunSummary = {
   runId: "r1",
@@ -163,5 +163,16 @@ describe("audit events", () => {
     expect(auditEventWords({ kind: "modeSwitched", mode: "group", deletedTemplates: [] }).key).toBe("templates.audit.event.modeGroup");
     expect(auditEventWords({ kind: "modeSwitched", mode: "org", deletedTemplates: ["A", "B"] })).toEqual({ key: "templates.audit.event.modeOrgDeleted", values: { names: "A, B" } });
     expect(auditEventWords({ kind: "transitionPreserveSet", preserve: false }).key).toBe("templates.audit.event.preserveOff");
+  });
+});
+
+describe("a Meetings session-types entry (rule S2)", () => {
+  it("shows the types gained and lost, by name", () => {
+    const types = { personId: "p", email: "e", displayName: "n", siteUrl: "s", before: ["1"], after: ["3"], gains: ["3"], loses: ["1"] };
+    const names: Record<string, string> = { "1": "Free Meeting (FRE)", "3": "Pro Meeting (PRO)" };
+    expect(sessionTypeParts(types, (id) => names[id] ?? id)).toEqual([
+      { kind: "add", text: "Pro Meeting (PRO)" },
+      { kind: "remove", text: "Free Meeting (FRE)" },
+    ]);
   });
 });

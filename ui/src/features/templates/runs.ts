@@ -12,6 +12,7 @@ import type { RunState } from "../../lib/bindings/RunState";
 import type { RunSummary } from "../../lib/bindings/RunSummary";
 import type { SiteRole } from "../../lib/bindings/SiteRole";
 import type { UserChange } from "../../lib/bindings/UserChange";
+import type { UserTypesChange } from "../../lib/bindings/UserTypesChange";
 import { rises, type Words } from "./preview";
 
 export const RUN_TONES: Record<RunState, Tone> = { running: "accent", interrupted: "warning", finished: "success" };
@@ -89,6 +90,15 @@ export function changeParts(change: UserChange): ChangePart[] {
     ...change.add.map((a) => ({ text: a.siteUrl ? `${a.name} (${a.siteUrl})` : a.name, kind: "add" as const })),
     ...change.remove.map((r) => ({ text: r.name, kind: r.calling ? ("removeCalling" as const) : ("remove" as const) })),
     ...roles.map((r) => ({ kind: "role" as const, siteUrl: r.siteUrl, from: r.from, to: r.to })),
+  ];
+}
+
+/** A Meetings session-types entry as parts (S2: the whole set was sent;
+ * what it gained and lost is shown). `name` names a type id. */
+export function sessionTypeParts(types: UserTypesChange, name: (id: string) => string): ChangePart[] {
+  return [
+    ...types.gains.map((id) => ({ kind: "add" as const, text: name(id) })),
+    ...types.loses.map((id) => ({ kind: "remove" as const, text: name(id) })),
   ];
 }
 
