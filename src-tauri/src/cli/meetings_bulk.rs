@@ -29,7 +29,8 @@ once), 2 an error (the message says which: site, type, file, token...).";
 #[derive(clap::Args, Debug, Clone)]
 #[command(group = clap::ArgGroup::new("who").required(true).args(["people_file", "all_hosts"]))]
 #[command(group = clap::ArgGroup::new("what").required(true).args(["plan", "apply"]))]
-#[command(group = clap::ArgGroup::new("how").args(["add", "remove", "exact"]))]
+// No default for how: replacing everyone's set is too much to do by omission.
+#[command(group = clap::ArgGroup::new("how").required(true).args(["add", "remove", "exact"]))]
 pub struct BulkArgs {
     /// API base URL, e.g. http://127.0.0.1:8787/v1 for `hubdesk sim`.
     #[arg(long, default_value = WEBEX_API_BASE)]
@@ -56,7 +57,7 @@ pub struct BulkArgs {
     /// Remove the types from each user's own set.
     #[arg(long)]
     pub remove: bool,
-    /// Each user ends with exactly these types (the default, as `meetings set`).
+    /// Each user ends with exactly these types (as `meetings set` does).
     #[arg(long)]
     pub exact: bool,
     /// Print who gains and loses which types. Sends nothing.

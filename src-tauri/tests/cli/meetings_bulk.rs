@@ -150,16 +150,18 @@ async fn a_people_file_names_ids_and_emails_skips_who_cannot_be_changed_and_bad_
     );
     std::fs::write(&file, lines).unwrap();
     let path = file.to_str().unwrap();
-    let (plan, people) = t.plan(&["--people-file", path, "--types", "FRE,PRO"]);
+    let (plan, people) = t.plan(&["--people-file", path, "--types", "FRE,PRO", "--exact"]);
     assert_eq!(people, hosts[..2], "an id and an email (any case), in the file's order");
     assert_eq!(plan["notFound"], json!(["nobody@nowhere.example"]));
     let loses_private = all["plan"]["changes"].as_array().unwrap().iter().any(|c| c["loses"] == json!(["11"]));
     assert!(loses_private, "the exact set drops Private Meeting from those who have it");
 
     for (args, says) in [
-        (vec!["--all-hosts", "--types", "WBN", "--plan"], "WBN"),
+        (vec!["--all-hosts", "--types", "WBN", "--add", "--plan"], "WBN"),
+        // Replacing everyone's set is never done by omission.
+        (vec!["--all-hosts", "--types", "PRO", "--plan"], "--add|--remove|--exact"),
         (vec!["--all-hosts", "--types", "PRO", "--add", "--remove", "--plan"], "cannot be used with"),
-        (vec!["--people-file", "/nonexistent/people.txt", "--types", "PRO", "--apply"], "cannot be read"),
+        (vec!["--people-file", "/nonexistent/people.txt", "--types", "PRO", "--add", "--apply"], "cannot be read"),
     ] {
         let out = t.run(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out));
@@ -177,7 +179,7 @@ async fn a_people_file_names_ids_and_emails_skips_who_cannot_be_changed_and_bad_
         "elsewhere.webex.com",
     ]);
     let out = elsewhere
-        .args(["--all-hosts", "--types", "PRO", "--apply"])
+        .args(["--all-hosts", "--types", "PRO", "--add", "--apply"])
         .env("HUBDESK_TOKEN", &t.token)
         .env("HUBDESK_DATA_DIR", t.data.path())
         .output()
