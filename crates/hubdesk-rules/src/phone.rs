@@ -40,6 +40,21 @@ pub fn warm_up() {
     });
 }
 
+/// Whether `digits` (an E.164 number without its `+`) starts with a country
+/// code in service, by libphonenumber's metadata (the international
+/// networks +800, +808, +870, +881–+883, +979 included). Country codes are
+/// prefix-free, so the first of 1, 2 or 3 digits that is one decides.
+pub fn has_country_code(digits: &str) -> bool {
+    static CODES: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
+    let codes = CODES.get_or_init(|| {
+        let database = &phonenumber::metadata::DATABASE;
+        (0..1000u16).map(|code| database.by_code(&code).is_some()).collect()
+    });
+    // No code starts with 0 (the metadata keeps 0 for numbers of no country).
+    !digits.starts_with('0')
+        && (1..=3.min(digits.len())).any(|len| digits[..len].parse::<usize>().is_ok_and(|code| codes[code]))
+}
+
 /// The number with a leading `+`, if it has one or the international `00`
 /// prefix and holds nothing but digits and the usual separators.
 fn international(stored: &str) -> Option<String> {
@@ -121,5 +136,17 @@ mod tests {
         assert_eq!(number_sort_key("004533141647"), "4533141647");
         assert_eq!(number_sort_key("33 16 54 04"), "33165404");
         assert_eq!(number_sort_key("abc"), "");
+    }
+
+    /// C2: a number routes only with a country code in service.
+    #[test]
+    fn c2_country_codes_come_from_libphonenumber() {
+        for good in ["4533000001", "14085267209", "97150123456", "80012345678", "979123456789", "88213"] {
+            assert!(has_country_code(good), "{good}");
+        }
+        // 280 and 210 are spare codes, 0 is none, and an empty number has none.
+        for bad in ["2801234567", "2103300001", "0533000001", ""] {
+            assert!(!has_country_code(bad), "{bad}");
+        }
     }
 }
