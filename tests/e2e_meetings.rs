@@ -157,7 +157,10 @@ fn session_types_for_the_users_shown_are_previewed_then_applied() -> Result<()> 
             let counts = ui::wait_for_text(client, "[data-testid=bulk-counts]", STEP).await?;
             ensure!(counts.contains("change") && counts.contains("already have it"), "the preview counts: {counts}");
             let users = ui::wait_for_texts(client, "[data-testid=bulk-user]", STEP).await?;
-            ensure!(!users.is_empty() && users.iter().all(|u| u.contains("+ Pro Meeting (PRO)")), "who gains: {users:?}");
+            ensure!(
+                !users.is_empty() && users.iter().all(|u| u.contains("+ Pro Meeting (PRO)")),
+                "who gains: {users:?}"
+            );
             ui::save_screenshot(client, &repo_root().join("docs/screenshots/meetings-bulk-preview.png")).await?;
 
             ui::click(client, "[data-testid=bulk-apply]", STEP).await?;

@@ -5,4 +5,5 @@
 pub mod csv_cell;
 pub mod meetings;
 pub mod phone;
+pub mod phone_normalise;
 pub mod templates;
