@@ -30,6 +30,7 @@ import { filterOptions, mockNumber, searchPeople, toRow } from "./backend.mock.p
 import { changeHistory, changesOfSync } from "./backend.mock.changes";
 import { templateCommands } from "./backend.mock.templates";
 import { meetingsCommands } from "./backend.mock.meetings";
+import { broadworksCommands } from "./backend.mock.broadworks";
 import type { Command, Handlers } from "./commands";
 
 const params = new URLSearchParams(location.search);
@@ -302,6 +303,10 @@ const meetings = meetingsCommands((orgId, personId) => {
   return { email: person.emails[0] ?? "", name: person.displayName, site: siteOf(orgId) };
 }, siteOf);
 
+const broadworks = broadworksCommands(() =>
+  orgs.filter((o) => !o.summary.isHome).map((o) => ({ id: o.summary.id, name: o.summary.displayName, domain: o.domain })),
+);
+
 const COMMANDS: Handlers = {
   get_session: () => session,
   sign_in_demo: async () => {
@@ -343,6 +348,7 @@ const COMMANDS: Handlers = {
   },
   ...templates.commands,
   ...meetings,
+  ...broadworks,
 };
 
 export async function invoke<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {

@@ -115,6 +115,21 @@ macro_rules! for_each_command {
                     /// resumed with `run_resume`); null when nothing changes.
                     meetings_bulk_apply(org_id: String, site_url: String, people: Vec<String>, change: TypesChange) -> Option<RunSummary>;
                 }
+                broadworks {
+                    // The read side: the status view (B3, B5), its refresh and export, the onboarding check (B1, B2).
+                    /// One window of the status view (newest status change first), with the counts per status.
+                    broadworks_subscribers(query: SubscriberQuery) -> SubscriberPage;
+                    /// The customers and packages the status view can be filtered by, and when it was refreshed.
+                    broadworks_options() -> BroadworksOptions;
+                    /// Fetches the subscribers whose status changed since the last refresh (and the enterprises if stale).
+                    broadworks_refresh() -> BroadworksRefresh;
+                    /// Saves the view (every row of `query`, not only the window) as CSV where the admin chooses; null if cancelled.
+                    broadworks_export(query: SubscriberQuery) -> Option<String>;
+                    /// B1, B2: per customer template, what to verify in Partner Hub, what was ticked, and the warning.
+                    broadworks_onboarding() -> Vec<OnboardingCheck>;
+                    /// Ticks (or unticks) one item of a template's check; remembered in the ledger.
+                    broadworks_onboarding_tick(provisioning_id: String, item: OnboardingItem, checked: bool) -> OnboardingCheck;
+                }
             }
             events {
                 /// A sync's progress, per org and resource.

@@ -95,6 +95,18 @@ const AFTER_MARK: &[&str] = &[
     r#"
     ALTER TABLE entries ADD COLUMN payload TEXT;
     "#,
+    // 5: the BroadWorks onboarding check (B1, B2): what the admin ticked as
+    // verified in Partner Hub, per customer template (provisioning id).
+    r#"
+    CREATE TABLE onboarding_checks (
+        provisioning_id TEXT NOT NULL,
+        item            TEXT NOT NULL,
+        checked         INTEGER NOT NULL,
+        at_ms           INTEGER NOT NULL,
+        actor           TEXT NOT NULL,
+        PRIMARY KEY (provisioning_id, item)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes: the migrations above, 3, then

@@ -12,6 +12,7 @@ mod audit;
 mod entry;
 mod journal;
 mod migrations;
+mod onboarding;
 mod session_types;
 mod snapshot;
 mod templates;

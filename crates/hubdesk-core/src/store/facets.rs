@@ -83,7 +83,7 @@ pub(super) fn calling_word() -> String {
 }
 
 /// 64-bit FNV-1a: stored in the index, so it must not change between builds.
-fn fnv1a(s: &str) -> u64 {
+pub(super) fn fnv1a(s: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in s.bytes() {
         hash ^= u64::from(byte);

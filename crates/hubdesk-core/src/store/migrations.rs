@@ -272,9 +272,9 @@ fn key_people(tx: &Transaction<'_>) -> HookResult {
 }
 
 /// The schema version this build writes: migration 1's parts count as one,
-/// then migrations 2, 3, 4 (the cache's application id) and 5 (the users
-/// table's).
-pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64 + 4;
+/// then migrations 2, 3, 4 (the cache's application id), 5 (the users
+/// table's) and 6 (BroadWorks subscribers searchable, and enterprises).
+pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64 + 5;
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(all_migrations())
@@ -286,6 +286,7 @@ fn all_migrations() -> Vec<M<'static>> {
     all.push(M::up_with_hook(EACH_FACT_ONCE, key_people));
     all.push(M::up_with_hook("", mark_as_cache));
     all.push(M::up_with_hook(super::users_table_migration::SQL, super::users_table_migration::hook));
+    all.push(M::up_with_hook(super::broadworks::MIGRATION, super::broadworks::migrate));
     all
 }
 
@@ -294,6 +295,14 @@ fn all_migrations() -> Vec<M<'static>> {
 pub(super) fn up_to_migration_3() -> Migrations<'static> {
     let mut all = all_migrations();
     all.truncate(MIGRATIONS.len() + 2);
+    Migrations::new(all)
+}
+
+/// Migrations 1 to 5: the schema a cache had before BroadWorks' (6).
+#[cfg(test)]
+pub(super) fn up_to_migration_5() -> Migrations<'static> {
+    let mut all = all_migrations();
+    all.truncate(MIGRATIONS.len() + 4);
     Migrations::new(all)
 }
 

@@ -4,6 +4,8 @@
 //! (search, detail). With WAL a long sync transaction never blocks a search,
 //! and readers see either the old or the new data, never half of it.
 
+mod broadworks;
+mod broadworks_query;
 mod changes;
 mod everywhere;
 mod facets;

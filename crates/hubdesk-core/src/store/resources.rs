@@ -114,6 +114,8 @@ impl Store {
 
     /// Subscribers: all of them (`full`), or only those changed since the
     /// last sync, merged in. Status moves become changes since last sync.
+    /// The one way subscribers are written (see `broadworks`: the search
+    /// index and the status view's order follow from it).
     pub fn store_subscribers(&self, org_id: &str, subscribers: &[Subscriber], full: bool, sync_ms: i64) -> Result<()> {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
@@ -123,29 +125,12 @@ impl Store {
             tx.execute("DELETE FROM subscribers WHERE org_id = ?1", [org_id])?;
         }
         {
-            let mut insert = tx.prepare(
-                "INSERT OR REPLACE INTO subscribers
-                   (org_id, id, user_id, email, display_name, package, status, provisioning_id, last_status_change, json)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?;
             let mut change = tx.prepare(
                 "INSERT INTO changes (org_id, at_ms, kind, person_id, display_name, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?;
             for s in subscribers {
-                let name = subscriber_name(s);
-                insert.execute(params![
-                    org_id,
-                    s.id,
-                    s.user_id,
-                    s.email,
-                    name,
-                    s.package,
-                    s.status,
-                    s.provisioning_id,
-                    s.last_status_change,
-                    json(s)?
-                ])?;
                 if let Some((old, old_person)) = before.get(&s.id).filter(|(old, _)| *old != s.status) {
+                    let name = super::broadworks::display_name(s);
                     let detail = format!("{old} → {}", s.status);
                     let person_id = s.person_id.as_deref().or(old_person.as_deref());
                     let (org, who, name) = match subscriber_person(&tx, &orgs, person_id)? {
@@ -156,6 +141,7 @@ impl Store {
                 }
             }
         }
+        super::broadworks::write_subscribers(&tx, org_id, &mut subscribers.to_vec())?;
         let total: i64 = tx.query_row("SELECT COUNT(*) FROM subscribers WHERE org_id = ?1", [org_id], |r| r.get(0))?;
         Store::record_sync_success_in(&tx, org_id, SyncResource::Subscribers, total as usize)?;
         tx.commit()?;
@@ -236,14 +222,4 @@ fn subscriber_person(
         }
     }
     Ok(None)
-}
-
-fn subscriber_name(s: &Subscriber) -> String {
-    let name = format!("{} {}", s.first_name.as_deref().unwrap_or(""), s.last_name.as_deref().unwrap_or(""));
-    let name = name.trim();
-    if name.is_empty() {
-        s.user_id.clone().unwrap_or_else(|| s.id.clone())
-    } else {
-        name.to_owned()
-    }
 }

@@ -56,15 +56,15 @@ pub(super) fn has_letters(word: &str) -> bool {
 /// repeat (a name's words are mostly in the email too) would only cost
 /// indexing time.
 #[derive(Default)]
-struct Words {
-    text: String,
+pub(super) struct Words {
+    pub(super) text: String,
 }
 
 impl Words {
     /// Adds `s` cut where the index's tokenizer cuts it for sure (ASCII
     /// spaces and punctuation) and where letters meet digits; anything else
     /// is left for the tokenizer, exactly as for typed text.
-    fn add_text(&mut self, s: &str) {
+    pub(super) fn add_text(&mut self, s: &str) {
         let mut split = String::with_capacity(s.len() + 8);
         push_split(&mut split, s);
         for word in split.split(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
@@ -72,7 +72,7 @@ impl Words {
         }
     }
 
-    fn add(&mut self, word: &str) {
+    pub(super) fn add(&mut self, word: &str) {
         if !self.text.split(' ').any(|w| w == word) {
             if !self.text.is_empty() {
                 self.text.push(' ');
@@ -174,7 +174,7 @@ pub(super) fn fts_query(conn: &Connection, text: &str) -> Result<Option<String>>
 
 /// The words of typed text as the index holds them, leaving out any that
 /// begins with the mark of the filter words (which no typed word means).
-fn typed_words(conn: &Connection, text: &str) -> Result<Vec<String>> {
+pub(super) fn typed_words(conn: &Connection, text: &str) -> Result<Vec<String>> {
     let mut split = String::new();
     push_split(&mut split, text);
     conn.execute("INSERT INTO temp.typed (typed) VALUES ('delete-all')", [])?;

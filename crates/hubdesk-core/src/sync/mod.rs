@@ -106,7 +106,8 @@ pub async fn sync_org(
 }
 
 /// Syncs the BroadWorks subscribers the partner manages (kept under the
-/// home org): only those changed since the last sync when it was recent.
+/// home org): only those changed since the last sync when it was recent;
+/// and first the enterprises that map them to customers.
 pub async fn sync_subscribers(
     client: &WebexClient,
     store: &Store,
@@ -115,8 +116,42 @@ pub async fn sync_subscribers(
     progress: &ProgressFn,
     cancel: &CancellationToken,
 ) -> Result<(), ApiError> {
-    let work = resources::sync_subscribers(client, store, home_org_id, sync_ms);
-    run(store, home_org_id, SyncResource::Subscribers, progress, cancel, work).await
+    refresh_subscribers(client, store, home_org_id, sync_ms, true, progress, cancel).await.map(|_| ())
+}
+
+/// What [`refresh_subscribers`] brought.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SubscribersFetched {
+    pub subscribers: u32,
+    /// Every subscriber was fetched (no recent sync to start from).
+    pub whole: bool,
+    /// Enterprises fetched, when asked for and allowed.
+    pub enterprises: Option<u32>,
+}
+
+/// The subscribers changed since the last sync (all of them when it was
+/// not recent), and the enterprises first when `enterprises` is set.
+pub async fn refresh_subscribers(
+    client: &WebexClient,
+    store: &Store,
+    home_org_id: &str,
+    sync_ms: i64,
+    enterprises: bool,
+    progress: &ProgressFn,
+    cancel: &CancellationToken,
+) -> Result<SubscribersFetched, ApiError> {
+    let fetched = std::sync::Mutex::new(None);
+    let work = async {
+        let enterprises =
+            if enterprises { resources::sync_enterprises(client, store, home_org_id).await? } else { None };
+        let (counts, whole) = resources::sync_subscribers(client, store, home_org_id, sync_ms).await?;
+        *fetched.lock().unwrap_or_else(|p| p.into_inner()) =
+            Some(SubscribersFetched { subscribers: counts.items, whole, enterprises });
+        Ok(counts)
+    };
+    run(store, home_org_id, SyncResource::Subscribers, progress, cancel, work).await?;
+    let fetched = fetched.into_inner().unwrap_or_else(|p| p.into_inner());
+    Ok(fetched.expect("set by the work that succeeded"))
 }
 
 /// Wraps one resource's sync with its status row, its progress events and

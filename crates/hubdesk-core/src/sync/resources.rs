@@ -62,12 +62,42 @@ pub(super) async fn sync_session_types(client: &WebexClient, store: &Store, org_
     Ok(Counts { pages, items })
 }
 
+/// The partner's BroadWorks enterprises (which customer each subscriber
+/// belongs to); `None` when the token may not list them (a token consented
+/// before hubdesk asked for the scope): the cached ones are kept.
+pub(super) async fn sync_enterprises(
+    client: &WebexClient,
+    store: &Store,
+    org_id: &str,
+) -> Result<Option<u32>, ApiError> {
+    let mut pager = client.broadworks_enterprises();
+    let mut enterprises = Vec::new();
+    loop {
+        match pager.next_page().await {
+            Ok(Some(page)) => enterprises.extend(page),
+            Ok(None) => break,
+            Err(WebexError::Api { status: 403, .. }) if enterprises.is_empty() => {
+                tracing::info!(
+                    "this admin may not list BroadWorks enterprises; subscribers keep their cached customers"
+                );
+                return Ok(None);
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let count = enterprises.len() as u32;
+    store_write(store, org_id, move |s, org| s.replace_enterprises(org, &enterprises)).await?;
+    Ok(Some(count))
+}
+
+/// Subscribers fetched: how many, and whether all of them (no recent sync
+/// to start from).
 pub(super) async fn sync_subscribers(
     client: &WebexClient,
     store: &Store,
     org_id: &str,
     sync_ms: i64,
-) -> Result<Counts, ApiError> {
+) -> Result<(Counts, bool), ApiError> {
     let now = crate::store::now_ms();
     let since = store.subscribers_synced_at(org_id)?.filter(|at| now - at < INCREMENTAL_WINDOW_MS);
     let changed_since = since.map(|at| crate::store::rfc3339(at - INCREMENTAL_OVERLAP_MS));
@@ -88,5 +118,5 @@ pub(super) async fn sync_subscribers(
     }
     let (count, whole) = (subscribers.len() as u32, since.is_none());
     store_write(store, org_id, move |s, org| s.store_subscribers(org, &subscribers, whole, sync_ms)).await?;
-    Ok(Counts { pages: pager.pages(), items: count })
+    Ok((Counts { pages: pager.pages(), items: count }, whole))
 }

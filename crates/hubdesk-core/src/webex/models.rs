@@ -286,6 +286,8 @@ pub struct Subscriber {
     pub email: Option<String>,
     #[serde(default)]
     pub primary_phone_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mobile_phone_number: Option<String>,
     #[serde(default)]
     pub extension: Option<String>,
     #[serde(default)]
@@ -297,4 +299,17 @@ pub struct Subscriber {
     pub last_status_change: Option<String>,
     #[serde(default)]
     pub provisioning_id: Option<String>,
+}
+
+/// A Webex for BroadWorks enterprise: which customer org a subscriber's
+/// `spEnterpriseId` (or `provisioningId`) belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Enterprise {
+    pub id: String,
+    pub org_id: String,
+    #[serde(default)]
+    pub provisioning_id: Option<String>,
+    #[serde(default)]
+    pub sp_enterprise_id: Option<String>,
 }

@@ -1,8 +1,8 @@
 //! Typed calls for the resources hubdesk reads.
 
 use super::models::{
-    CallingLocation, Group, GroupMember, Items, License, Location, Locations, NumberEntry, Organization, Person,
-    PhoneNumbers, SessionType, Subscriber,
+    CallingLocation, Enterprise, Group, GroupMember, Items, License, Location, Locations, NumberEntry, Organization,
+    Person, PhoneNumbers, SessionType, Subscriber,
 };
 use super::{Pager, WebexClient, WebexError};
 
@@ -110,5 +110,11 @@ impl WebexClient {
             path.push_str(&format!("&lastStatusChange={}", urlencode(since)));
         }
         Pager::new(self.clone(), self.url(&path))
+    }
+
+    /// The BroadWorks enterprises of the partner's customers (at most 1,000
+    /// a page).
+    pub fn broadworks_enterprises(&self) -> Pager<Enterprise> {
+        Pager::new(self.clone(), self.url("broadworks/enterprises?max=1000"))
     }
 }

@@ -5,6 +5,8 @@ import type { AppearanceInput } from "./AppearanceInput";
 import type { ApplyRequest } from "./ApplyRequest";
 import type { AssignmentMode } from "./AssignmentMode";
 import type { AuditEntry } from "./AuditEntry";
+import type { BroadworksOptions } from "./BroadworksOptions";
+import type { BroadworksRefresh } from "./BroadworksRefresh";
 import type { BulkPreview } from "./BulkPreview";
 import type { ChangeRow } from "./ChangeRow";
 import type { Diagnosis } from "./Diagnosis";
@@ -13,6 +15,8 @@ import type { IntegrationInput } from "./IntegrationInput";
 import type { MeetingsReassigned } from "./MeetingsReassigned";
 import type { MeetingsSaved } from "./MeetingsSaved";
 import type { MeetingsView } from "./MeetingsView";
+import type { OnboardingCheck } from "./OnboardingCheck";
+import type { OnboardingItem } from "./OnboardingItem";
 import type { OrgSummary } from "./OrgSummary";
 import type { PeopleFilter } from "./PeopleFilter";
 import type { PeopleFilterOptions } from "./PeopleFilterOptions";
@@ -30,6 +34,8 @@ import type { SearchResults } from "./SearchResults";
 import type { SessionInfo } from "./SessionInfo";
 import type { Settings } from "./Settings";
 import type { SiteSessionTypes } from "./SiteSessionTypes";
+import type { SubscriberPage } from "./SubscriberPage";
+import type { SubscriberQuery } from "./SubscriberQuery";
 import type { SyncProgress } from "./SyncProgress";
 import type { SyncStatusRow } from "./SyncStatusRow";
 import type { TemplateDraft } from "./TemplateDraft";
@@ -131,6 +137,18 @@ export type Commands = {
    * resumed with `run_resume`); null when nothing changes.
    */
   meetings_bulk_apply: { feature: "meetings"; args: { orgId: string; siteUrl: string; people: Array<string>; change: TypesChange }; answer: RunSummary | null };
+  /** One window of the status view (newest status change first), with the counts per status. */
+  broadworks_subscribers: { feature: "broadworks"; args: { query: SubscriberQuery }; answer: SubscriberPage };
+  /** The customers and packages the status view can be filtered by, and when it was refreshed. */
+  broadworks_options: { feature: "broadworks"; args: Record<string, never>; answer: BroadworksOptions };
+  /** Fetches the subscribers whose status changed since the last refresh (and the enterprises if stale). */
+  broadworks_refresh: { feature: "broadworks"; args: Record<string, never>; answer: BroadworksRefresh };
+  /** Saves the view (every row of `query`, not only the window) as CSV where the admin chooses; null if cancelled. */
+  broadworks_export: { feature: "broadworks"; args: { query: SubscriberQuery }; answer: string | null };
+  /** B1, B2: per customer template, what to verify in Partner Hub, what was ticked, and the warning. */
+  broadworks_onboarding: { feature: "broadworks"; args: Record<string, never>; answer: Array<OnboardingCheck> };
+  /** Ticks (or unticks) one item of a template's check; remembered in the ledger. */
+  broadworks_onboarding_tick: { feature: "broadworks"; args: { provisioningId: string; item: OnboardingItem; checked: boolean }; answer: OnboardingCheck };
 };
 
 /** Every event the backend sends, by name, with its payload. */

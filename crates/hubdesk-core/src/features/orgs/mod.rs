@@ -59,7 +59,7 @@ impl Core {
         }
     }
 
-    fn claim_sync_slot(&self) -> Result<CancellationToken, ApiError> {
+    pub(crate) fn claim_sync_slot(&self) -> Result<CancellationToken, ApiError> {
         let mut slot = self.sync.lock().unwrap_or_else(|p| p.into_inner());
         if slot.is_some() {
             return Err(ApiError::new(
@@ -72,7 +72,7 @@ impl Core {
         Ok(token)
     }
 
-    fn release_sync_slot(&self) {
+    pub(crate) fn release_sync_slot(&self) {
         self.sync.lock().unwrap_or_else(|p| p.into_inner()).take();
     }
 }

@@ -14,4 +14,4 @@ mod screen;
 pub use enforce::journal_enforcement;
 pub use preview::{plan_delete, plan_save, Planned, Previews};
 pub use request::summary_line;
-pub use runs::{audit_csv, ActiveRuns};
+pub use runs::{audit_csv, save_export, suggested_export_path, ActiveRuns};
