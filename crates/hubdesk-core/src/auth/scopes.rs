@@ -15,4 +15,6 @@ pub const WEBEX_SCOPES: &[&str] = &[
     "meeting:admin_preferences_read",
     "spark-admin:broadworks_subscribers_read",
     "spark-admin:broadworks_subscribers_write",
+    // Which customer each subscriber belongs to (the status view, B3).
+    "spark-admin:broadworks_enterprises_read",
 ];

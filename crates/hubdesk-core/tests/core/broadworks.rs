@@ -378,3 +378,25 @@ async fn b3_a_refresh_brings_only_what_changed_since_the_last_one() {
     assert!(store.broadworks_subscribers(&query).unwrap().rows.iter().any(|r| r.id == target.id));
     assert_eq!(store.broadworks_subscribers(&everyone).unwrap().total as usize, served.len(), "merged");
 }
+
+/// The window's refresh: signed in to the demo tenant, the first one
+/// fetches everything with the enterprises, the next only what changed
+/// and keeps the enterprises it has (fresh, every subscriber mapped).
+#[tokio::test(flavor = "multi_thread")]
+async fn b3_the_refresh_command_says_how_many_rows_it_brought() {
+    let dir = tempfile::tempdir().unwrap();
+    let core = Arc::new(crate::support::open_core(dir.path(), private_vault()));
+    let caller = Caller::new(core.clone(), Arc::new(SaveTo(Mutex::new(None))));
+    let offline = dispatch(&caller, "broadworks_refresh", json!({})).await.unwrap_err();
+    assert_eq!(offline.code, ErrorCode::NotSignedIn, "{offline:?}");
+    dispatch(&caller, "sign_in_demo", json!({})).await.unwrap();
+    let first: hubdesk_api::BroadworksRefresh =
+        serde_json::from_str(&dispatch(&caller, "broadworks_refresh", json!({})).await.unwrap()).unwrap();
+    assert!(first.whole && first.brought > 0 && first.enterprises.is_some(), "{first:?}");
+    let page =
+        core.broadworks_subscribers(&SubscriberQuery { exclude_provisioned: false, ..Default::default() }).unwrap();
+    assert_eq!(page.total, first.brought);
+    let second = core.broadworks_refresh().await.unwrap();
+    assert!(!second.whole && second.enterprises.is_none(), "{second:?}");
+    assert!(second.brought < first.brought, "only what changed: {second:?}");
+}
