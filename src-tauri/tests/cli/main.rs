@@ -4,6 +4,7 @@
 
 mod support;
 
+mod broadworks;
 mod database_files;
 mod demo;
 mod kill_sync;
