@@ -396,6 +396,9 @@ async fn b3_the_refresh_command_says_how_many_rows_it_brought() {
     let page =
         core.broadworks_subscribers(&SubscriberQuery { exclude_provisioned: false, ..Default::default() }).unwrap();
     assert_eq!(page.total, first.brought);
+    for status in SubscriberStatus::ALL {
+        assert!(count_of(&page, status) > 0, "the demo tenant has subscribers {status:?}");
+    }
     let second = core.broadworks_refresh().await.unwrap();
     assert!(!second.whole && second.enterprises.is_none(), "{second:?}");
     assert!(second.brought < first.brought, "only what changed: {second:?}");
