@@ -6,6 +6,7 @@
 //! checked in; a test fails when those files are stale. No Tauri, no I/O:
 //! the store, the client and the sign-in use these types too.
 
+mod broadworks;
 mod changes;
 mod commands;
 mod error;
@@ -16,6 +17,7 @@ mod settings;
 mod templates;
 mod users;
 
+pub use broadworks::*;
 pub use changes::*;
 pub use commands::{camel_case, command_specs, commands_typescript, CommandSpec, Event, COMMAND_NAMES};
 pub use error::{ApiError, ErrorCode};
@@ -135,6 +137,20 @@ pub fn typescript_bindings() -> Vec<(String, String)> {
         BulkPlan,
         BulkPreview,
         BulkSkipped,
+        // BroadWorks write side.
+        ActionKind,
+        Package,
+        SubscriberErrorText,
+        SubscriberAsk,
+        SubscriberAction,
+        SubscriberActionsPreview,
+        SubscriberActionRow,
+        SubscriberRefusal,
+        SubscriberActionsApplied,
+        SubscriberStep,
+        SubscriberRequest,
+        ProvisionFields,
+        SubscriberLive,
     ];
     files.push(("commands.ts".to_owned(), commands_typescript(&cfg)));
     files

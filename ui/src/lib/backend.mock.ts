@@ -29,6 +29,7 @@ import { compareRows } from "../features/users/rowOrder";
 import { filterOptions, mockNumber, searchPeople, toRow } from "./backend.mock.people";
 import { changeHistory, changesOfSync } from "./backend.mock.changes";
 import { templateCommands } from "./backend.mock.templates";
+import { broadworksActionCommands } from "./backend.mock.broadworks.actions";
 import { meetingsCommands } from "./backend.mock.meetings";
 import type { Command, Handlers } from "./commands";
 
@@ -343,6 +344,7 @@ const COMMANDS: Handlers = {
   },
   ...templates.commands,
   ...meetings,
+  ...broadworksActionCommands(),
 };
 
 export async function invoke<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {

@@ -3,6 +3,7 @@
 //! window's commands, the rest are `Core`'s methods that the window and
 //! the command line share.
 
+pub mod broadworks;
 pub mod changes;
 pub mod meetings;
 pub mod orgs;

@@ -14,6 +14,7 @@ mod journal;
 mod migrations;
 mod session_types;
 mod snapshot;
+mod subscriber_steps;
 mod templates;
 
 use std::path::{Path, PathBuf};
@@ -27,6 +28,7 @@ use hubdesk_api::{ApiError, ErrorCode};
 
 pub use entry::{EntryResult, NewEntry, StoredEntry};
 pub use session_types::{StoredTypesEntry, TypesResult};
+pub use subscriber_steps::{named_only as subscriber_named, StepResult, StoredStep};
 pub use templates::OrgTemplateSettings;
 
 #[derive(Debug, thiserror::Error)]

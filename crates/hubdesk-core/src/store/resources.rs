@@ -238,7 +238,7 @@ fn subscriber_person(
     Ok(None)
 }
 
-fn subscriber_name(s: &Subscriber) -> String {
+pub(super) fn subscriber_name(s: &Subscriber) -> String {
     let name = format!("{} {}", s.first_name.as_deref().unwrap_or(""), s.last_name.as_deref().unwrap_or(""));
     let name = name.trim();
     if name.is_empty() {

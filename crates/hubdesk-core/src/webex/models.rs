@@ -286,6 +286,8 @@ pub struct Subscriber {
     pub email: Option<String>,
     #[serde(default)]
     pub primary_phone_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mobile_phone_number: Option<String>,
     #[serde(default)]
     pub extension: Option<String>,
     #[serde(default)]

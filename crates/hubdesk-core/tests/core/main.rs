@@ -6,6 +6,7 @@ mod support;
 
 mod body_limit;
 mod boundaries;
+mod broadworks_actions;
 mod commands;
 mod files;
 mod meetings;

@@ -30,6 +30,10 @@ import type { SearchResults } from "./SearchResults";
 import type { SessionInfo } from "./SessionInfo";
 import type { Settings } from "./Settings";
 import type { SiteSessionTypes } from "./SiteSessionTypes";
+import type { SubscriberActionsApplied } from "./SubscriberActionsApplied";
+import type { SubscriberActionsPreview } from "./SubscriberActionsPreview";
+import type { SubscriberAsk } from "./SubscriberAsk";
+import type { SubscriberLive } from "./SubscriberLive";
 import type { SyncProgress } from "./SyncProgress";
 import type { SyncStatusRow } from "./SyncStatusRow";
 import type { TemplateDraft } from "./TemplateDraft";
@@ -131,6 +135,25 @@ export type Commands = {
    * resumed with `run_resume`); null when nothing changes.
    */
   meetings_bulk_apply: { feature: "meetings"; args: { orgId: string; siteUrl: string; people: Array<string>; change: TypesChange }; answer: RunSummary | null };
+  /**
+   * Sends nothing but the retries' prechecks: each subscriber read live; who, what, from which
+   * status, and what is refused (a malformed email, an unknown package, a status the action does
+   * not apply to, a precheck Webex refused) with why.
+   */
+  broadworks_actions_preview: { feature: "broadworks"; args: { asks: Array<SubscriberAsk> }; answer: SubscriberActionsPreview };
+  /**
+   * Plans again as the preview does, journals what is sendable (a retry: delete then provision,
+   * in order) and sends it in the background (`run-progress`, Cancel with `run_cancel`, resumed
+   * with `run_resume`), then follows each subscriber's status (`subscriber-status`).
+   */
+  broadworks_actions_apply: { feature: "broadworks"; args: { asks: Array<SubscriberAsk> }; answer: SubscriberActionsApplied };
+  /**
+   * Follows the subscribers' statuses until they settle or a time limit passes
+   * (`subscriber-status` events), writing each settled row to the cache; the last read of each.
+   */
+  broadworks_follow: { feature: "broadworks"; args: { subscriberIds: Array<string> }; answer: Array<SubscriberLive> };
+  /** The cached subscriber's errors as a ticket wants them: code and description, one line each. */
+  broadworks_error_text: { feature: "broadworks"; args: { subscriberId: string }; answer: string };
 };
 
 /** Every event the backend sends, by name, with its payload. */
@@ -139,4 +162,6 @@ export type Events = {
   "sync-progress": SyncProgress;
   /** A template run's progress. */
   "run-progress": RunProgress;
+  /** A followed BroadWorks subscriber's status, each time it is read. */
+  "subscriber-status": SubscriberLive;
 };
