@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod broadworks;
+mod broadworks_actions;
 mod exit;
 mod export;
 mod meetings;
@@ -43,6 +45,9 @@ pub enum Command {
     /// Meetings session types: a user's (show, set, the troubleshooter) and many users' on a site (bulk); token: HUBDESK_TOKEN or the keyring.
     #[command(subcommand)]
     Meetings(meetings::MeetingsCommand),
+    /// Webex for BroadWorks subscribers: retry activation, delete, change package (token: HUBDESK_TOKEN or the keyring).
+    #[command(subcommand)]
+    Broadworks(broadworks::BroadworksCommand),
 }
 
 pub fn main() -> ExitCode {
@@ -54,6 +59,7 @@ pub fn main() -> ExitCode {
         Some(Command::Export(args)) => exit::report(export::run(args)),
         Some(Command::Templates(command)) => exit::report(run_async(templates::run(command))),
         Some(Command::Meetings(command)) => meetings::main(command),
+        Some(Command::Broadworks(command)) => broadworks::main(command),
     }
 }
 

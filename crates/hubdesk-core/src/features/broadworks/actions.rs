@@ -196,16 +196,17 @@ async fn plan_one(client: &WebexClient, ask: &SubscriberAsk) -> Result<OnePlan, 
 pub async fn plan(client: &WebexClient, asks: &[SubscriberAsk]) -> Result<Planned, ApiError> {
     let mut seen = HashSet::new();
     let mut planned = Planned { rows: vec![], refused: vec![], steps: vec![] };
-    let mut unique = Vec::new();
+    let mut unique: Vec<SubscriberAsk> = Vec::new();
     for ask in asks {
         if seen.insert(ask.subscriber_id.clone()) {
-            unique.push(ask);
+            unique.push(ask.clone());
         } else {
             let twice = "This subscriber is asked for more than once; only its first action is planned.";
             planned.refused.push(Refuse { ask, subscriber: None }.because(twice));
         }
     }
-    let mut results = stream::iter(unique).map(|ask| plan_one(client, ask)).buffered(READS_AT_ONCE);
+    let mut results =
+        stream::iter(unique).map(|ask| async move { plan_one(client, &ask).await }).buffered(READS_AT_ONCE);
     while let Some(result) = results.next().await {
         match result? {
             Ok((row, steps)) => {
@@ -216,6 +217,12 @@ pub async fn plan(client: &WebexClient, asks: &[SubscriberAsk]) -> Result<Planne
         }
     }
     Ok(planned)
+}
+
+/// The error text a ticket wants (B4 copy the error text): code and
+/// description, one line per error.
+pub fn ticket_text(errors: &[SubscriberErrorText]) -> String {
+    error_text(errors)
 }
 
 impl Core {

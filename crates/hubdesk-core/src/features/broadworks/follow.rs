@@ -25,7 +25,8 @@ pub struct FollowLimits {
     /// The wait before the second read; doubled after each, up to `max_wait`.
     pub first_wait: Duration,
     pub max_wait: Duration,
-    /// Given up after this long: the last status read is reported as timed out.
+    /// Given up after this long: the last status read is reported as timed
+    /// out. Zero reads once, and reports that read as it is.
     pub time_limit: Duration,
 }
 
@@ -112,12 +113,16 @@ async fn follow_one(
             last = Some(now);
         }
         if Instant::now() + wait > deadline {
-            let mut timed_out = last.unwrap_or_else(|| gone(subscriber_id));
-            timed_out.timed_out = true;
-            if timed_out.status == "deleted" {
-                timed_out.status = "unknown".into();
-                timed_out.settled = false;
+            // Nothing could be read at all: the status is unknown.
+            let mut timed_out = last.unwrap_or_else(|| SubscriberLive {
+                status: "unknown".into(),
+                settled: false,
+                ..gone(subscriber_id)
+            });
+            if limits.time_limit.is_zero() {
+                return Ok(timed_out);
             }
+            timed_out.timed_out = true;
             on_change(timed_out.clone());
             return Ok(timed_out);
         }
