@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod broadworks;
+mod broadworks_actions;
 mod exit;
 mod export;
 mod meetings;
@@ -45,6 +46,7 @@ pub enum Command {
     #[command(subcommand)]
     Meetings(meetings::MeetingsCommand),
     /// Webex for BroadWorks subscribers across every customer: list (from the cache).
+    /// Webex for BroadWorks subscribers: retry activation, delete, change package (token: HUBDESK_TOKEN or the keyring).
     #[command(subcommand)]
     Broadworks(broadworks::BroadworksCommand),
 }

@@ -140,7 +140,6 @@ pub fn typescript_bindings() -> Vec<(String, String)> {
         SubscriberStatus,
         SubscriberPackage,
         SubscriberQuery,
-        SubscriberErrorText,
         SubscriberRow,
         StatusCount,
         SubscriberPage,
@@ -151,6 +150,20 @@ pub fn typescript_bindings() -> Vec<(String, String)> {
         OnboardingTick,
         PendingWarning,
         OnboardingCheck,
+        // BroadWorks write side.
+        ActionKind,
+        Package,
+        SubscriberErrorText,
+        SubscriberAsk,
+        SubscriberAction,
+        SubscriberActionsPreview,
+        SubscriberActionRow,
+        SubscriberRefusal,
+        SubscriberActionsApplied,
+        SubscriberStep,
+        SubscriberRequest,
+        ProvisionFields,
+        SubscriberLive,
     ];
     files.push(("commands.ts".to_owned(), commands_typescript(&cfg)));
     files

@@ -147,13 +147,17 @@ pub enum RunAction {
     /// Session types set for many users on one Meetings site (S2): each
     /// entry PUTs one user's whole set.
     MeetingsTypesSet { site_url: String, users: u32 },
+    /// Actions on Webex for BroadWorks subscribers (B4): each entry is one
+    /// request (a delete, a provision, a package change); a retry is a
+    /// delete then a provision, so the run goes in order.
+    BroadworksSubscribers { retry: u32, delete: u32, package: u32 },
 }
 
 impl RunAction {
     /// Whether the run's entries must be sent one at a time, in order (each
     /// waits for the one before it), rather than several at once.
     pub fn in_order(&self) -> bool {
-        matches!(self, RunAction::MeetingsLicenseReassigned { .. })
+        matches!(self, RunAction::MeetingsLicenseReassigned { .. } | RunAction::BroadworksSubscribers { .. })
     }
 }
 
@@ -202,6 +206,11 @@ pub struct RunEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub session_types: Option<UserTypesChange>,
+    /// Set for an entry of a BroadWorks run: the request and, once
+    /// answered, the subscriber Webex answered with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub subscriber: Option<crate::SubscriberStep>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -2,6 +2,7 @@
 //! facts (usually read from the cache) and returns a decision, so every rule
 //! (docs/rules.md) is tested by name.
 
+pub mod broadworks;
 pub mod csv_cell;
 pub mod meetings;
 pub mod phone;

@@ -1,5 +1,7 @@
-//! `hubdesk broadworks list`: the BroadWorks status view (B3, B5) from the
-//! cache, as CSV or JSON: the same columns and rows as the window's export.
+//! `hubdesk broadworks`: Webex for BroadWorks subscribers, headless. `list`
+//! is the status view (B3, B5) from the cache, as CSV or JSON: the same
+//! columns and rows as the window's export; `retry`, `delete` and `package`
+//! are the actions (B4), in `broadworks_actions`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -7,6 +9,7 @@ use std::process::ExitCode;
 use hubdesk_api::{SubscriberPackage, SubscriberQuery, SubscriberStatus};
 use hubdesk_core::features::broadworks::SubscriberFormat;
 
+use super::broadworks_actions::{self, ActionArgs, DeleteArgs, PackageArgs, RetryArgs};
 use super::exit;
 use super::session;
 
@@ -15,6 +18,16 @@ pub enum BroadworksCommand {
     /// Every customer's subscribers from the cache (sync first), newest
     /// status change first, with their customer, package, status and errors.
     List(ListArgs),
+    /// Retry a subscriber's activation with a valid email (B4): checked, prechecked by Webex, then the
+    /// subscriber is deleted and provisioned again with the email, through the journal and the audit log.
+    #[command(after_help = broadworks_actions::HELP)]
+    Retry(RetryArgs),
+    /// Delete a subscriber (B4): the Webex user stays and the subscriber can onboard again. Needs --yes.
+    #[command(after_help = broadworks_actions::HELP)]
+    Delete(DeleteArgs),
+    /// Change a subscriber's package (softphone, basic, standard, premium); `updating` until it settles.
+    #[command(after_help = broadworks_actions::HELP)]
+    Package(PackageArgs),
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -71,6 +84,9 @@ pub fn main(command: BroadworksCommand) -> ExitCode {
             Err(e) if is_bad_value(&e) => exit::report_as(Err(e), 2),
             result => exit::report(result),
         },
+        BroadworksCommand::Retry(a) => broadworks_actions::main(ActionArgs::Retry(a)),
+        BroadworksCommand::Delete(a) => broadworks_actions::main(ActionArgs::Delete(a)),
+        BroadworksCommand::Package(a) => broadworks_actions::main(ActionArgs::Package(a)),
     }
 }
 

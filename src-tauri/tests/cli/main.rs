@@ -2,6 +2,7 @@
 //! the simulator over HTTP, writing real SQLite files; `kill -9` at random
 //! moments of a sync and of an apply. One module per subcommand.
 
+mod broadworks_actions;
 mod support;
 
 mod broadworks;

@@ -29,6 +29,7 @@ import { compareRows } from "../features/users/rowOrder";
 import { filterOptions, mockNumber, searchPeople, toRow } from "./backend.mock.people";
 import { changeHistory, changesOfSync } from "./backend.mock.changes";
 import { templateCommands } from "./backend.mock.templates";
+import { broadworksActionCommands } from "./backend.mock.broadworks.actions";
 import { meetingsCommands } from "./backend.mock.meetings";
 import { broadworksCommands } from "./backend.mock.broadworks";
 import type { Command, Handlers } from "./commands";
@@ -349,6 +350,7 @@ const COMMANDS: Handlers = {
   ...templates.commands,
   ...meetings,
   ...broadworks,
+  ...broadworksActionCommands(),
 };
 
 export async function invoke<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {

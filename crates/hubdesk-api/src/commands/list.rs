@@ -129,6 +129,20 @@ macro_rules! for_each_command {
                     broadworks_onboarding() -> Vec<OnboardingCheck>;
                     /// Ticks (or unticks) one item of a template's check; remembered in the ledger.
                     broadworks_onboarding_tick(provisioning_id: String, item: OnboardingItem, checked: bool) -> OnboardingCheck;
+                    // Write side (B4): actions through the journal, then their live status.
+                    /// Sends nothing but the retries' prechecks: each subscriber read live; who, what, from which
+                    /// status, and what is refused (a malformed email, an unknown package, a status the action does
+                    /// not apply to, a precheck Webex refused) with why.
+                    broadworks_actions_preview(asks: Vec<SubscriberAsk>) -> SubscriberActionsPreview;
+                    /// Plans again as the preview does, journals what is sendable (a retry: delete then provision,
+                    /// in order) and sends it in the background (`run-progress`, Cancel with `run_cancel`, resumed
+                    /// with `run_resume`), then follows each subscriber's status (`subscriber-status`).
+                    broadworks_actions_apply(asks: Vec<SubscriberAsk>) -> SubscriberActionsApplied;
+                    /// Follows the subscribers' statuses until they settle or a time limit passes
+                    /// (`subscriber-status` events), writing each settled row to the cache; the last read of each.
+                    broadworks_follow(subscriber_ids: Vec<String>) -> Vec<SubscriberLive>;
+                    /// The cached subscriber's errors as a ticket wants them: code and description, one line each.
+                    broadworks_error_text(subscriber_id: String) -> String;
                 }
             }
             events {
@@ -136,6 +150,8 @@ macro_rules! for_each_command {
                 SyncProgress = "sync-progress";
                 /// A template run's progress.
                 RunProgress = "run-progress";
+                /// A followed BroadWorks subscriber's status, each time it is read.
+                SubscriberLive = "subscriber-status";
             }
         }
     };

@@ -134,6 +134,13 @@ impl Ledger {
         let mut entries = Vec::new();
         for row in rows {
             let (person_id, email, display_name, change, state, error, tracking_id, finished_ms, payload) = row?;
+            // The payload is the action's: a session-types set, or a
+            // BroadWorks request.
+            let (session_types, subscriber) = match (&summary.action, payload.as_deref()) {
+                (_, None) => (None, None),
+                (RunAction::BroadworksSubscribers { .. }, Some(p)) => (None, Some(from_json(p)?)),
+                (_, Some(p)) => (Some(from_json(p)?), None),
+            };
             entries.push(RunEntry {
                 person_id,
                 email,
@@ -143,7 +150,8 @@ impl Ledger {
                 error,
                 tracking_id,
                 finished_ms,
-                session_types: payload.as_deref().map(from_json).transpose()?,
+                session_types,
+                subscriber,
             });
         }
         Ok(RunDetail { summary, entries })

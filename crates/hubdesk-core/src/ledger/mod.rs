@@ -15,6 +15,7 @@ mod migrations;
 mod onboarding;
 mod session_types;
 mod snapshot;
+mod subscriber_steps;
 mod templates;
 
 use std::path::{Path, PathBuf};
@@ -28,6 +29,7 @@ use hubdesk_api::{ApiError, ErrorCode};
 
 pub use entry::{EntryResult, NewEntry, StoredEntry};
 pub use session_types::{StoredTypesEntry, TypesResult};
+pub use subscriber_steps::{named_only as subscriber_named, StepResult, StoredStep};
 pub use templates::OrgTemplateSettings;
 
 #[derive(Debug, thiserror::Error)]

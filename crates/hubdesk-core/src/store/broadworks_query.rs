@@ -274,7 +274,7 @@ fn row(r: &Row<'_>) -> rusqlite::Result<SubscriberRow> {
         errors: s
             .errors
             .into_iter()
-            .map(|e| SubscriberErrorText { code: e.error_code, description: e.description.unwrap_or_default() })
+            .map(|e| SubscriberErrorText { code: e.error_code, description: e.description })
             .collect(),
     })
 }

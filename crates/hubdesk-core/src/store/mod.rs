@@ -22,6 +22,7 @@ mod rows;
 mod search;
 mod settings;
 mod stored_person;
+mod subscriber_writes;
 mod sync_status;
 mod template_facts;
 mod users_table_migration;

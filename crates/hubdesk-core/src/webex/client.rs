@@ -295,6 +295,26 @@ impl WebexClient {
         body: &impl serde::Serialize,
         tracking_id: &str,
     ) -> Result<Response, WebexError> {
+        self.send_once_with(method, url, Some(body), tracking_id).await
+    }
+
+    /// `send_once` for a request that has no body (a DELETE).
+    pub(super) async fn send_once_empty(
+        &self,
+        method: Method,
+        url: &str,
+        tracking_id: &str,
+    ) -> Result<Response, WebexError> {
+        self.send_once_with(method, url, None::<&()>, tracking_id).await
+    }
+
+    async fn send_once_with(
+        &self,
+        method: Method,
+        url: &str,
+        body: Option<&impl serde::Serialize>,
+        tracking_id: &str,
+    ) -> Result<Response, WebexError> {
         self.check_origin(url)?;
         let mut token = self.tokens.token().await?;
         let (mut refreshed, mut throttled, mut revived) = (false, 0, false);
@@ -302,14 +322,18 @@ impl WebexClient {
             self.gate.wait().await;
             let result = {
                 let _permit = self.in_flight.acquire().await.expect("the semaphore is never closed");
-                self.http
+                let request = self
+                    .http
                     .request(method.clone(), url)
                     .bearer_auth(&token)
                     .header("TrackingID", tracking_id)
-                    .timeout(self.request_timeout)
-                    .json(body)
-                    .send()
-                    .await
+                    .timeout(self.request_timeout);
+                match body {
+                    Some(body) => request.json(body),
+                    None => request,
+                }
+                .send()
+                .await
             };
             match result {
                 Ok(resp) if resp.status().is_success() => return Ok(resp),

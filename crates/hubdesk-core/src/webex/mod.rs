@@ -2,6 +2,7 @@
 //! resources. No Tauri here; the tests run it against the simulator.
 
 mod body;
+mod broadworks;
 mod client;
 mod error;
 mod gate;
@@ -11,6 +12,7 @@ pub mod models;
 mod pager;
 mod resources;
 
+pub use broadworks::PrecheckRefusal;
 pub use client::{Reviver, StaticToken, TokenSource, WebexClient, DEFAULT_MAX_BODY, DEFAULT_REQUEST_TIMEOUT};
 pub use error::{NetworkKind, WebexError};
 pub use pager::Pager;

@@ -7,6 +7,7 @@ mod support;
 mod body_limit;
 mod boundaries;
 mod broadworks;
+mod broadworks_actions;
 mod commands;
 mod files;
 mod meetings;

@@ -3,7 +3,11 @@
 //! [{infoCode: 100, description}]}` (an array, as the spec's example and
 //! webex-api.md have it; the spec's schema says object, a defect). A
 //! precheck that fails is a 400 in the Webex error shape with the code of
-//! what would fail in the background.
+//! what would fail in the background: 10015 no customer template has the
+//! provisioning id, 10022 the user id is associated with a Webex user
+//! already (not merely held by a subscriber still pending or failed: that
+//! one is what a retry deletes and provisions again), 10010 the email is a
+//! Webex user's in another org.
 
 use axum::extract::State;
 use axum::http::StatusCode;

@@ -2,7 +2,10 @@
 //! work finish when its (simulated) time has come.
 //!
 //! Provisioning ends in:
-//! - `error` with 10022 when another subscriber already has the user id;
+//! - `error` with 10022 when the user id is already associated with a Webex
+//!   user: another subscriber that has it is mapped to one (a subscriber
+//!   still waiting for an email, or failed, holds no Webex user, so a
+//!   retry that deletes it and provisions it again is not refused);
 //! - `pending_user_migration` when the email belongs to a Webex user of
 //!   another org (the user must consent to the move);
 //! - `provisioned` otherwise, mapped onto the org's user with that email,
@@ -40,9 +43,13 @@ impl Tenant {
         self.subscribers.remove(at);
     }
 
-    /// Whether another subscriber already uses this BroadWorks user id.
+    /// Whether this BroadWorks user id is already associated with a Webex
+    /// user: another subscriber that has it is mapped to one (error 10022).
     pub fn user_id_taken(&self, user_id: &str, except: Option<usize>) -> bool {
-        self.subscribers.iter().enumerate().any(|(i, s)| Some(i) != except && s.profile.user_id == user_id)
+        self.subscribers
+            .iter()
+            .enumerate()
+            .any(|(i, s)| Some(i) != except && s.person.is_some() && s.profile.user_id == user_id)
     }
 
     /// Whether some pending work is due at `now_ms`.

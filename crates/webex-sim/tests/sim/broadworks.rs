@@ -170,8 +170,15 @@ async fn precheck_and_consent_email() {
     post(&url, &bw.partner, json!({"provisioningId": any["provisioningId"]}))
         .await
         .assert_webex_error(StatusCode::BAD_REQUEST);
-    let taken = post(&url, &bw.partner, json!({"userId": any["userId"], "email": "x@fjordby-logistik.example"})).await;
+    let mapped = bw.list("status=provisioned").await[0].clone();
+    let taken =
+        post(&url, &bw.partner, json!({"userId": mapped["userId"], "email": "x@fjordby-logistik.example"})).await;
     assert_eq!(taken.body["errors"][0]["errorCode"], 10022);
+    // A subscriber still waiting for an email holds no Webex user: its own
+    // user id passes, so a retry (delete, then provision again) can check first.
+    let waiting = bw.list("status=pending_email_input").await[0].clone();
+    let own = json!({"provisioningId": waiting["provisioningId"], "userId": waiting["userId"], "email": "x@fjordby-logistik.example"});
+    assert_eq!(post(&url, &bw.partner, own).await.body["info"][0]["infoCode"], 100);
     let waiting = bw.list("status=pending_user_migration").await[0].clone();
     let consent = |s: &Value| format!("{}/subscribers/{}/emails/consentMove", bw.base, s["id"].as_str().unwrap());
     let sent = crate::support::client().post(consent(&waiting)).bearer_auth(&bw.partner).send().await.unwrap();
@@ -192,4 +199,25 @@ async fn seeded_work_finishes_by_itself() {
     assert!(!bw.list("status=provisioning,updating").await.is_empty());
     advance_clock(&server, 600).await;
     assert!(bw.list("status=provisioning,updating").await.is_empty());
+}
+
+#[tokio::test]
+async fn a_retry_deletes_then_provisions_the_same_user_id_with_an_email() {
+    // Rule B4 through the public API: the update body has no email, so a
+    // pending subscriber is deleted and provisioned again with one.
+    let server = start(600, 1).await;
+    let bw = BroadWorks::open(&server).await;
+    let waiting = bw.list("status=pending_email_input").await[0].clone();
+    let url = format!("{}/broadworks/subscribers/{}", bw.base, waiting["id"].as_str().unwrap());
+    assert_eq!(delete(&url, &bw.partner).await.status, StatusCode::NO_CONTENT);
+    let mut body = json!({
+        "provisioningId": waiting["provisioningId"], "spEnterpriseId": waiting["spEnterpriseId"],
+        "userId": waiting["userId"], "firstName": waiting["firstName"], "lastName": waiting["lastName"],
+        "package": waiting["package"], "email": "retried.once@fjordby-logistik.example"
+    });
+    body["primaryPhoneNumber"] = waiting["primaryPhoneNumber"].clone();
+    let again = post(&format!("{}/broadworks/subscribers", bw.base), &bw.partner, body).await;
+    assert_eq!(again.body["status"], "provisioning", "{}", again.body);
+    advance_clock(&server, 600).await;
+    assert_eq!(bw.get(&again.body["id"]).await["status"], "provisioned");
 }

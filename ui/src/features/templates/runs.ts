@@ -40,6 +40,8 @@ export function runTitle(action: RunAction): Words {
       return { key: "templates.runTitle.enforced" };
     case "meetingsTypesSet":
       return { key: "templates.runTitle.meetingsTypesSet", params: { site: action.siteUrl, users: action.users } };
+    case "broadworksSubscribers":
+      return { key: "templates.runTitle.broadworksSubscribers", params: { retry: action.retry, delete: action.delete, package: action.package } };
     case "meetingsLicenseReassigned":
       return { key: "templates.runTitle.meetingsLicenseReassigned", params: { license: action.licenseName, email: action.email, site: action.siteUrl } };
   }

@@ -34,6 +34,10 @@ import type { SearchResults } from "./SearchResults";
 import type { SessionInfo } from "./SessionInfo";
 import type { Settings } from "./Settings";
 import type { SiteSessionTypes } from "./SiteSessionTypes";
+import type { SubscriberActionsApplied } from "./SubscriberActionsApplied";
+import type { SubscriberActionsPreview } from "./SubscriberActionsPreview";
+import type { SubscriberAsk } from "./SubscriberAsk";
+import type { SubscriberLive } from "./SubscriberLive";
 import type { SubscriberPage } from "./SubscriberPage";
 import type { SubscriberQuery } from "./SubscriberQuery";
 import type { SyncProgress } from "./SyncProgress";
@@ -149,6 +153,25 @@ export type Commands = {
   broadworks_onboarding: { feature: "broadworks"; args: Record<string, never>; answer: Array<OnboardingCheck> };
   /** Ticks (or unticks) one item of a template's check; remembered in the ledger. */
   broadworks_onboarding_tick: { feature: "broadworks"; args: { provisioningId: string; item: OnboardingItem; checked: boolean }; answer: OnboardingCheck };
+  /**
+   * Sends nothing but the retries' prechecks: each subscriber read live; who, what, from which
+   * status, and what is refused (a malformed email, an unknown package, a status the action does
+   * not apply to, a precheck Webex refused) with why.
+   */
+  broadworks_actions_preview: { feature: "broadworks"; args: { asks: Array<SubscriberAsk> }; answer: SubscriberActionsPreview };
+  /**
+   * Plans again as the preview does, journals what is sendable (a retry: delete then provision,
+   * in order) and sends it in the background (`run-progress`, Cancel with `run_cancel`, resumed
+   * with `run_resume`), then follows each subscriber's status (`subscriber-status`).
+   */
+  broadworks_actions_apply: { feature: "broadworks"; args: { asks: Array<SubscriberAsk> }; answer: SubscriberActionsApplied };
+  /**
+   * Follows the subscribers' statuses until they settle or a time limit passes
+   * (`subscriber-status` events), writing each settled row to the cache; the last read of each.
+   */
+  broadworks_follow: { feature: "broadworks"; args: { subscriberIds: Array<string> }; answer: Array<SubscriberLive> };
+  /** The cached subscriber's errors as a ticket wants them: code and description, one line each. */
+  broadworks_error_text: { feature: "broadworks"; args: { subscriberId: string }; answer: string };
 };
 
 /** Every event the backend sends, by name, with its payload. */
@@ -157,4 +180,6 @@ export type Events = {
   "sync-progress": SyncProgress;
   /** A template run's progress. */
   "run-progress": RunProgress;
+  /** A followed BroadWorks subscriber's status, each time it is read. */
+  "subscriber-status": SubscriberLive;
 };

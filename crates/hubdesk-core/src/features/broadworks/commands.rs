@@ -1,5 +1,8 @@
-//! The window's BroadWorks commands (read side): the status view, its
-//! refresh and export, the onboarding check.
+//! The window's BroadWorks commands. Handlers only parse, call `Core` and
+//! answer: the read side (the status view, its refresh and export, the
+//! onboarding check) here, the write side in `actions_commands`.
+
+pub use super::actions_commands::*;
 
 use hubdesk_api::{
     ApiError, BroadworksOptions, BroadworksRefresh, OnboardingCheck, OnboardingItem, SubscriberPage, SubscriberQuery,

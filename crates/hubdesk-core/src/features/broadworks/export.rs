@@ -145,9 +145,12 @@ fn number(r: &SubscriberRow) -> Option<&str> {
 fn error_text(errors: &[SubscriberErrorText]) -> String {
     let lines: Vec<String> = errors
         .iter()
-        .map(|e| match e.code {
-            Some(code) => format!("{code}: {}", e.description),
-            None => e.description.clone(),
+        .map(|e| {
+            let description = e.description.as_deref().unwrap_or("");
+            match e.code {
+                Some(code) => format!("{code}: {description}"),
+                None => description.to_owned(),
+            }
         })
         .collect();
     lines.join("; ")

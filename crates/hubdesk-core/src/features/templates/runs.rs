@@ -7,6 +7,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::apply::{apply_run, ApplyContext, RunProgressFn};
 use super::facts;
+use crate::features::broadworks::actions_apply::{apply_steps_run, StepsContext};
 use crate::features::meetings::bulk_apply::{apply_types_run, TypesContext};
 use crate::files::write_atomically;
 use crate::store::{now_ms, rfc3339};
@@ -61,6 +62,20 @@ impl Core {
         let summary = self.ledger.run_summary(run_id)?;
         let client = self.client().await?;
         let actor = self.actor().await?;
+        if let RunAction::BroadworksSubscribers { .. } = summary.action {
+            // Its entries are BroadWorks requests, sent in order.
+            let cancel = self.active_runs.claim(run_id)?;
+            let ctx = StepsContext {
+                client: &client,
+                ledger: &self.ledger,
+                store: Some(&self.store),
+                org_id: &summary.org_id,
+                actor: &actor,
+            };
+            let result = apply_steps_run(&ctx, run_id, progress, &cancel).await;
+            self.active_runs.release(run_id);
+            return result;
+        }
         if let RunAction::MeetingsTypesSet { .. } = summary.action {
             // Its entries PUT session types, not licenses.
             let cancel = self.active_runs.claim(run_id)?;
