@@ -18,6 +18,8 @@ import type { ApplyRequest } from "./bindings/ApplyRequest";
 import type { SaveCheck } from "./bindings/SaveCheck";
 import type { PeopleFilter } from "./bindings/PeopleFilter";
 import type { TypesChange } from "./bindings/TypesChange";
+import type { SubscriberQuery } from "./bindings/SubscriberQuery";
+import type { OnboardingItem } from "./bindings/OnboardingItem";
 
 // A record keyed by every ErrorCode: adding a code on the Rust side breaks
 // this line until the UI knows about it.
@@ -139,6 +141,13 @@ export const backend = {
   meetingsReassignLicense: (orgId: string, personId: string, siteUrl: string) =>
     call("meetings_reassign_license", { orgId, personId, siteUrl }),
   meetingsSites: (orgId: string) => call("meetings_sites", { orgId }),
+  broadworksSubscribers: (query: SubscriberQuery) => call("broadworks_subscribers", { query }),
+  broadworksOptions: () => call("broadworks_options", {}),
+  broadworksRefresh: () => call("broadworks_refresh", {}),
+  broadworksExport: (query: SubscriberQuery) => call("broadworks_export", { query }),
+  broadworksOnboarding: () => call("broadworks_onboarding", {}),
+  broadworksOnboardingTick: (provisioningId: string, item: OnboardingItem, checked: boolean) =>
+    call("broadworks_onboarding_tick", { provisioningId, item, checked }),
   meetingsBulkPreview: (orgId: string, siteUrl: string, people: string[], change: TypesChange) =>
     call("meetings_bulk_preview", { orgId, siteUrl, people, change }),
   meetingsBulkApply: (orgId: string, siteUrl: string, people: string[], change: TypesChange) =>

@@ -8,7 +8,7 @@ import type { PeopleFilter } from "../../lib/bindings/PeopleFilter";
 import type { PeopleSort } from "../../lib/bindings/PeopleSort";
 import type { PersonRow } from "../../lib/bindings/PersonRow";
 import { backend, toApiError } from "../../lib/backend";
-import { PageCache } from "./pageCache";
+import { PageCache } from "../../lib/pageCache";
 import { findRowIndex } from "./rowOrder";
 import { DEFAULT_SORT, NO_FILTER } from "./tableQuery";
 

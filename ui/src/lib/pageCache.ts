@@ -2,7 +2,7 @@
 // scrolls. Knows nothing about Svelte: the table calls ensure() with the rows
 // it is about to draw and get() for each of them; onChange says "redraw".
 
-import { Generations } from "../../lib/latest";
+import { Generations } from "./latest";
 
 export interface Page<Row> {
   total: number;

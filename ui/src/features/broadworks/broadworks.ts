@@ -1,0 +1,55 @@
+// Webex for BroadWorks subscribers in words (rules B3–B5): what each status
+// looks like, the status chips, and the error text an admin pastes into a
+// ticket.
+
+import type { StatusCount } from "../../lib/bindings/StatusCount";
+import type { SubscriberErrorText } from "../../lib/bindings/SubscriberErrorText";
+import type { SubscriberStatus } from "../../lib/bindings/SubscriberStatus";
+import type { Tone } from "../../lib/components/Pill.svelte";
+
+export const STATUSES: readonly SubscriberStatus[] = [
+  "error",
+  "pending_email_input",
+  "pending_email_validation",
+  "pending_user_migration",
+  "provisioning",
+  "updating",
+  "provisioned",
+];
+
+/** Errors in red, waiting on someone in amber, under way in blue, done in green. */
+export function statusTone(status: string): Tone {
+  if (status === "error") return "danger";
+  if (status.startsWith("pending_")) return "warning";
+  if (status === "provisioning" || status === "updating") return "accent";
+  if (status === "provisioned") return "success";
+  return "neutral";
+}
+
+/** The catalogue key of a status; a status this version does not know is
+ * shown as Webex spells it. */
+export function statusKey(status: string): string | null {
+  return (STATUSES as readonly string[]).includes(status) ? `broadworks.status.${status}` : null;
+}
+
+export type StatusChoice = "all" | SubscriberStatus;
+
+/** The chips: every status with its count (over the other filters), and
+ * "all" with those the view shows. B5: with provisioned ones hidden, their
+ * chip still says how many there are, and choosing it shows them. */
+export function statusChips(counts: readonly StatusCount[], excludeProvisioned: boolean): { id: StatusChoice; count: number }[] {
+  const shown = counts.filter((c) => !(excludeProvisioned && c.status === "provisioned"));
+  const all = shown.reduce((sum, c) => sum + c.count, 0);
+  return [{ id: "all", count: all }, ...STATUSES.map((status) => ({ id: status, count: counts.find((c) => c.status === status)?.count ?? 0 }))];
+}
+
+/** The statuses a chip asks for: every status but hidden ones for "all". */
+export function statusesOf(choice: StatusChoice): SubscriberStatus[] {
+  return choice === "all" ? [] : [choice];
+}
+
+/** B4: Webex's errors for a ticket, one line each: "10022 BroadWorks UserID
+ * is already associated with an existing user". */
+export function errorText(errors: readonly SubscriberErrorText[]): string {
+  return errors.map((e) => (e.code === null ? e.description : `${e.code} ${e.description}`)).join("\n");
+}
