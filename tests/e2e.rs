@@ -3,6 +3,8 @@
 //! built-in demo tenant. Run them inside the D-Bus session and throwaway
 //! keyring that scripts/test.sh sets up; see tests/support for the harness.
 
+#[path = "e2e_broadworks.rs"]
+mod broadworks;
 #[path = "e2e_keyboard.rs"]
 mod keyboard;
 #[path = "e2e_meetings.rs"]
