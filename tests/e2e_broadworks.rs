@@ -60,6 +60,9 @@ fn the_status_view_lists_every_customers_subscribers_and_narrows_by_status() -> 
                 ui::wait_for_text(client, "[data-testid=subscriber-errors]", STEP).await.context("their errors")?;
             ensure!(!listed.is_empty(), "the errors are listed");
             ui::wait_for_texts(client, "[data-testid=subscriber-copy-errors] button", STEP).await.context("copy")?;
+            // WebKit can leave a scroll area that just appeared unpainted in a
+            // WebDriver screenshot: a pause lets the frame land.
+            tokio::time::sleep(Duration::from_millis(1500)).await;
             ui::save_screenshot(client, &repo_root().join("docs/screenshots/broadworks.png")).await?;
 
             // B1: a tick in the onboarding check is remembered with who did it.
