@@ -1,7 +1,8 @@
 //! The Webex for BroadWorks status view in the real window (rules B3–B5):
 //! every customer's subscribers from the cache, provisioned ones hidden by
 //! default, a status chip narrowing the table, a subscriber's errors with
-//! the text for a ticket, and the onboarding check remembering a tick (B1).
+//! the text for a ticket, a retry with a valid email followed until Webex
+//! settles (B4), and the onboarding check remembering a tick (B1).
 
 use std::time::Duration;
 
@@ -16,6 +17,8 @@ const APP_READY: Duration = Duration::from_secs(30);
 const FIRST_SYNC: Duration = Duration::from_secs(60);
 const SYNC_ALL: Duration = Duration::from_secs(120);
 const STEP: Duration = Duration::from_secs(15);
+/// Webex provisions in the background: the status moves within a minute.
+const SETTLING: Duration = Duration::from_secs(90);
 
 const ROWS: &str = "[data-testid=broadworks-table] [data-testid=subscriber-row]";
 /// The status and customer cells of the rows showing.
@@ -64,6 +67,24 @@ fn the_status_view_lists_every_customers_subscribers_and_narrows_by_status() -> 
             // WebDriver screenshot: a pause lets the frame land.
             tokio::time::sleep(Duration::from_millis(1500)).await;
             ui::save_screenshot(client, &repo_root().join("docs/screenshots/broadworks.png")).await?;
+
+            // B4: retry a subscriber waiting for an email, with a valid one:
+            // prechecked, sent through the journal, then followed live.
+            ui::click(client, "[data-testid=broadworks-status-pending_email_input]", STEP).await?;
+            wait_until("only those waiting for an email", STEP, async || {
+                let statuses = ui::texts(client, STATUSES).await?;
+                Ok((!statuses.is_empty() && statuses.iter().all(|s| s.trim() == "Waiting for email")).then_some(()))
+            })
+            .await?;
+            ui::click(client, ROWS, STEP).await.context("open a waiting subscriber")?;
+            ui::type_into(client, "[data-testid=retry-email]", "bw.retry.e2e@gota-byggnad.example").await?;
+            ui::click(client, "[data-testid=retry-send]", STEP).await?;
+            let settled = wait_until("the retried subscriber settles", SETTLING, async || {
+                let live = ui::texts(client, "[data-testid=action-live]").await?.join(" ");
+                Ok(live.contains("Webex now says").then_some(live))
+            })
+            .await?;
+            ensure!(settled.contains("Provisioned"), "the retry ends provisioned: {settled}");
 
             // B1: a tick in the onboarding check is remembered with who did it.
             ui::click(client, "[data-testid=broadworks-tab-onboarding]", STEP).await.context("onboarding tab")?;

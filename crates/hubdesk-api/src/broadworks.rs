@@ -168,6 +168,10 @@ pub struct SubscriberRow {
     /// ISO 8601, as Webex gives it.
     pub last_status_change: Option<String>,
     pub errors: Vec<SubscriberErrorText>,
+    /// The errors as a ticket wants them (B4: code and description, a line each).
+    pub error_text: String,
+    /// The actions that apply in its status (B4), for the window's buttons.
+    pub actions: Vec<ActionKind>,
 }
 
 /// How many subscribers are in a status, for the current filters except

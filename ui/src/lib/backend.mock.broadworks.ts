@@ -51,6 +51,8 @@ export function broadworksCommands(customers: () => { id: string; name: string; 
         status,
         lastStatusChange: new Date(Date.UTC(2025, 2, 1, 10, 60 - i)).toISOString(),
         errors: status === "error" ? [{ code: 10022, description: "The BroadWorks UserID is already associated with an existing user." }] : [],
+        errorText: status === "error" ? "10022: The BroadWorks UserID is already associated with an existing user." : "",
+        actions: status === "provisioned" ? ["delete", "package"] : status === "provisioning" || status === "updating" ? [] : ["retry", "delete", "package"],
       };
     });
   const matches = (r: SubscriberRow, q: SubscriberQuery) => {

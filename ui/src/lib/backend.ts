@@ -20,6 +20,7 @@ import type { PeopleFilter } from "./bindings/PeopleFilter";
 import type { TypesChange } from "./bindings/TypesChange";
 import type { SubscriberQuery } from "./bindings/SubscriberQuery";
 import type { OnboardingItem } from "./bindings/OnboardingItem";
+import type { SubscriberAsk } from "./bindings/SubscriberAsk";
 
 // A record keyed by every ErrorCode: adding a code on the Rust side breaks
 // this line until the UI knows about it.
@@ -148,6 +149,8 @@ export const backend = {
   broadworksOnboarding: () => call("broadworks_onboarding", {}),
   broadworksOnboardingTick: (provisioningId: string, item: OnboardingItem, checked: boolean) =>
     call("broadworks_onboarding_tick", { provisioningId, item, checked }),
+  broadworksActionsPreview: (asks: SubscriberAsk[]) => call("broadworks_actions_preview", { asks }),
+  broadworksActionsApply: (asks: SubscriberAsk[]) => call("broadworks_actions_apply", { asks }),
   meetingsBulkPreview: (orgId: string, siteUrl: string, people: string[], change: TypesChange) =>
     call("meetings_bulk_preview", { orgId, siteUrl, people, change }),
   meetingsBulkApply: (orgId: string, siteUrl: string, people: string[], change: TypesChange) =>
@@ -168,3 +171,7 @@ export const onSyncProgress = (handler: (progress: Events["sync-progress"]) => v
 /** Subscribes to the progress of template runs; resolves to the function
  * that unsubscribes. */
 export const onRunProgress = (handler: (progress: Events["run-progress"]) => void) => on("run-progress", handler);
+
+/** Subscribes to the statuses of BroadWorks subscribers followed after an
+ * action; resolves to the function that unsubscribes. */
+export const onSubscriberStatus = (handler: (live: Events["subscriber-status"]) => void) => on("subscriber-status", handler);

@@ -9,6 +9,7 @@ use super::broadworks::{customer_word, every_word, package_word, partner_word, s
 use super::search::typed_words;
 use super::{facets::quoted, Result, Store};
 use crate::webex::models::Subscriber;
+use hubdesk_rules::broadworks::actions as broadworks_rules;
 use hubdesk_api::{
     BroadworksOptions, CustomerOption, StatusCount, SubscriberErrorText, SubscriberPackage, SubscriberPage,
     SubscriberQuery, SubscriberRow, SubscriberStatus, SyncResource,
@@ -254,6 +255,12 @@ fn row(r: &Row<'_>) -> rusqlite::Result<SubscriberRow> {
     let json: String = r.get(3)?;
     let s: Subscriber = serde_json::from_str(&json)
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, Box::new(e)))?;
+    let actions = broadworks_rules::ActionKind::ALL
+        .into_iter()
+        .filter(|&kind| broadworks_rules::action_applies(kind, &s.status).is_ok())
+        .collect();
+    let errors: Vec<SubscriberErrorText> =
+        s.errors.iter().map(|e| SubscriberErrorText { code: e.error_code, description: e.description.clone() }).collect();
     Ok(SubscriberRow {
         display_name: super::broadworks::display_name(&s),
         id: r.get(0)?,
@@ -271,10 +278,8 @@ fn row(r: &Row<'_>) -> rusqlite::Result<SubscriberRow> {
         package: s.package,
         status: s.status,
         last_status_change: s.last_status_change,
-        errors: s
-            .errors
-            .into_iter()
-            .map(|e| SubscriberErrorText { code: e.error_code, description: e.description })
-            .collect(),
+        actions,
+        error_text: broadworks_rules::error_text(&errors),
+        errors,
     })
 }

@@ -55,6 +55,10 @@ pub enum ActionKind {
     Package,
 }
 
+impl ActionKind {
+    pub const ALL: [ActionKind; 3] = [ActionKind::Retry, ActionKind::Delete, ActionKind::Package];
+}
+
 /// A status Webex is still working on: it moves on its own, and Webex
 /// refuses changes until it settles (the API's 409 while updating).
 pub fn in_progress(status: &str) -> bool {

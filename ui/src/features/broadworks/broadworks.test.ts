@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorText, statusChips, statusesOf, statusKey, statusTone } from "./broadworks";
+import { statusChips, statusesOf, statusKey, statusTone } from "./broadworks";
 
 describe("the status view's words (rules B3, B5)", () => {
   it("gives each status a tone and a catalogue key, and keeps an unknown one as Webex spells it", () => {
@@ -24,13 +24,5 @@ describe("the status view's words (rules B3, B5)", () => {
     expect(statusChips(counts, false)[0].count).toBe(45);
     expect(statusesOf("all")).toEqual([]);
     expect(statusesOf("error")).toEqual(["error"]);
-  });
-
-  it("copies Webex's errors for a ticket, one line each (B4)", () => {
-    const text = errorText([
-      { code: 10022, description: "BroadWorks UserID is already associated with an existing user" },
-      { code: null, description: "Something else" },
-    ]);
-    expect(text).toBe("10022 BroadWorks UserID is already associated with an existing user\nSomething else");
   });
 });

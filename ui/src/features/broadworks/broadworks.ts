@@ -1,9 +1,8 @@
 // Webex for BroadWorks subscribers in words (rules B3–B5): what each status
-// looks like, the status chips, and the error text an admin pastes into a
-// ticket.
+// looks like and the status chips. (The error text for a ticket is the
+// rules', on each row.)
 
 import type { StatusCount } from "../../lib/bindings/StatusCount";
-import type { SubscriberErrorText } from "../../lib/bindings/SubscriberErrorText";
 import type { SubscriberStatus } from "../../lib/bindings/SubscriberStatus";
 import type { Tone } from "../../lib/components/Pill.svelte";
 
@@ -46,10 +45,4 @@ export function statusChips(counts: readonly StatusCount[], excludeProvisioned: 
 /** The statuses a chip asks for: every status but hidden ones for "all". */
 export function statusesOf(choice: StatusChoice): SubscriberStatus[] {
   return choice === "all" ? [] : [choice];
-}
-
-/** B4: Webex's errors for a ticket, one line each: "10022 BroadWorks UserID
- * is already associated with an existing user". */
-export function errorText(errors: readonly SubscriberErrorText[]): string {
-  return errors.map((e) => (e.code === null ? e.description : `${e.code} ${e.description}`)).join("\n");
 }
