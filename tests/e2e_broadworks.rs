@@ -86,6 +86,27 @@ fn the_status_view_lists_every_customers_subscribers_and_narrows_by_status() -> 
             .await?;
             ensure!(settled.contains("Provisioned"), "the retry ends provisioned: {settled}");
 
+            // B4 for many: the provisioned ones moved to premium, previewed
+            // (those already on premium left out), then sent through the
+            // journal with the run's progress on screen.
+            ui::click(client, "[data-testid=broadworks-status-provisioned]", STEP).await?;
+            wait_until("only provisioned ones", STEP, async || {
+                let statuses = ui::texts(client, STATUSES).await?;
+                Ok((!statuses.is_empty() && statuses.iter().all(|s| s.trim() == "Provisioned")).then_some(()))
+            })
+            .await?;
+            ui::click(client, "[data-testid=broadworks-bulk-open]", STEP).await?;
+            ui::click(client, "[data-testid=bw-bulk-preview]", STEP).await?;
+            let sendable = ui::wait_for_texts(client, "[data-testid=bw-bulk-row]", SETTLING).await?;
+            ensure!(sendable.iter().all(|r| !r.is_empty()), "who and what: {sendable:?}");
+            ui::click(client, "[data-testid=bw-bulk-apply]", STEP).await?;
+            let done = format!("{n} of {n}", n = sendable.len());
+            wait_until("the bulk run finishes, each change once", SETTLING, async || {
+                let panel = ui::texts(client, "[data-testid=run-panel]").await?.join(" ");
+                Ok((panel.contains("Finished") && panel.contains(&done)).then_some(()))
+            })
+            .await?;
+
             // B1: a tick in the onboarding check is remembered with who did it.
             ui::click(client, "[data-testid=broadworks-tab-onboarding]", STEP).await.context("onboarding tab")?;
             ui::click(client, "[data-testid=onboarding-template] [data-testid=onboarding-untrustedEmails]", STEP).await?;
