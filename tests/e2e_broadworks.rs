@@ -7,6 +7,7 @@
 use std::time::Duration;
 
 use anyhow::{ensure, Context, Result};
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 
 use crate::support::driver::repo_root;
 use crate::support::run_e2e;
@@ -95,6 +96,19 @@ fn the_status_view_lists_every_customers_subscribers_and_narrows_by_status() -> 
                 Ok((!statuses.is_empty() && statuses.iter().all(|s| s.trim() == "Provisioned")).then_some(()))
             })
             .await?;
+            // By keyboard: p on the selected row goes to its package change.
+            ui::click(client, ROWS, STEP).await?;
+            let mut keys = KeyActions::new("keyboard".into());
+            keys = keys.then(KeyAction::Down { value: 'p' }).then(KeyAction::Up { value: 'p' });
+            client.perform_actions(keys).await?;
+            wait_until("p focuses the package change", STEP, async || {
+                let script = "return document.activeElement?.getAttribute('data-testid') ?? '';";
+                let focused = ui::run_script(client, "what has focus", script, vec![]).await?;
+                Ok((focused.as_str() == Some("package-to")).then_some(()))
+            })
+            .await?;
+            ui::click(client, "[data-testid=subscriber-detail-close]", STEP).await?;
+
             ui::click(client, "[data-testid=broadworks-bulk-open]", STEP).await?;
             ui::click(client, "[data-testid=bw-bulk-preview]", STEP).await?;
             let sendable = ui::wait_for_texts(client, "[data-testid=bw-bulk-row]", SETTLING).await?;
