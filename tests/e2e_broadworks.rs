@@ -123,9 +123,11 @@ fn the_status_view_lists_every_customers_subscribers_and_narrows_by_status() -> 
 
             // B1: a tick in the onboarding check is remembered with who did it.
             ui::click(client, "[data-testid=broadworks-tab-onboarding]", STEP).await.context("onboarding tab")?;
-            ui::click(client, "[data-testid=onboarding-template] [data-testid=onboarding-untrustedEmails]", STEP).await?;
-            let who =
-                ui::wait_for_text(client, "[data-testid=onboarding-template] .who", STEP).await.context("who ticked")?;
+            ui::click(client, "[data-testid=onboarding-template] [data-testid=onboarding-untrustedEmails]", STEP)
+                .await?;
+            let who = ui::wait_for_text(client, "[data-testid=onboarding-template] .who", STEP)
+                .await
+                .context("who ticked")?;
             ensure!(who.contains("mette.kjaer"), "the tick says who: {who}");
             Ok(())
         })

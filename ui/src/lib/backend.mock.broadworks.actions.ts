@@ -11,7 +11,7 @@ import type { Handlers } from "./commands";
 
 type ActionCommands = Pick<
   Handlers<"broadworks">,
-  "broadworks_actions_preview" | "broadworks_actions_apply" | "broadworks_follow" | "broadworks_error_text"
+  "broadworks_actions_preview" | "broadworks_actions_apply" | "broadworks_follow"
 >;
 
 function what(ask: SubscriberAsk): string {
@@ -56,6 +56,5 @@ export function broadworksActionCommands(): ActionCommands {
       return { run, refused: [] };
     },
     broadworks_follow: (a) => a.subscriberIds.map(settled),
-    broadworks_error_text: () => "10022: The BroadWorks UserID is already associated with an existing user.",
   };
 }

@@ -141,8 +141,6 @@ macro_rules! for_each_command {
                     /// Follows the subscribers' statuses until they settle or a time limit passes
                     /// (`subscriber-status` events), writing each settled row to the cache; the last read of each.
                     broadworks_follow(subscriber_ids: Vec<String>) -> Vec<SubscriberLive>;
-                    /// The cached subscriber's errors as a ticket wants them: code and description, one line each.
-                    broadworks_error_text(subscriber_id: String) -> String;
                 }
             }
             events {

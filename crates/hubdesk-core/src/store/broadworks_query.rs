@@ -9,11 +9,11 @@ use super::broadworks::{customer_word, every_word, package_word, partner_word, s
 use super::search::typed_words;
 use super::{facets::quoted, Result, Store};
 use crate::webex::models::Subscriber;
-use hubdesk_rules::broadworks::actions as broadworks_rules;
 use hubdesk_api::{
     BroadworksOptions, CustomerOption, StatusCount, SubscriberErrorText, SubscriberPackage, SubscriberPage,
     SubscriberQuery, SubscriberRow, SubscriberStatus, SyncResource,
 };
+use hubdesk_rules::broadworks::actions as broadworks_rules;
 
 /// The most rows one window holds; the table asks for windows.
 pub const MAX_WINDOW: u32 = 500;
@@ -259,8 +259,11 @@ fn row(r: &Row<'_>) -> rusqlite::Result<SubscriberRow> {
         .into_iter()
         .filter(|&kind| broadworks_rules::action_applies(kind, &s.status).is_ok())
         .collect();
-    let errors: Vec<SubscriberErrorText> =
-        s.errors.iter().map(|e| SubscriberErrorText { code: e.error_code, description: e.description.clone() }).collect();
+    let errors: Vec<SubscriberErrorText> = s
+        .errors
+        .iter()
+        .map(|e| SubscriberErrorText { code: e.error_code, description: e.description.clone() })
+        .collect();
     Ok(SubscriberRow {
         display_name: super::broadworks::display_name(&s),
         id: r.get(0)?,

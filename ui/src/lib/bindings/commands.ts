@@ -170,8 +170,6 @@ export type Commands = {
    * (`subscriber-status` events), writing each settled row to the cache; the last read of each.
    */
   broadworks_follow: { feature: "broadworks"; args: { subscriberIds: Array<string> }; answer: Array<SubscriberLive> };
-  /** The cached subscriber's errors as a ticket wants them: code and description, one line each. */
-  broadworks_error_text: { feature: "broadworks"; args: { subscriberId: string }; answer: string };
 };
 
 /** Every event the backend sends, by name, with its payload. */

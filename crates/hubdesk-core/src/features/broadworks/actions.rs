@@ -262,14 +262,4 @@ impl Core {
         let run = self.ledger.create_steps_run(&org_id, &action, &actor, &planned.steps, now_ms())?;
         Ok((Some(run), planned.refused))
     }
-
-    /// The cached subscriber's errors as a ticket wants them (B4 copy the
-    /// error text): code and description, one line each.
-    pub async fn broadworks_error_text(&self, subscriber_id: &str) -> Result<String, ApiError> {
-        let org_id = self.home_org_id().await?;
-        let s = self.store.cached_subscriber(&org_id, subscriber_id)?.ok_or_else(|| {
-            ApiError::new(ErrorCode::NotFound, "This subscriber is not in the cache. Refresh the list, then try again.")
-        })?;
-        Ok(error_text(&error_texts(&s)))
-    }
 }

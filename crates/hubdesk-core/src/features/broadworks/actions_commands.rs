@@ -1,5 +1,6 @@
 //! The window's BroadWorks write commands (B4): preview, apply (journal,
-//! send in the background, then follow), follow, and the error text.
+//! send in the background, then follow), follow. (The error text for a
+//! ticket is on each row of the status view.)
 
 use hubdesk_api::{ApiError, Event, SubscriberActionsApplied, SubscriberActionsPreview, SubscriberAsk, SubscriberLive};
 
@@ -41,8 +42,4 @@ pub async fn broadworks_follow(caller: &Caller, subscriber_ids: Vec<String>) -> 
     let host = caller.host.clone();
     let emit = move |live| host.emit(Event::SubscriberLive(live));
     caller.core.broadworks_follow(&subscriber_ids, FollowLimits::default(), &emit).await
-}
-
-pub async fn broadworks_error_text(caller: &Caller, subscriber_id: String) -> Result<String, ApiError> {
-    caller.core.broadworks_error_text(&subscriber_id).await
 }
