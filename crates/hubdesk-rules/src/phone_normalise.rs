@@ -91,9 +91,14 @@ pub fn normalise(typed: &str, region: Option<&str>) -> Result<Normalised, NotNor
     }
 }
 
+/// E.164 caps a number at 15 digits: libphonenumber's patterns accept some
+/// longer German numbers ("+49 35747949357479"), which Webex could not route.
+const MOST_DIGITS: usize = 15;
+
 fn valid(region: Option<phonenumber::country::Id>, text: &str) -> Option<String> {
     let number = phonenumber::parse(region, text).ok()?;
-    phonenumber::is_valid(&number).then(|| number.format().mode(phonenumber::Mode::E164).to_string())
+    let e164 = number.format().mode(phonenumber::Mode::E164).to_string();
+    (phonenumber::is_valid(&number) && e164.len() - 1 <= MOST_DIGITS).then_some(e164)
 }
 
 #[cfg(test)]
@@ -133,6 +138,8 @@ mod tests {
         assert_eq!(normalise("123", Some("DK")), Err(NotNormalised::Invalid { region: Some("DK".into()) }));
         assert_eq!(normalise("+4533", None), Err(NotNormalised::Invalid { region: None }));
         assert_eq!(normalise(&"1".repeat(200), None), Err(NotNormalised::NotANumber));
+        // Found by fuzzing: libphonenumber takes this for German, E.164 has no room for it.
+        assert_eq!(normalise("4935747949357479", None), Err(NotNormalised::NoCountry));
         assert_eq!(normalise("33141647", Some("XX")), Err(NotNormalised::NoCountry), "an unknown country is none");
     }
 }
