@@ -19,7 +19,7 @@ mod tests;
 /// A location as cached: its name for the evidence, its country (ISO
 /// alpha-2, from its address) to read a national number in.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LocationFact {
+pub struct CallingLocation {
     pub id: String,
     pub name: String,
     pub country: Option<String>,
@@ -28,7 +28,7 @@ pub struct LocationFact {
 /// The stable code a report row, the CLI and the window branch on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
-pub enum Reason {
+pub enum CallingReason {
     NoWorkNumber,
     NotE164,
     NotInInventory,
@@ -39,24 +39,24 @@ pub enum Reason {
     Eligible,
 }
 
-impl Reason {
-    pub const ALL: [Reason; 6] = [
-        Reason::NoWorkNumber,
-        Reason::NotE164,
-        Reason::NotInInventory,
-        Reason::LocationNotCalling,
-        Reason::NumberTaken,
-        Reason::Eligible,
+impl CallingReason {
+    pub const ALL: [CallingReason; 6] = [
+        CallingReason::NoWorkNumber,
+        CallingReason::NotE164,
+        CallingReason::NotInInventory,
+        CallingReason::LocationNotCalling,
+        CallingReason::NumberTaken,
+        CallingReason::Eligible,
     ];
 
     pub fn code(self) -> &'static str {
         match self {
-            Reason::NoWorkNumber => "no_work_number",
-            Reason::NotE164 => "not_e164",
-            Reason::NotInInventory => "not_in_inventory",
-            Reason::LocationNotCalling => "location_not_calling",
-            Reason::NumberTaken => "number_taken",
-            Reason::Eligible => "eligible",
+            CallingReason::NoWorkNumber => "no_work_number",
+            CallingReason::NotE164 => "not_e164",
+            CallingReason::NotInInventory => "not_in_inventory",
+            CallingReason::LocationNotCalling => "location_not_calling",
+            CallingReason::NumberTaken => "number_taken",
+            CallingReason::Eligible => "eligible",
         }
     }
 }
@@ -64,7 +64,7 @@ impl Reason {
 /// The data of the evidence sentence; each reason fills what it is about.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct Evidence {
+pub struct CallingEvidence {
     /// The work number as the directory holds it.
     pub number: Option<String>,
     /// The location whose inventory holds the number.
@@ -81,12 +81,12 @@ pub struct Evidence {
 /// One user without a Calling license and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct UserDiagnosis {
+pub struct CallingUser {
     pub person_id: String,
     pub email: String,
     pub display_name: String,
-    pub reason: Reason,
-    pub evidence: Evidence,
+    pub reason: CallingReason,
+    pub evidence: CallingEvidence,
     /// `not_e164` only: the E.164 number the work number could become.
     pub suggested_number: Option<String>,
 }
@@ -96,9 +96,9 @@ pub struct UserDiagnosis {
 /// maps a person id to the location the directory puts them in.
 pub fn diagnose(
     facts: &OrgFacts,
-    locations: &[LocationFact],
+    locations: &[CallingLocation],
     person_locations: &HashMap<String, String>,
-) -> Vec<UserDiagnosis> {
+) -> Vec<CallingUser> {
     let lines: Vec<&str> =
         facts.licenses.iter().filter(|l| Kind::of(&l.name).is_line()).map(|l| l.id.as_str()).collect();
     let numbers = Numbers::new(facts);
@@ -117,16 +117,16 @@ pub fn diagnose(
 
 struct Context<'a> {
     facts: &'a OrgFacts,
-    location: &'a dyn Fn(&str) -> Option<&'a LocationFact>,
+    location: &'a dyn Fn(&str) -> Option<&'a CallingLocation>,
     countries: Vec<&'a str>,
     person_locations: &'a HashMap<String, String>,
 }
 
 impl<'a> Context<'a> {
-    fn one(&self, p: &PersonFact, checked: Result<&crate::templates::NumberFact, NumberProblem>) -> UserDiagnosis {
-        let mut evidence = Evidence::default();
+    fn one(&self, p: &PersonFact, checked: Result<&crate::templates::NumberFact, NumberProblem>) -> CallingUser {
+        let mut evidence = CallingEvidence::default();
         let mut suggested_number = None;
-        let at = |evidence: &mut Evidence, id: &str| {
+        let at = |evidence: &mut CallingEvidence, id: &str| {
             evidence.location_id = Some(id.to_owned());
             evidence.location_name = (self.location)(id).map(|l| l.name.clone());
         };
@@ -134,9 +134,9 @@ impl<'a> Context<'a> {
             Ok(fact) => {
                 evidence.number = Some(fact.phone_number.clone());
                 at(&mut evidence, &fact.location_id);
-                Reason::Eligible
+                CallingReason::Eligible
             }
-            Err(NumberProblem::NoWorkNumber) => Reason::NoWorkNumber,
+            Err(NumberProblem::NoWorkNumber) => CallingReason::NoWorkNumber,
             Err(NumberProblem::NotE164 { number }) => {
                 match self.normalised(p, &number) {
                     Ok(made) => {
@@ -146,16 +146,16 @@ impl<'a> Context<'a> {
                     Err(why) => evidence.not_normalised = Some(why),
                 }
                 evidence.number = Some(number);
-                Reason::NotE164
+                CallingReason::NotE164
             }
             Err(NumberProblem::NotInInventory { number }) => {
                 evidence.number = Some(number);
-                Reason::NotInInventory
+                CallingReason::NotInInventory
             }
             Err(NumberProblem::LocationNotCalling { number, location_id }) => {
                 evidence.number = Some(number);
                 at(&mut evidence, &location_id);
-                Reason::LocationNotCalling
+                CallingReason::LocationNotCalling
             }
             Err(NumberProblem::TakenBy { number, owner }) => {
                 if let Some(fact) = self.facts.numbers.iter().find(|n| n.phone_number == number) {
@@ -163,10 +163,10 @@ impl<'a> Context<'a> {
                 }
                 evidence.number = Some(number);
                 evidence.holder = Some(owner);
-                Reason::NumberTaken
+                CallingReason::NumberTaken
             }
         };
-        UserDiagnosis {
+        CallingUser {
             person_id: p.id.clone(),
             email: p.email.clone(),
             display_name: p.display_name.clone(),
@@ -198,7 +198,7 @@ impl<'a> Context<'a> {
     }
 }
 
-impl UserDiagnosis {
+impl CallingUser {
     /// The evidence as one English sentence (the CLI's `evidence` column).
     pub fn sentence(&self) -> String {
         let e = &self.evidence;
@@ -209,8 +209,8 @@ impl UserDiagnosis {
             (None, None) => "an unknown location".to_owned(),
         };
         match self.reason {
-            Reason::NoWorkNumber => "No work number was set before Calling was assigned.".to_owned(),
-            Reason::NotE164 => {
+            CallingReason::NoWorkNumber => "No work number was set before Calling was assigned.".to_owned(),
+            CallingReason::NotE164 => {
                 match (&e.normalised, &e.not_normalised) {
                     (Some(Normalised::National { e164, region }), _) => {
                         format!("The work number {number} is not E.164; read as a national number of {region} it is {e164}.")
@@ -222,15 +222,15 @@ impl UserDiagnosis {
                     (None, None) => format!("The work number {number} is not E.164."),
                 }
             }
-            Reason::NotInInventory => format!("The work number {number} is in no location's number inventory."),
-            Reason::LocationNotCalling => {
+            CallingReason::NotInInventory => format!("The work number {number} is in no location's number inventory."),
+            CallingReason::LocationNotCalling => {
                 format!("The work number {number} belongs to {place}, which is not enabled for Calling.")
             }
-            Reason::NumberTaken => format!(
+            CallingReason::NumberTaken => format!(
                 "The work number {number} at {place} is already held by {}.",
                 e.holder.as_deref().unwrap_or("someone else")
             ),
-            Reason::Eligible => {
+            CallingReason::Eligible => {
                 format!("The work number {number} is free at {place}, a Calling location: a Calling template would assign it.")
             }
         }

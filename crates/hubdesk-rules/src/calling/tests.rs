@@ -11,7 +11,7 @@ const OFF: &str = "+4586123456";
 
 struct Org {
     facts: OrgFacts,
-    locations: Vec<LocationFact>,
+    locations: Vec<CallingLocation>,
     person_locations: HashMap<String, String>,
 }
 
@@ -36,8 +36,8 @@ fn org() -> Org {
     facts.numbers =
         vec![number(FREE, "cph", None), number(TAKEN, "cph", Some("Lobby phone")), number(OFF, "aar", None)];
     let locations = vec![
-        LocationFact { id: "cph".into(), name: "Copenhagen".into(), country: Some("DK".into()) },
-        LocationFact { id: "aar".into(), name: "Aarhus – new office".into(), country: Some("DK".into()) },
+        CallingLocation { id: "cph".into(), name: "Copenhagen".into(), country: Some("DK".into()) },
+        CallingLocation { id: "aar".into(), name: "Aarhus – new office".into(), country: Some("DK".into()) },
     ];
     Org { facts, locations, person_locations: HashMap::new() }
 }
@@ -60,7 +60,7 @@ impl Org {
         self.facts.people.last_mut().unwrap()
     }
 
-    fn only(&self) -> UserDiagnosis {
+    fn only(&self) -> CallingUser {
         let mut all = diagnose(&self.facts, &self.locations, &self.person_locations);
         assert_eq!(all.len(), 1, "{all:?}");
         all.remove(0)
@@ -81,7 +81,7 @@ fn c2_a_valid_free_number_in_a_calling_location_is_eligible() {
     let mut o = org();
     o.person("ok", Some(FREE));
     let d = o.only();
-    assert_eq!(d.reason, Reason::Eligible);
+    assert_eq!(d.reason, CallingReason::Eligible);
     assert_eq!(d.reason.code(), "eligible");
     assert_eq!(d.evidence.number.as_deref(), Some(FREE));
     assert_eq!(d.evidence.location_name.as_deref(), Some("Copenhagen"));
@@ -124,7 +124,7 @@ fn c3_no_work_number() {
     o.person("none", Some("  "));
     let d = o.only();
     assert_eq!(d.reason.code(), "no_work_number");
-    assert_eq!(d.evidence, Evidence::default());
+    assert_eq!(d.evidence, CallingEvidence::default());
 }
 
 #[test]
@@ -172,18 +172,18 @@ fn c5_says_why_no_number_could_be_made() {
 
 #[test]
 fn c5_reason_codes_are_stable() {
-    let codes: Vec<&str> = Reason::ALL.iter().map(|r| r.code()).collect();
+    let codes: Vec<&str> = CallingReason::ALL.iter().map(|r| r.code()).collect();
     assert_eq!(
         codes,
         ["no_work_number", "not_e164", "not_in_inventory", "location_not_calling", "number_taken", "eligible"]
     );
-    for r in Reason::ALL {
+    for r in CallingReason::ALL {
         let json = serde_json_string(r);
         assert_eq!(json, format!("\"{}\"", r.code()), "serde and code() agree");
     }
 }
 
-fn serde_json_string(r: Reason) -> String {
+fn serde_json_string(r: CallingReason) -> String {
     // hubdesk-rules has no serde_json: ts-rs's serde-json feature is not
     // a serializer, so compare through the csv writer's serde support.
     let mut w = csv::WriterBuilder::new().has_headers(false).quote_style(csv::QuoteStyle::Always).from_writer(vec![]);
