@@ -2,6 +2,8 @@
 //! Calling license has none, from the cache alone (no network), with the
 //! evidence and, for a number that is not E.164, the number it could be.
 
+mod export;
+
 use std::collections::HashMap;
 
 use hubdesk_api::{ApiError, CallingReport, ErrorCode};
@@ -10,6 +12,8 @@ use hubdesk_rules::calling::{diagnose, CallingLocation};
 use crate::features::templates::facts;
 use crate::store::Store;
 use crate::Core;
+
+pub use export::{write_report, CallingFormat, CSV_HEADER};
 
 impl Core {
     /// The report of `org_id` as last synced.
