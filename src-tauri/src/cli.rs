@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 mod broadworks;
 mod broadworks_actions;
+mod calling;
 mod exit;
 mod export;
 mod meetings;
@@ -49,6 +50,9 @@ pub enum Command {
     /// Webex for BroadWorks subscribers: retry activation, delete, change package (token: HUBDESK_TOKEN or the keyring).
     #[command(subcommand)]
     Broadworks(broadworks::BroadworksCommand),
+    /// Webex Calling eligibility: why each user without a Calling license has none (from the cache).
+    #[command(subcommand)]
+    Calling(calling::CallingCommand),
 }
 
 pub fn main() -> ExitCode {
@@ -61,6 +65,7 @@ pub fn main() -> ExitCode {
         Some(Command::Templates(command)) => exit::report(run_async(templates::run(command))),
         Some(Command::Meetings(command)) => meetings::main(command),
         Some(Command::Broadworks(command)) => broadworks::main(command),
+        Some(Command::Calling(command)) => calling::main(command),
     }
 }
 

@@ -7,6 +7,7 @@
 //! the store, the client and the sign-in use these types too.
 
 mod broadworks;
+mod calling;
 mod changes;
 mod commands;
 mod error;
@@ -18,6 +19,7 @@ mod templates;
 mod users;
 
 pub use broadworks::*;
+pub use calling::*;
 pub use changes::*;
 pub use commands::{camel_case, command_specs, commands_typescript, CommandSpec, Event, COMMAND_NAMES};
 pub use error::{ApiError, ErrorCode};
@@ -89,6 +91,13 @@ pub fn typescript_bindings() -> Vec<(String, String)> {
         SiteRoleChange,
         UserIssue,
         NumberProblem,
+        CallingReason,
+        CallingEvidence,
+        CallingUser,
+        CallingReport,
+        CallingReasonCount,
+        Normalised,
+        NotNormalised,
         UserChange,
         LicenseUse,
         PlanTotals,

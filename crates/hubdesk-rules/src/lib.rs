@@ -3,6 +3,7 @@
 //! (docs/rules.md) is tested by name.
 
 pub mod broadworks;
+pub mod calling;
 pub mod csv_cell;
 pub mod meetings;
 pub mod phone;

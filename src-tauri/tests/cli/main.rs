@@ -6,6 +6,7 @@ mod broadworks_actions;
 mod support;
 
 mod broadworks;
+mod calling;
 mod database_files;
 mod demo;
 mod kill_sync;

@@ -4,6 +4,7 @@
 //! the command line share.
 
 pub mod broadworks;
+pub mod calling;
 pub mod changes;
 pub mod meetings;
 pub mod orgs;

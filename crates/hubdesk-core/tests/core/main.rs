@@ -8,6 +8,7 @@ mod body_limit;
 mod boundaries;
 mod broadworks;
 mod broadworks_actions;
+mod calling;
 mod commands;
 mod files;
 mod meetings;

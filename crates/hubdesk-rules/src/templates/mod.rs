@@ -7,7 +7,7 @@
 //! a preview of 100,000 users stays well under a second.
 
 mod adds;
-mod calling;
+pub(crate) mod calling;
 mod catalog;
 mod category;
 mod export;

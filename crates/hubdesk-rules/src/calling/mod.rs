@@ -1,0 +1,250 @@
+//! Why each user without a Calling license has none (C3, C5), with the
+//! evidence, for every user of an org rather than only those a template
+//! covers. The checks of C2 are the templates engine's (`Numbers::check`);
+//! this adds the normalised number a `not_e164` user could be given (C4)
+//! and the names a sentence needs.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::phone_normalise::{normalise, Normalised, NotNormalised};
+use crate::templates::calling::Numbers;
+use crate::templates::{Kind, NumberProblem, OrgFacts, PersonFact};
+
+#[cfg(test)]
+mod tests;
+
+/// A location as cached: its name for the evidence, its country (ISO
+/// alpha-2, from its address) to read a national number in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallingLocation {
+    pub id: String,
+    pub name: String,
+    pub country: Option<String>,
+}
+
+/// The stable code a report row, the CLI and the window branch on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CallingReason {
+    NoWorkNumber,
+    NotE164,
+    NotInInventory,
+    LocationNotCalling,
+    NumberTaken,
+    /// The work number is E.164, free, in a Calling location: a Calling
+    /// template covering the user would give them Calling with it.
+    Eligible,
+}
+
+impl CallingReason {
+    pub const ALL: [CallingReason; 6] = [
+        CallingReason::NoWorkNumber,
+        CallingReason::NotE164,
+        CallingReason::NotInInventory,
+        CallingReason::LocationNotCalling,
+        CallingReason::NumberTaken,
+        CallingReason::Eligible,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            CallingReason::NoWorkNumber => "no_work_number",
+            CallingReason::NotE164 => "not_e164",
+            CallingReason::NotInInventory => "not_in_inventory",
+            CallingReason::LocationNotCalling => "location_not_calling",
+            CallingReason::NumberTaken => "number_taken",
+            CallingReason::Eligible => "eligible",
+        }
+    }
+}
+
+/// The data of the evidence sentence; each reason fills what it is about.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CallingEvidence {
+    /// The work number as the directory holds it.
+    pub number: Option<String>,
+    /// The location whose inventory holds the number.
+    pub location_id: Option<String>,
+    pub location_name: Option<String>,
+    /// Who or what holds the number (a user, a workspace, a service).
+    pub holder: Option<String>,
+    /// `not_e164`: how the suggested number was made.
+    pub normalised: Option<Normalised>,
+    /// `not_e164`: why no number could be made.
+    pub not_normalised: Option<NotNormalised>,
+}
+
+/// One user without a Calling license and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CallingUser {
+    pub person_id: String,
+    pub email: String,
+    pub display_name: String,
+    pub reason: CallingReason,
+    pub evidence: CallingEvidence,
+    /// `not_e164` only: the E.164 number the work number could become.
+    pub suggested_number: Option<String>,
+}
+
+/// Every user of the org who holds no license giving a Calling line (C1),
+/// with the reason, in the order of `facts.people`. `person_locations`
+/// maps a person id to the location the directory puts them in.
+pub fn diagnose(
+    facts: &OrgFacts,
+    locations: &[CallingLocation],
+    person_locations: &HashMap<String, String>,
+) -> Vec<CallingUser> {
+    let lines: Vec<&str> =
+        facts.licenses.iter().filter(|l| Kind::of(&l.name).is_line()).map(|l| l.id.as_str()).collect();
+    let numbers = Numbers::new(facts);
+    let location = |id: &str| locations.iter().find(|l| l.id == id);
+    let mut countries: Vec<&str> = locations.iter().filter_map(|l| l.country.as_deref()).collect();
+    countries.sort_unstable();
+    countries.dedup();
+    let ctx = Context { facts, location: &location, countries, person_locations };
+    facts
+        .people
+        .iter()
+        .filter(|p| !p.licenses.iter().any(|l| lines.contains(&l.as_str())))
+        .map(|p| ctx.one(p, numbers.check(p)))
+        .collect()
+}
+
+struct Context<'a> {
+    facts: &'a OrgFacts,
+    location: &'a dyn Fn(&str) -> Option<&'a CallingLocation>,
+    countries: Vec<&'a str>,
+    person_locations: &'a HashMap<String, String>,
+}
+
+impl<'a> Context<'a> {
+    fn one(&self, p: &PersonFact, checked: Result<&crate::templates::NumberFact, NumberProblem>) -> CallingUser {
+        let mut evidence = CallingEvidence::default();
+        let mut suggested_number = None;
+        let at = |evidence: &mut CallingEvidence, id: &str| {
+            evidence.location_id = Some(id.to_owned());
+            evidence.location_name = (self.location)(id).map(|l| l.name.clone());
+        };
+        let reason = match checked {
+            Ok(fact) => {
+                evidence.number = Some(fact.phone_number.clone());
+                at(&mut evidence, &fact.location_id);
+                CallingReason::Eligible
+            }
+            Err(NumberProblem::NoWorkNumber) => CallingReason::NoWorkNumber,
+            Err(NumberProblem::NotE164 { number }) => {
+                match self.normalised(p, &number) {
+                    Ok(made) => {
+                        suggested_number = Some(made.e164().to_owned());
+                        evidence.normalised = Some(made);
+                    }
+                    Err(why) => evidence.not_normalised = Some(why),
+                }
+                evidence.number = Some(number);
+                CallingReason::NotE164
+            }
+            Err(NumberProblem::NotInInventory { number }) => {
+                evidence.number = Some(number);
+                CallingReason::NotInInventory
+            }
+            Err(NumberProblem::LocationNotCalling { number, location_id }) => {
+                evidence.number = Some(number);
+                at(&mut evidence, &location_id);
+                CallingReason::LocationNotCalling
+            }
+            Err(NumberProblem::TakenBy { number, owner }) => {
+                if let Some(fact) = self.facts.numbers.iter().find(|n| n.phone_number == number) {
+                    at(&mut evidence, &fact.location_id);
+                }
+                evidence.number = Some(number);
+                evidence.holder = Some(owner);
+                CallingReason::NumberTaken
+            }
+        };
+        CallingUser {
+            person_id: p.id.clone(),
+            email: p.email.clone(),
+            display_name: p.display_name.clone(),
+            reason,
+            evidence,
+            suggested_number,
+        }
+    }
+
+    /// C4: the number read in the country of the user's location; else in
+    /// the country of the location whose inventory holds it so read (the
+    /// number's location); else with no country (a `00` prefix or a missing
+    /// `+` still make one).
+    fn normalised(&self, p: &PersonFact, typed: &str) -> Result<Normalised, NotNormalised> {
+        let own =
+            self.person_locations.get(&p.id).and_then(|id| (self.location)(id)).and_then(|l| l.country.as_deref());
+        if let Some(country) = own {
+            return normalise(typed, Some(country));
+        }
+        let in_inventory = |n: &Normalised| self.facts.numbers.iter().any(|f| f.phone_number == n.e164());
+        for country in &self.countries {
+            if let Ok(made) = normalise(typed, Some(country)) {
+                if in_inventory(&made) {
+                    return Ok(made);
+                }
+            }
+        }
+        normalise(typed, None)
+    }
+}
+
+impl CallingUser {
+    /// The evidence as one English sentence (the CLI's `evidence` column).
+    pub fn sentence(&self) -> String {
+        let e = &self.evidence;
+        let number = e.number.as_deref().unwrap_or_default();
+        let place = match (&e.location_name, &e.location_id) {
+            (Some(name), _) => name.clone(),
+            (None, Some(id)) => format!("location {id}"),
+            (None, None) => "an unknown location".to_owned(),
+        };
+        match self.reason {
+            CallingReason::NoWorkNumber => "No work number was set before Calling was assigned.".to_owned(),
+            CallingReason::NotE164 => {
+                match (&e.normalised, &e.not_normalised) {
+                    (Some(Normalised::National { e164, region }), _) => {
+                        format!("The work number {number} is not E.164; read as a national number of {region} it is {e164}.")
+                    }
+                    (Some(made), _) => {
+                        format!("The work number {number} is not E.164; written as E.164 it is {}.", made.e164())
+                    }
+                    (None, Some(why)) => format!("The work number {number} is not E.164, and {}.", why_not(why)),
+                    (None, None) => format!("The work number {number} is not E.164."),
+                }
+            }
+            CallingReason::NotInInventory => format!("The work number {number} is in no location's number inventory."),
+            CallingReason::LocationNotCalling => {
+                format!("The work number {number} belongs to {place}, which is not enabled for Calling.")
+            }
+            CallingReason::NumberTaken => format!(
+                "The work number {number} at {place} is already held by {}.",
+                e.holder.as_deref().unwrap_or("someone else")
+            ),
+            CallingReason::Eligible => {
+                format!("The work number {number} is free at {place}, a Calling location: a Calling template would assign it.")
+            }
+        }
+    }
+}
+
+fn why_not(why: &NotNormalised) -> String {
+    match why {
+        NotNormalised::Empty => "it is empty".to_owned(),
+        NotNormalised::NotANumber => "it has signs no phone number has".to_owned(),
+        NotNormalised::NoCountry => {
+            "it is a national number with no country to read it in (the user has no location)".to_owned()
+        }
+        NotNormalised::Invalid { region: Some(region) } => format!("it is not a valid number of {region}"),
+        NotNormalised::Invalid { region: None } => "it is not a valid number of any country".to_owned(),
+    }
+}
