@@ -5,6 +5,8 @@
 
 #[path = "e2e_broadworks.rs"]
 mod broadworks;
+#[path = "e2e_calling.rs"]
+mod calling;
 #[path = "e2e_keyboard.rs"]
 mod keyboard;
 #[path = "e2e_meetings.rs"]

@@ -12,7 +12,7 @@ import { applyTheme } from "../lib/theme";
 import { sync } from "../features/orgs/sync.svelte";
 import { syncAllNotice } from "../features/orgs/syncAllNotice";
 
-export type Screen = "users" | "changes" | "templates" | "broadworks" | "settings";
+export type Screen = "users" | "changes" | "templates" | "calling" | "broadworks" | "settings";
 
 /** Where a person's details were opened from outside the users table: the
  * search across orgs, or an item of the change log (by its key). Closing the

@@ -10,7 +10,7 @@ export type ShortcutAction = { kind: "screen"; screen: Screen } | { kind: "sync"
 export type KeyPress = Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "altKey">;
 
 /** "g" then a letter goes to a screen, like a mail client's "go to". */
-export const GO_TO: Readonly<Record<string, Screen>> = { u: "users", c: "changes", t: "templates", b: "broadworks", s: "settings" };
+export const GO_TO: Readonly<Record<string, Screen>> = { u: "users", c: "changes", t: "templates", l: "calling", b: "broadworks", s: "settings" };
 
 /** How long after "g" the second letter still counts. */
 export const SEQUENCE_MS = 1500;

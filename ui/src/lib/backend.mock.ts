@@ -349,6 +349,8 @@ const COMMANDS: Handlers = {
   },
   ...templates.commands,
   ...meetings,
+  // The Calling report is Rust's (rules C2-C5); the preview shows it empty.
+  calling_report: (a) => ({ orgId: a.orgId, counts: [], users: [] }),
   ...broadworks,
   ...broadworksActionCommands(),
 };

@@ -142,6 +142,7 @@ export const backend = {
   meetingsReassignLicense: (orgId: string, personId: string, siteUrl: string) =>
     call("meetings_reassign_license", { orgId, personId, siteUrl }),
   meetingsSites: (orgId: string) => call("meetings_sites", { orgId }),
+  callingReport: (orgId: string) => call("calling_report", { orgId }),
   broadworksSubscribers: (query: SubscriberQuery) => call("broadworks_subscribers", { query }),
   broadworksOptions: () => call("broadworks_options", {}),
   broadworksRefresh: () => call("broadworks_refresh", {}),

@@ -60,6 +60,10 @@ macro_rules! for_each_command {
                     search_everywhere(text: String) -> SearchResults;
                     get_person(org_id: String, person_id: String) -> PersonDetail;
                 }
+                calling {
+                    /// C2-C5: every user of the org without a Calling license and why, from the cache (offline too).
+                    calling_report(org_id: String) -> CallingReport;
+                }
                 changes {
                     /// What each sync of the org found changed since the one before: newest first, at most 1,000 rows.
                     list_changes(org_id: String) -> Vec<ChangeRow>;

@@ -8,6 +8,7 @@ import type { AuditEntry } from "./AuditEntry";
 import type { BroadworksOptions } from "./BroadworksOptions";
 import type { BroadworksRefresh } from "./BroadworksRefresh";
 import type { BulkPreview } from "./BulkPreview";
+import type { CallingReport } from "./CallingReport";
 import type { ChangeRow } from "./ChangeRow";
 import type { Diagnosis } from "./Diagnosis";
 import type { FieldProblem } from "./FieldProblem";
@@ -84,6 +85,8 @@ export type Commands = {
   /** Word-prefix search over every cached org: the first 50 hits by name. */
   search_everywhere: { feature: "users"; args: { text: string }; answer: SearchResults };
   get_person: { feature: "users"; args: { orgId: string; personId: string }; answer: PersonDetail };
+  /** C2-C5: every user of the org without a Calling license and why, from the cache (offline too). */
+  calling_report: { feature: "calling"; args: { orgId: string }; answer: CallingReport };
   /** What each sync of the org found changed since the one before: newest first, at most 1,000 rows. */
   list_changes: { feature: "changes"; args: { orgId: string }; answer: Array<ChangeRow> };
   templates_view: { feature: "templates"; args: { orgId: string }; answer: TemplatesView };

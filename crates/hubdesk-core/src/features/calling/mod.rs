@@ -2,6 +2,7 @@
 //! Calling license has none, from the cache alone (no network), with the
 //! evidence and, for a number that is not E.164, the number it could be.
 
+pub mod commands;
 mod export;
 
 use std::collections::HashMap;
