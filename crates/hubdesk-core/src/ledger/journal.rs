@@ -59,10 +59,7 @@ impl Ledger {
         let run_id = uuid::Uuid::new_v4().to_string();
         let mut conn = self.conn();
         let tx = conn.transaction()?;
-        tx.execute(
-            "INSERT INTO runs (id, org_id, action, actor, created_ms, state) VALUES (?1, ?2, ?3, ?4, ?5, 'interrupted')",
-            params![run_id, org_id, json(action)?, actor, now_ms],
-        )?;
+        super::payload_entries::insert_run(&tx, &run_id, org_id, action, actor, now_ms)?;
         insert_entries(&tx, &run_id, entries)?;
         tx.commit()?;
         drop(conn);

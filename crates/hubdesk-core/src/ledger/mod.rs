@@ -13,6 +13,7 @@ mod entry;
 mod journal;
 mod migrations;
 mod onboarding;
+mod payload_entries;
 mod session_types;
 mod snapshot;
 mod subscriber_steps;

@@ -1,14 +1,10 @@
 //! Journal entries that PUT one user's Meetings session types on a site
-//! (S2: the whole set). They live in the same runs and entries as license
-//! changes, so progress, Cancel, resume and the runs list work alike; the
-//! set goes in the entry's `payload`, and `change` only names the user
-//! (so every reader of `change` still reads it).
+//! (S2: the whole set), as payload entries (`payload_entries`): the set is
+//! the payload, `change` names the user.
 
-use rusqlite::params;
-
-use super::entry::{entry_state_text, parse_entry_state};
-use super::{from_json, json, Ledger, Result};
-use hubdesk_api::{EntryState, RunAction, RunSummary, UserChange, UserTypesChange};
+use super::payload_entries::{named, PayloadAnswer};
+use super::{Ledger, Result};
+use hubdesk_api::{EntryState, RunAction, RunSummary, UserTypesChange};
 
 /// An entry still to send (or to check, when it was in flight).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,19 +26,6 @@ pub struct TypesResult {
     pub summary: Option<String>,
 }
 
-fn named_only(c: &UserTypesChange) -> UserChange {
-    UserChange {
-        person_id: c.person_id.clone(),
-        email: c.email.clone(),
-        display_name: c.display_name.clone(),
-        add: vec![],
-        remove: vec![],
-        roles: vec![],
-        issues: vec![],
-        pending_first_sign_in: false,
-    }
-}
-
 impl Ledger {
     /// Writes the run and one pending entry per user in one durable transaction.
     pub fn create_types_run(
@@ -53,61 +36,24 @@ impl Ledger {
         changes: &[UserTypesChange],
         now_ms: i64,
     ) -> Result<RunSummary> {
-        let run_id = uuid::Uuid::new_v4().to_string();
-        let mut conn = self.conn();
-        let tx = conn.transaction()?;
-        tx.execute(
-            "INSERT INTO runs (id, org_id, action, actor, created_ms, state) VALUES (?1, ?2, ?3, ?4, ?5, 'interrupted')",
-            params![run_id, org_id, json(action)?, actor, now_ms],
-        )?;
-        {
-            let mut insert = tx.prepare(
-                "INSERT INTO entries (run_id, seq, person_id, email, display_name, change, grants, state, payload)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, '[]', 'pending', ?7)",
-            )?;
-            for (seq, c) in changes.iter().enumerate() {
-                insert.execute(params![
-                    run_id,
-                    seq as i64,
-                    c.person_id,
-                    c.email,
-                    c.display_name,
-                    json(&named_only(c))?,
-                    json(c)?
-                ])?;
-            }
-        }
-        tx.commit()?;
-        drop(conn);
-        self.run_summary(&run_id)
+        let entries: Vec<_> = changes.iter().map(|c| (named(&c.person_id, &c.email, &c.display_name), c)).collect();
+        self.create_payload_run(org_id, action, actor, &entries, now_ms)
     }
 
     /// The run's entries not yet answered: pending, and in flight when a
     /// crash or cancel lost the answer.
     pub fn open_types_entries(&self, run_id: &str) -> Result<Vec<StoredTypesEntry>> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT seq, payload, state, tracking_id FROM entries
-             WHERE run_id = ?1 AND state IN ('pending', 'in_flight') ORDER BY seq",
-        )?;
-        let rows = stmt.query_map([run_id], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, String>(2)?, r.get(3)?))
-        })?;
-        let mut entries = Vec::new();
-        for row in rows {
-            let (seq, payload, state, tracking_id) = row?;
-            let payload = payload.ok_or_else(|| {
-                super::LedgerError::Corrupt(format!("entry {seq} of run {run_id} has no session types"))
-            })?;
-            entries.push(StoredTypesEntry {
+        let entries = self.payload_entries::<UserTypesChange>(run_id, true, "session types")?;
+        Ok(entries
+            .into_iter()
+            .map(|e| StoredTypesEntry {
                 run_id: run_id.to_owned(),
-                seq,
-                change: from_json(&payload)?,
-                state: parse_entry_state(&state),
-                tracking_id,
-            });
-        }
-        Ok(entries)
+                seq: e.seq,
+                change: e.payload,
+                state: e.state,
+                tracking_id: e.tracking_id,
+            })
+            .collect())
     }
 
     /// Records an answer and its audit line (who, what, when, tracking id)
@@ -120,32 +66,16 @@ impl Ledger {
         result: &TypesResult,
         now_ms: i64,
     ) -> Result<()> {
-        let mut conn = self.conn();
-        let tx = conn.transaction()?;
-        let state = entry_state_text(result.state);
-        tx.execute(
-            "UPDATE entries SET state = ?3, error = ?4, tracking_id = ?5, finished_ms = ?6 WHERE run_id = ?1 AND seq = ?2",
-            params![entry.run_id, entry.seq, state, result.error, result.tracking_id, now_ms],
-        )?;
-        if let Some(summary) = &result.summary {
-            tx.execute(
-                "INSERT INTO audit (at_ms, actor, org_id, person_id, email, summary, outcome, tracking_id, run_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    now_ms,
-                    actor,
-                    org_id,
-                    entry.change.person_id,
-                    entry.change.email,
-                    summary,
-                    state,
-                    result.tracking_id,
-                    entry.run_id
-                ],
-            )?;
-        }
-        tx.commit()?;
-        Ok(())
+        let answer = PayloadAnswer {
+            state: result.state,
+            error: result.error.as_deref(),
+            tracking_id: result.tracking_id.as_deref(),
+            person_id: &entry.change.person_id,
+            email: &entry.change.email,
+            summary: result.summary.as_deref(),
+            payload: None,
+        };
+        self.record_payload_answer(org_id, actor, &entry.run_id, entry.seq, &answer, now_ms)
     }
 }
 

@@ -7,8 +7,8 @@
 
 use rusqlite::params;
 
-use super::entry::{entry_state_text, parse_entry_state};
-use super::{from_json, json, Ledger, LedgerError, Result};
+use super::payload_entries::{named, PayloadAnswer};
+use super::{json, Ledger, Result};
 use hubdesk_api::{EntryState, RunAction, RunSummary, SubscriberStep, UserChange};
 
 /// An entry of a BroadWorks run, with its state.
@@ -36,16 +36,7 @@ pub struct StepResult {
 /// How the journal and the audit log name a subscriber: its id, and its
 /// email, else its BroadWorks user id.
 pub fn named_only(step: &SubscriberStep, email: Option<&str>) -> UserChange {
-    UserChange {
-        person_id: step.subscriber_id.clone(),
-        email: email.unwrap_or(&step.user_id).to_owned(),
-        display_name: step.display_name.clone(),
-        add: vec![],
-        remove: vec![],
-        roles: vec![],
-        issues: vec![],
-        pending_first_sign_in: false,
-    }
+    named(&step.subscriber_id, email.unwrap_or(&step.user_id), &step.display_name)
 }
 
 impl Ledger {
@@ -59,59 +50,24 @@ impl Ledger {
         steps: &[(SubscriberStep, Option<String>)],
         now_ms: i64,
     ) -> Result<RunSummary> {
-        let run_id = uuid::Uuid::new_v4().to_string();
-        let mut conn = self.conn();
-        let tx = conn.transaction()?;
-        tx.execute(
-            "INSERT INTO runs (id, org_id, action, actor, created_ms, state) VALUES (?1, ?2, ?3, ?4, ?5, 'interrupted')",
-            params![run_id, org_id, json(action)?, actor, now_ms],
-        )?;
-        {
-            let mut insert = tx.prepare(
-                "INSERT INTO entries (run_id, seq, person_id, email, display_name, change, grants, state, payload)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, '[]', 'pending', ?7)",
-            )?;
-            for (seq, (step, email)) in steps.iter().enumerate() {
-                let named = named_only(step, email.as_deref());
-                insert.execute(params![
-                    run_id,
-                    seq as i64,
-                    named.person_id,
-                    named.email,
-                    named.display_name,
-                    json(&named)?,
-                    json(step)?
-                ])?;
-            }
-        }
-        tx.commit()?;
-        drop(conn);
-        self.run_summary(&run_id)
+        let entries: Vec<_> = steps.iter().map(|(step, email)| (named_only(step, email.as_deref()), step)).collect();
+        self.create_payload_run(org_id, action, actor, &entries, now_ms)
     }
 
     /// Every step of the run in order, answered or not: a provision looks
     /// back at the delete before it.
     pub fn steps(&self, run_id: &str) -> Result<Vec<StoredStep>> {
-        let conn = self.conn();
-        let mut stmt =
-            conn.prepare("SELECT seq, payload, state, tracking_id FROM entries WHERE run_id = ?1 ORDER BY seq")?;
-        let rows = stmt.query_map([run_id], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, String>(2)?, r.get(3)?))
-        })?;
-        let mut steps = Vec::new();
-        for row in rows {
-            let (seq, payload, state, tracking_id) = row?;
-            let payload =
-                payload.ok_or_else(|| LedgerError::Corrupt(format!("entry {seq} of run {run_id} has no request")))?;
-            steps.push(StoredStep {
+        let entries = self.payload_entries::<SubscriberStep>(run_id, false, "request")?;
+        Ok(entries
+            .into_iter()
+            .map(|e| StoredStep {
                 run_id: run_id.to_owned(),
-                seq,
-                step: from_json(&payload)?,
-                state: parse_entry_state(&state),
-                tracking_id,
-            });
-        }
-        Ok(steps)
+                seq: e.seq,
+                step: e.payload,
+                state: e.state,
+                tracking_id: e.tracking_id,
+            })
+            .collect())
     }
 
     /// Records an answer, the step with it and its audit line (who, what,
@@ -125,33 +81,16 @@ impl Ledger {
         result: &StepResult,
         now_ms: i64,
     ) -> Result<()> {
-        let mut conn = self.conn();
-        let tx = conn.transaction()?;
-        let state = entry_state_text(result.state);
-        tx.execute(
-            "UPDATE entries SET state = ?3, error = ?4, tracking_id = ?5, finished_ms = ?6, payload = ?7
-             WHERE run_id = ?1 AND seq = ?2",
-            params![entry.run_id, entry.seq, state, result.error, result.tracking_id, now_ms, json(&result.step)?],
-        )?;
-        if let Some(summary) = &result.summary {
-            tx.execute(
-                "INSERT INTO audit (at_ms, actor, org_id, person_id, email, summary, outcome, tracking_id, run_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    now_ms,
-                    actor,
-                    org_id,
-                    entry.step.subscriber_id,
-                    email,
-                    summary,
-                    state,
-                    result.tracking_id,
-                    entry.run_id
-                ],
-            )?;
-        }
-        tx.commit()?;
-        Ok(())
+        let answer = PayloadAnswer {
+            state: result.state,
+            error: result.error.as_deref(),
+            tracking_id: result.tracking_id.as_deref(),
+            person_id: &entry.step.subscriber_id,
+            email,
+            summary: result.summary.as_deref(),
+            payload: Some(json(&result.step)?),
+        };
+        self.record_payload_answer(org_id, actor, &entry.run_id, entry.seq, &answer, now_ms)
     }
 
     /// The email an entry was journaled under (its subscriber's, else its
