@@ -32,6 +32,9 @@ fn a_group_template_is_previewed_and_applied_with_progress() -> Result<()> {
             ui::wait_for_text(client, "[data-testid=templates-enforcement]", STEP).await?;
             // No template yet: switching to per-group asks nothing.
             ui::click(client, "[data-testid=templates-mode-group]", STEP).await?;
+            // The switch is done once its T7 toggle shows; it pushes the list
+            // down, so clicking "New" before then could land on the toggle.
+            ui::wait_for_texts(client, "[data-testid=templates-transition]", STEP).await?;
             ui::click(client, "[data-testid=templates-new]", STEP).await?;
             fill_editor(client).await?;
             ui::click(client, "[data-testid=editor-preview]", STEP).await?;
