@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use hubdesk_rules::calling::{CallingEvidence, CallingReason, CallingUser};
+pub use hubdesk_rules::calling::{CallingEvidence, CallingFix, CallingReason, CallingUser, NumberHolder};
 pub use hubdesk_rules::phone_normalise::{Normalised, NotNormalised};
 
 /// One org's report, from the cache.
@@ -18,7 +18,159 @@ pub struct CallingReport {
     pub counts: Vec<CallingReasonCount>,
     /// Users without a Calling license, in the cache's people order.
     pub users: Vec<CallingUser>,
+    /// C7: users with Calling whose directory work number differs from
+    /// their Calling number (Webex ignores the change once provisioned).
+    pub mismatches: Vec<CallingMismatch>,
 }
+
+/// C7: a provisioned user whose work number was changed afterwards.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CallingMismatch {
+    pub person_id: String,
+    pub email: String,
+    pub display_name: String,
+    /// The directory's work number (`None`: removed from the directory).
+    pub work_number: Option<String>,
+    /// The number Calling gave the user (`None`: an extension only).
+    pub calling_number: Option<String>,
+    pub extension: Option<String>,
+    pub location_id: Option<String>,
+    pub location_name: Option<String>,
+    /// Reprovision with the work number, when it is E.164, free and in the
+    /// user's Calling location; `None` otherwise.
+    pub suggested_fix: Option<CallingFix>,
+}
+
+/// A location a Calling assignment can use: Calling-enabled or not (the
+/// picker says why one cannot be chosen), with free numbers of its inventory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CallingLocationChoice {
+    pub id: String,
+    pub name: String,
+    pub calling_enabled: bool,
+    /// Numbers of its inventory held by no one, in number order, at most 200.
+    pub free_numbers: Vec<String>,
+    /// How many numbers are free in all.
+    pub free_total: u32,
+}
+
+/// One user to fix: with `fix` the admin's choice, without it the fix the
+/// report suggests for the user (nothing is sent for a user without one).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CallingFixAsk {
+    pub person_id: String,
+    pub fix: Option<CallingFix>,
+}
+
+/// Sends nothing: what fixing would send, kept by the backend under
+/// `previewId` until applied with `calling_fix_apply`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CallingFixPreview {
+    pub preview_id: String,
+    pub org_id: String,
+    /// One row per user, in the order asked.
+    pub changes: Vec<CallingFixChange>,
+    /// Users asked for that nothing will be sent for, and why.
+    pub skipped: Vec<CallingFixSkip>,
+    /// C8: the text to type when a change removes Calling; `None` otherwise.
+    pub calling_confirmation: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CallingFixChange {
+    pub person_id: String,
+    pub email: String,
+    pub display_name: String,
+    /// The user's reason in the report (`None` for a C7 mismatch).
+    pub reason: Option<CallingReason>,
+    /// The work number now, for a before/after column.
+    pub work_number: Option<String>,
+    pub fix: CallingFix,
+    /// The location's name of an assignment or reprovision, for reading.
+    pub location_name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CallingFixSkip {
+    pub person_id: String,
+    /// Empty when the id is not a user of the org.
+    pub email: String,
+    pub why: CallingFixSkipReason,
+}
+
+/// Why nothing is sent for a user; the UI words each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CallingFixSkipReason {
+    /// Not a user of the org in the cache.
+    UnknownUser,
+    /// Already has Calling (and asked for an assignment).
+    HasCalling,
+    /// No fix can be made from the cache: the admin chooses one.
+    NoSuggestion,
+    /// The chosen number is not free, not in the location's inventory, or
+    /// the location is not enabled for Calling.
+    NumberNotUsable,
+    /// The chosen number is not E.164.
+    NotE164,
+    /// Already what was asked (the work number is already that number).
+    Unchanged,
+    /// The same user asked twice: the first is kept.
+    Duplicate,
+}
+
+/// A Control Hub users CSV read back (the report exported, edited in a
+/// spreadsheet): the work numbers that would change, as a fix preview
+/// applied with `calling_fix_apply`, and the rows refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CallingImportPreview {
+    pub file_name: String,
+    /// Data rows read (the header not counted).
+    pub rows: u32,
+    /// Rows whose number is already the directory's.
+    pub unchanged: u32,
+    /// `SetWorkNumber` changes, one per edited row.
+    pub fix: CallingFixPreview,
+    /// Rows refused: nothing is changed for them.
+    pub rejections: Vec<CallingImportRejection>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CallingImportRejection {
+    /// The line of the file (1 is the header).
+    pub line: u32,
+    pub email: Option<String>,
+    pub reason: CallingImportRejectReason,
+    /// The cell as read, for the admin to find it.
+    pub value: Option<String>,
+}
+
+/// Why a row of an imported CSV is refused; the UI words each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CallingImportRejectReason {
+    /// The row cannot be read as CSV (an unclosed quote, too many cells).
+    Malformed,
+    /// No `User ID/Email (Required)` value.
+    MissingEmail,
+    /// No user of the org has that email.
+    UnknownUser,
+    /// The phone number cannot be made E.164.
+    InvalidNumber,
+    /// The same user appears on an earlier row.
+    DuplicateUser,
+    /// Another user of the org has the number, or another row gives it.
+    NumberInUse,
+}
+
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -28,7 +180,7 @@ pub struct CallingReasonCount {
 }
 
 impl CallingReport {
-    pub fn new(org_id: String, users: Vec<CallingUser>) -> CallingReport {
+    pub fn new(org_id: String, users: Vec<CallingUser>, mismatches: Vec<CallingMismatch>) -> CallingReport {
         let counts = CallingReason::ALL
             .iter()
             .map(|&reason| CallingReasonCount {
@@ -36,6 +188,6 @@ impl CallingReport {
                 count: users.iter().filter(|u| u.reason == reason).count() as u32,
             })
             .collect();
-        CallingReport { org_id, counts, users }
+        CallingReport { org_id, counts, users, mismatches }
     }
 }

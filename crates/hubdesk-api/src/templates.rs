@@ -151,6 +151,10 @@ pub enum RunAction {
     /// request (a delete, a provision, a package change); a retry is a
     /// delete then a provision, so the run goes in order.
     BroadworksSubscribers { retry: u32, delete: u32, package: u32 },
+    /// Calling fixes (C1, C4, C7): work numbers set, Calling assigned,
+    /// Calling reprovisioned (removed then given again, in order);
+    /// `imported`: the changes came from a CSV the admin edited.
+    CallingFixes { work_numbers: u32, assigned: u32, reprovisioned: u32, imported: bool },
 }
 
 impl RunAction {

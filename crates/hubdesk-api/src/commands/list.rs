@@ -63,6 +63,23 @@ macro_rules! for_each_command {
                 calling {
                     /// C2-C5: every user of the org without a Calling license and why, from the cache (offline too).
                     calling_report(org_id: String) -> CallingReport;
+                    /// The org's locations for a Calling assignment, with the free numbers of each (from the cache).
+                    calling_locations(org_id: String) -> Vec<CallingLocationChoice>;
+                    /// Sends nothing: what fixing the users would send (each user's suggested fix unless one is
+                    /// chosen), who is skipped and why, and the C8 confirmation when Calling is removed.
+                    calling_fix_preview(org_id: String, asks: Vec<CallingFixAsk>) -> CallingFixPreview;
+                    /// C6: sends nothing: the org's Calling template applied again to the users it covers who have
+                    /// no Calling yet, as a template preview (applied with `templates_commit`).
+                    calling_template_preview(org_id: String) -> Preview;
+                    /// Journals the preview's changes and sends them in the background (progress as `run-progress`
+                    /// events, Cancel and Resume as for templates); null when there is nothing to send.
+                    calling_fix_apply(request: ApplyRequest) -> Option<RunSummary>;
+                    /// Saves the report as a Control Hub users CSV (plus Reason and Suggested Number) where the admin
+                    /// chooses (a save dialog); the path, or null if cancelled.
+                    calling_export(org_id: String) -> Option<String>;
+                    /// Reads a users CSV the admin chooses (an open dialog) and previews the work numbers it changes;
+                    /// null if cancelled. Applied with `calling_fix_apply`.
+                    calling_import_preview(org_id: String) -> Option<CallingImportPreview>;
                 }
                 changes {
                     /// What each sync of the org found changed since the one before: newest first, at most 1,000 rows.

@@ -13,8 +13,11 @@ use crate::phone_normalise::{normalise, Normalised, NotNormalised};
 use crate::templates::calling::Numbers;
 use crate::templates::{Kind, NumberProblem, OrgFacts, PersonFact};
 
+mod fix;
 #[cfg(test)]
 mod tests;
+
+pub use fix::{CallingFix, NumberHolder};
 
 /// A location as cached: its name for the evidence, its country (ISO
 /// alpha-2, from its address) to read a national number in.
@@ -72,6 +75,8 @@ pub struct CallingEvidence {
     pub location_name: Option<String>,
     /// Who or what holds the number (a user, a workspace, a service).
     pub holder: Option<String>,
+    /// `number_taken`: what kind of holder that is.
+    pub holder_kind: Option<NumberHolder>,
     /// `not_e164`: how the suggested number was made.
     pub normalised: Option<Normalised>,
     /// `not_e164`: why no number could be made.
@@ -89,6 +94,9 @@ pub struct CallingUser {
     pub evidence: CallingEvidence,
     /// `not_e164` only: the E.164 number the work number could become.
     pub suggested_number: Option<String>,
+    /// The fix hubdesk proposes for the reason, when one can be made from
+    /// the cache (`None`: the admin has to choose, or fix it in Control Hub).
+    pub suggested_fix: Option<CallingFix>,
 }
 
 /// Every user of the org who holds no license giving a Calling line (C1),
@@ -173,6 +181,7 @@ impl<'a> Context<'a> {
             reason,
             evidence,
             suggested_number,
+            suggested_fix: None,
         }
     }
 

@@ -3,4 +3,4 @@
 /**
  * What a run carries out, as data (the UI words it in the user's language).
  */
-export type RunAction = { "kind": "saved", templateName: string, edited: boolean, existingUsers: boolean, } | { "kind": "deleted", templateName: string, } | { "kind": "enforced" } | { "kind": "meetingsLicenseReassigned", siteUrl: string, licenseName: string, email: string, } | { "kind": "meetingsTypesSet", siteUrl: string, users: number, } | { "kind": "broadworksSubscribers", retry: number, delete: number, package: number, };
+export type RunAction = { "kind": "saved", templateName: string, edited: boolean, existingUsers: boolean, } | { "kind": "deleted", templateName: string, } | { "kind": "enforced" } | { "kind": "meetingsLicenseReassigned", siteUrl: string, licenseName: string, email: string, } | { "kind": "meetingsTypesSet", siteUrl: string, users: number, } | { "kind": "broadworksSubscribers", retry: number, delete: number, package: number, } | { "kind": "callingFixes", workNumbers: number, assigned: number, reprovisioned: number, imported: boolean, };

@@ -8,6 +8,10 @@ import type { AuditEntry } from "./AuditEntry";
 import type { BroadworksOptions } from "./BroadworksOptions";
 import type { BroadworksRefresh } from "./BroadworksRefresh";
 import type { BulkPreview } from "./BulkPreview";
+import type { CallingFixAsk } from "./CallingFixAsk";
+import type { CallingFixPreview } from "./CallingFixPreview";
+import type { CallingImportPreview } from "./CallingImportPreview";
+import type { CallingLocationChoice } from "./CallingLocationChoice";
 import type { CallingReport } from "./CallingReport";
 import type { ChangeRow } from "./ChangeRow";
 import type { Diagnosis } from "./Diagnosis";
@@ -87,6 +91,33 @@ export type Commands = {
   get_person: { feature: "users"; args: { orgId: string; personId: string }; answer: PersonDetail };
   /** C2-C5: every user of the org without a Calling license and why, from the cache (offline too). */
   calling_report: { feature: "calling"; args: { orgId: string }; answer: CallingReport };
+  /** The org's locations for a Calling assignment, with the free numbers of each (from the cache). */
+  calling_locations: { feature: "calling"; args: { orgId: string }; answer: Array<CallingLocationChoice> };
+  /**
+   * Sends nothing: what fixing the users would send (each user's suggested fix unless one is
+   * chosen), who is skipped and why, and the C8 confirmation when Calling is removed.
+   */
+  calling_fix_preview: { feature: "calling"; args: { orgId: string; asks: Array<CallingFixAsk> }; answer: CallingFixPreview };
+  /**
+   * C6: sends nothing: the org's Calling template applied again to the users it covers who have
+   * no Calling yet, as a template preview (applied with `templates_commit`).
+   */
+  calling_template_preview: { feature: "calling"; args: { orgId: string }; answer: Preview };
+  /**
+   * Journals the preview's changes and sends them in the background (progress as `run-progress`
+   * events, Cancel and Resume as for templates); null when there is nothing to send.
+   */
+  calling_fix_apply: { feature: "calling"; args: { request: ApplyRequest }; answer: RunSummary | null };
+  /**
+   * Saves the report as a Control Hub users CSV (plus Reason and Suggested Number) where the admin
+   * chooses (a save dialog); the path, or null if cancelled.
+   */
+  calling_export: { feature: "calling"; args: { orgId: string }; answer: string | null };
+  /**
+   * Reads a users CSV the admin chooses (an open dialog) and previews the work numbers it changes;
+   * null if cancelled. Applied with `calling_fix_apply`.
+   */
+  calling_import_preview: { feature: "calling"; args: { orgId: string }; answer: CallingImportPreview | null };
   /** What each sync of the org found changed since the one before: newest first, at most 1,000 rows. */
   list_changes: { feature: "changes"; args: { orgId: string }; answer: Array<ChangeRow> };
   templates_view: { feature: "templates"; args: { orgId: string }; answer: TemplatesView };
