@@ -171,7 +171,6 @@ pub enum CallingImportRejectReason {
     NumberInUse,
 }
 
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CallingReasonCount {

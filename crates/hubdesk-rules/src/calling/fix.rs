@@ -14,12 +14,7 @@ pub enum CallingFix {
     SetWorkNumber { number: String },
     /// C1: the Calling license given with a location and a number and/or an
     /// extension of that location (`PATCH /v1/licenses/users`).
-    AssignCalling {
-        license_id: String,
-        location_id: String,
-        phone_number: Option<String>,
-        extension: Option<String>,
-    },
+    AssignCalling { license_id: String, location_id: String, phone_number: Option<String>, extension: Option<String> },
     /// C7: a provisioned user keeps the Calling number they were given;
     /// to take the directory's number, Calling is removed and given again
     /// with it, in that order. Removing Calling loses the voicemail, the

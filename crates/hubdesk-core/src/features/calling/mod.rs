@@ -4,6 +4,8 @@
 
 pub mod commands;
 mod export;
+mod fix_commands;
+mod import_commands;
 
 use std::collections::HashMap;
 
@@ -39,5 +41,5 @@ pub fn calling_diagnose(store: &Store, org_id: &str) -> Result<CallingReport, Ap
         .collect();
     let person_locations: HashMap<String, String> = store.person_locations(org_id)?.into_iter().collect();
     let users = diagnose(&snapshot.facts, &locations, &person_locations);
-    Ok(CallingReport::new(org_id.to_owned(), users))
+    Ok(CallingReport::new(org_id.to_owned(), users, Vec::new()))
 }
