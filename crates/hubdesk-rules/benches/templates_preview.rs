@@ -172,6 +172,8 @@ fn org() -> (OrgFacts, Vec<Template>, Template) {
             phone_number: format!("+4533{i:06}"),
             location_id: format!("loc-{}", i % 5),
             owner: (i % 13 == 0).then(|| format!("Service {i}")),
+            holder_kind: None,
+            holder_id: None,
         })
         .collect();
     let groups = (0..GROUPS)

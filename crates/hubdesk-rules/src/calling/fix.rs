@@ -40,3 +40,33 @@ pub enum NumberHolder {
     /// A type this version does not know.
     Other,
 }
+
+impl NumberHolder {
+    /// From Webex's `owner.type` (webex-api.md §5.4).
+    pub fn of_owner_type(kind: &str) -> NumberHolder {
+        match kind.trim().to_ascii_uppercase().as_str() {
+            "PEOPLE" => NumberHolder::User,
+            "PLACE" => NumberHolder::Workspace,
+            "VIRTUAL_LINE"
+            | "AUTO_ATTENDANT"
+            | "CALL_QUEUE"
+            | "PAGING_GROUP"
+            | "HUNT_GROUP"
+            | "VOICE_MESSAGING"
+            | "VOICEMAIL_GROUP"
+            | "OFFICE_ANYWHERE"
+            | "BROADWORKS_ANYWHERE"
+            | "CONTACT_CENTER_LINK"
+            | "CONTACT_CENTER_ADAPTER"
+            | "ROUTE_LIST"
+            | "COLLABORATE_BRIDGE"
+            | "AI_RECEPTIONIST" => NumberHolder::Service,
+            _ => NumberHolder::Other,
+        }
+    }
+}
+
+/// C2 (a): E.164 as Webex Calling takes it; a fix's number must be.
+pub fn is_e164(text: &str) -> bool {
+    crate::templates::calling::is_e164(text)
+}

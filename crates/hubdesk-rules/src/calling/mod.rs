@@ -15,9 +15,15 @@ use crate::templates::{Kind, NumberProblem, OrgFacts, PersonFact};
 
 mod fix;
 #[cfg(test)]
+mod fix_tests;
+mod mismatch;
+mod suggest;
+#[cfg(test)]
 mod tests;
 
-pub use fix::{CallingFix, NumberHolder};
+pub use fix::{is_e164, CallingFix, NumberHolder};
+pub use mismatch::{mismatches, ProvisionedMismatch};
+pub use suggest::calling_license;
 
 /// A location as cached: its name for the evidence, its country (ISO
 /// alpha-2, from its address) to read a national number in.
@@ -115,12 +121,19 @@ pub fn diagnose(
     countries.sort_unstable();
     countries.dedup();
     let ctx = Context { facts, location: &location, countries, person_locations };
-    facts
+    let mut users: Vec<CallingUser> = facts
         .people
         .iter()
         .filter(|p| !p.licenses.iter().any(|l| lines.contains(&l.as_str())))
         .map(|p| ctx.one(p, numbers.check(p)))
-        .collect()
+        .collect();
+    suggest::suggest_fixes(facts, person_locations, &mut users);
+    users
+}
+
+/// C6: whether the user holds a license giving a Calling line (C1).
+pub fn has_calling(facts: &OrgFacts, person: &PersonFact) -> bool {
+    person.licenses.iter().any(|held| facts.licenses.iter().any(|l| &l.id == held && Kind::of(&l.name).is_line()))
 }
 
 struct Context<'a> {
@@ -168,6 +181,7 @@ impl<'a> Context<'a> {
             Err(NumberProblem::TakenBy { number, owner }) => {
                 if let Some(fact) = self.facts.numbers.iter().find(|n| n.phone_number == number) {
                     at(&mut evidence, &fact.location_id);
+                    evidence.holder_kind = fact.holder_kind;
                 }
                 evidence.number = Some(number);
                 evidence.holder = Some(owner);

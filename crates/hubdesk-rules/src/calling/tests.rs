@@ -32,6 +32,8 @@ fn org() -> Org {
         phone_number: n.into(),
         location_id: location.into(),
         owner: owner.map(Into::into),
+        holder_kind: owner.map(|_| NumberHolder::Workspace),
+        holder_id: None,
     };
     facts.numbers =
         vec![number(FREE, "cph", None), number(TAKEN, "cph", Some("Lobby phone")), number(OFF, "aar", None)];
@@ -95,6 +97,7 @@ fn c2_a_number_held_by_someone_else_says_who() {
     let d = o.only();
     assert_eq!(d.reason.code(), "number_taken");
     assert_eq!(d.evidence.holder.as_deref(), Some("Lobby phone"));
+    assert_eq!(d.evidence.holder_kind, Some(NumberHolder::Workspace));
     assert_eq!(d.evidence.location_name.as_deref(), Some("Copenhagen"));
     assert!(d.sentence().contains("held by Lobby phone"), "{}", d.sentence());
 }

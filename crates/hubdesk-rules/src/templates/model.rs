@@ -103,6 +103,10 @@ pub struct NumberFact {
     pub location_id: String,
     /// Who holds it, if anyone (a user, a workspace, a service).
     pub owner: Option<String>,
+    /// What kind of holder that is (Webex's `owner.type`).
+    pub holder_kind: Option<crate::calling::NumberHolder>,
+    /// The holder's Webex id: a Calling user's own number is the one they hold (C7).
+    pub holder_id: Option<String>,
 }
 
 /// Everything a plan is computed from: one org's cached state.

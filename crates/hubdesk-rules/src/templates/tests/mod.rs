@@ -99,6 +99,8 @@ impl Org {
             phone_number: number.into(),
             location_id: location.into(),
             owner: owner.map(Into::into),
+            holder_kind: None,
+            holder_id: None,
         });
     }
 
