@@ -56,6 +56,8 @@ pub struct Core {
     pub(crate) previews: Previews,
     /// Meetings session-type previews kept for apply.
     pub(crate) bulk_previews: crate::features::meetings::bulk::BulkPreviews,
+    /// Calling fix previews kept for apply (the window's and the CSV import's).
+    pub(crate) fix_previews: crate::features::calling::FixPreviews,
     pub(crate) active_runs: ActiveRuns,
     pub(crate) vault: Vault,
     data_dir: PathBuf,
@@ -116,6 +118,7 @@ impl Core {
             ledger,
             previews: Default::default(),
             bulk_previews: Default::default(),
+            fix_previews: Default::default(),
             active_runs: Default::default(),
             vault,
             data_dir: files.data_dir.clone(),

@@ -132,9 +132,10 @@ impl Ledger {
         for row in rows {
             let (person_id, email, display_name, change, state, error, tracking_id, finished_ms, payload) = row?;
             // The payload is the action's: a session-types set, or a
-            // BroadWorks request.
+            // BroadWorks request (a Calling request the entry's error and
+            // the audit line word).
             let (session_types, subscriber) = match (&summary.action, payload.as_deref()) {
-                (_, None) => (None, None),
+                (_, None) | (RunAction::CallingFixes { .. }, _) => (None, None),
                 (RunAction::BroadworksSubscribers { .. }, Some(p)) => (None, Some(from_json(p)?)),
                 (_, Some(p)) => (Some(from_json(p)?), None),
             };

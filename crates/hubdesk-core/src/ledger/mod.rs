@@ -9,6 +9,7 @@
 //! leaves: after a crash, resume knows exactly what may have been sent.
 
 mod audit;
+mod calling_steps;
 mod entry;
 mod journal;
 mod migrations;
@@ -28,6 +29,7 @@ use crate::files;
 use crate::files::sqlite::Identity;
 use hubdesk_api::{ApiError, ErrorCode};
 
+pub use calling_steps::{CallingRequest, CallingStep, CallingStepResult, StoredCallingStep};
 pub use entry::{EntryResult, NewEntry, StoredEntry};
 pub use session_types::{StoredTypesEntry, TypesResult};
 pub use subscriber_steps::{named_only as subscriber_named, StepResult, StoredStep};

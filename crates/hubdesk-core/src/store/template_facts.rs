@@ -10,8 +10,9 @@ use super::{stored_person, Result, Store};
 /// A cached group: `(id, name, usage)`.
 pub type GroupRow = (String, String, Option<String>);
 
-/// A number of the Calling inventory: `(number, location id, owner name or id)`.
-pub type NumberRow = (String, String, Option<String>);
+/// A number of the Calling inventory: `(number, location id, owner name or
+/// id, owner type, owner id)`.
+pub type NumberRow = (String, String, Option<String>, Option<String>, Option<String>);
 
 impl Store {
     pub fn groups_of_org(&self, org_id: &str) -> Result<Vec<GroupRow>> {
@@ -39,10 +40,10 @@ impl Store {
     pub fn inventory_numbers(&self, org_id: &str) -> Result<Vec<NumberRow>> {
         let conn = self.reader();
         let mut stmt = conn.prepare(
-            "SELECT phone_number, location_id, COALESCE(owner_name, owner_id) FROM numbers
+            "SELECT phone_number, location_id, COALESCE(owner_name, owner_id), owner_type, owner_id FROM numbers
              WHERE org_id = ?1 AND phone_number IS NOT NULL AND location_id IS NOT NULL",
         )?;
-        let rows = stmt.query_map([org_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let rows = stmt.query_map([org_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
@@ -70,6 +71,14 @@ impl Store {
         let conn = self.reader();
         let mut stmt =
             conn.prepare("SELECT id, location_id FROM people WHERE org_id = ?1 AND location_id IS NOT NULL")?;
+        let rows = stmt.query_map([org_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// `(person id, extension)` for Calling users with an extension.
+    pub fn person_extensions(&self, org_id: &str) -> Result<Vec<(String, String)>> {
+        let conn = self.reader();
+        let mut stmt = conn.prepare("SELECT id, extension FROM people WHERE org_id = ?1 AND extension IS NOT NULL")?;
         let rows = stmt.query_map([org_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }

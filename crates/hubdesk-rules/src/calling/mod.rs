@@ -133,7 +133,12 @@ pub fn diagnose(
 
 /// C6: whether the user holds a license giving a Calling line (C1).
 pub fn has_calling(facts: &OrgFacts, person: &PersonFact) -> bool {
-    person.licenses.iter().any(|held| facts.licenses.iter().any(|l| &l.id == held && Kind::of(&l.name).is_line()))
+    person.licenses.iter().any(|held| facts.licenses.iter().any(|l| &l.id == held && is_line_license(&l.name)))
+}
+
+/// C1: whether a license (by its name) gives a Calling line.
+pub fn is_line_license(name: &str) -> bool {
+    Kind::of(name).is_line()
 }
 
 struct Context<'a> {

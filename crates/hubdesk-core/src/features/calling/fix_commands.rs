@@ -1,28 +1,34 @@
-//! CONTRACT PLACEHOLDER: the fixes helper replaces this file.
+//! The window's Calling fix commands: the locations a fix can use, the
+//! preview (nothing sent), the C6 template re-apply preview, and apply
+//! (journal, then send in the background with `run-progress`).
 
 use hubdesk_api::{
-    ApiError, ApplyRequest, CallingFixAsk, CallingFixPreview, CallingLocationChoice, ErrorCode, Preview, RunSummary,
+    ApiError, ApplyRequest, CallingFixAsk, CallingFixPreview, CallingLocationChoice, Preview, RunSummary,
 };
 
 use crate::commands::Caller;
 
-fn todo() -> ApiError {
-    ApiError::new(ErrorCode::Internal, "not built yet")
+pub async fn calling_locations(caller: &Caller, org_id: String) -> Result<Vec<CallingLocationChoice>, ApiError> {
+    caller.core.calling_locations(&org_id)
 }
 
-pub async fn calling_locations(_caller: &Caller, _org_id: String) -> Result<Vec<CallingLocationChoice>, ApiError> {
-    Err(todo())
-}
 pub async fn calling_fix_preview(
-    _caller: &Caller,
-    _org_id: String,
-    _asks: Vec<CallingFixAsk>,
+    caller: &Caller,
+    org_id: String,
+    asks: Vec<CallingFixAsk>,
 ) -> Result<CallingFixPreview, ApiError> {
-    Err(todo())
+    caller.core.calling_fix_preview(&org_id, &asks)
 }
-pub async fn calling_template_preview(_caller: &Caller, _org_id: String) -> Result<Preview, ApiError> {
-    Err(todo())
+
+pub async fn calling_template_preview(caller: &Caller, org_id: String) -> Result<Preview, ApiError> {
+    caller.core.calling_template_preview(&org_id)
 }
-pub async fn calling_fix_apply(_caller: &Caller, _request: ApplyRequest) -> Result<Option<RunSummary>, ApiError> {
-    Err(todo())
+
+/// Answers once the journal is written; the run is sent in the background.
+pub async fn calling_fix_apply(caller: &Caller, request: ApplyRequest) -> Result<Option<RunSummary>, ApiError> {
+    let run = caller.core.calling_fix_journal(&request).await?;
+    if let Some(run) = &run {
+        caller.apply_in_background(run.run_id.clone());
+    }
+    Ok(run)
 }

@@ -1,22 +1,29 @@
 //! Webex Calling eligibility (C2–C5): why each user of an org without a
 //! Calling license has none, from the cache alone (no network), with the
-//! evidence and, for a number that is not E.164, the number it could be.
+//! evidence and, for a number that is not E.164, the number it could be;
+//! the C7 mismatches of users who have Calling; and the fixes (C1, C4, C6,
+//! C7), previewed from the cache and sent through the journal.
 
 pub mod commands;
 mod export;
+mod fix_apply;
 mod fix_commands;
+mod fix_journal;
+mod fixes;
 mod import_commands;
+mod template_fix;
 
 use std::collections::HashMap;
 
-use hubdesk_api::{ApiError, CallingReport, ErrorCode};
-use hubdesk_rules::calling::{diagnose, CallingLocation};
+use hubdesk_api::{ApiError, CallingMismatch, CallingReport, ErrorCode};
+use hubdesk_rules::calling::{diagnose, mismatches, CallingLocation};
 
-use crate::features::templates::facts;
+use crate::features::templates::facts::{self, OrgSnapshot};
 use crate::store::Store;
 use crate::Core;
 
 pub use export::{write_report, CallingFormat, CSV_HEADER};
+pub use fixes::{FixPreviews, MAX_ASKS};
 
 impl Core {
     /// The report of `org_id` as last synced.
@@ -26,20 +33,60 @@ impl Core {
 }
 
 pub fn calling_diagnose(store: &Store, org_id: &str) -> Result<CallingReport, ApiError> {
-    if store.sync_status(org_id)?.is_empty() {
-        return Err(ApiError::new(
-            ErrorCode::NotFound,
-            "This organization has not been synced into this cache. Sync it first, or check the org id.",
-        )
-        .with_detail(format!("org {org_id} has not been synced into this database")));
+    Ok(report_of(&CallingFacts::load(store, org_id)?))
+}
+
+/// What the report and the fixes are computed from: one org's cache.
+pub(crate) struct CallingFacts {
+    pub org_id: String,
+    pub snapshot: OrgSnapshot,
+    pub locations: Vec<CallingLocation>,
+    pub person_locations: HashMap<String, String>,
+    pub extensions: HashMap<String, String>,
+}
+
+impl CallingFacts {
+    pub fn load(store: &Store, org_id: &str) -> Result<CallingFacts, ApiError> {
+        if store.sync_status(org_id)?.is_empty() {
+            return Err(ApiError::new(
+                ErrorCode::NotFound,
+                "This organization has not been synced into this cache. Sync it first, or check the org id.",
+            )
+            .with_detail(format!("org {org_id} has not been synced into this database")));
+        }
+        Ok(CallingFacts {
+            org_id: org_id.to_owned(),
+            snapshot: facts::load(store, org_id)?,
+            locations: store
+                .locations_with_country(org_id)?
+                .into_iter()
+                .map(|(id, name, country)| CallingLocation { id, name, country })
+                .collect(),
+            person_locations: store.person_locations(org_id)?.into_iter().collect(),
+            extensions: store.person_extensions(org_id)?.into_iter().collect(),
+        })
     }
-    let snapshot = facts::load(store, org_id)?;
-    let locations: Vec<CallingLocation> = store
-        .locations_with_country(org_id)?
-        .into_iter()
-        .map(|(id, name, country)| CallingLocation { id, name, country })
-        .collect();
-    let person_locations: HashMap<String, String> = store.person_locations(org_id)?.into_iter().collect();
-    let users = diagnose(&snapshot.facts, &locations, &person_locations);
-    Ok(CallingReport::new(org_id.to_owned(), users, Vec::new()))
+}
+
+pub(crate) fn report_of(f: &CallingFacts) -> CallingReport {
+    let facts = &f.snapshot.facts;
+    let users = diagnose(facts, &f.locations, &f.person_locations);
+    let people: HashMap<&str, _> = facts.people.iter().map(|p| (p.id.as_str(), p)).collect();
+    let found = mismatches(facts, &f.person_locations).into_iter().filter_map(|m| {
+        let person = people.get(m.person_id.as_str())?;
+        let location_name =
+            m.location_id.as_ref().and_then(|id| f.locations.iter().find(|l| &l.id == id)).map(|l| l.name.clone());
+        Some(CallingMismatch {
+            email: person.email.clone(),
+            display_name: person.display_name.clone(),
+            extension: f.extensions.get(&m.person_id).cloned(),
+            person_id: m.person_id,
+            work_number: m.work_number,
+            calling_number: m.calling_number,
+            location_id: m.location_id,
+            location_name,
+            suggested_fix: m.suggested_fix,
+        })
+    });
+    CallingReport::new(f.org_id.clone(), users, found.collect())
 }

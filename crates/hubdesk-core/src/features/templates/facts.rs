@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use crate::store::Store;
 use crate::webex::models::{License, Person};
 use hubdesk_api::{ApiError, GroupOption, LicenseOption, SiteOption};
+use hubdesk_rules::calling::NumberHolder;
 use hubdesk_rules::templates::{
     license_category, not_for_users, subscription_order, GroupFact, GroupUsage, LicenseCategory, LicenseFact,
     NumberFact, OrgFacts, PersonFact, Template,
@@ -77,11 +78,17 @@ pub fn load(store: &Store, org_id: &str) -> Result<OrgSnapshot, ApiError> {
         name,
         usage: if usage.as_deref() == Some("distribution") { GroupUsage::Distribution } else { GroupUsage::Security },
     });
-    let numbers = store.inventory_numbers(org_id)?.into_iter().map(|(phone_number, location_id, owner)| NumberFact {
-        phone_number,
-        location_id,
-        owner,
-    });
+    let numbers =
+        store.inventory_numbers(org_id)?.into_iter().map(|(phone_number, location_id, owner, kind, holder_id)| {
+            NumberFact {
+                phone_number,
+                location_id,
+                // A number with an owner type but no name or id is still held.
+                owner: owner.or_else(|| kind.clone()),
+                holder_kind: kind.as_deref().map(NumberHolder::of_owner_type),
+                holder_id,
+            }
+        });
     let people: Vec<PersonFact> = people.collect();
     let facts = OrgFacts {
         subscription_order: subscription_order(&licenses),

@@ -12,6 +12,7 @@ mod runs;
 mod screen;
 
 pub use enforce::journal_enforcement;
-pub use preview::{plan_delete, plan_save, Planned, Previews};
+pub(crate) use preview::calling_confirmation;
+pub use preview::{plan_delete, plan_reapply, plan_save, Planned, Previews};
 pub use request::summary_line;
 pub use runs::{audit_csv, save_export, suggested_export_path, ActiveRuns};

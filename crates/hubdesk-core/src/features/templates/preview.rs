@@ -14,7 +14,7 @@ use hubdesk_api::{
     ApiError, ApplyRequest, AssignmentMode, AuditEvent, ErrorCode, Preview, RunAction, RunSummary, SaveScope, Template,
     TemplateDraft,
 };
-use hubdesk_rules::templates::{self as rules, Action, Plan, PlanRequest};
+use hubdesk_rules::templates::{self as rules, Action, OrgFacts, PersonFact, Plan, PlanRequest};
 
 /// Previews kept for commit; older ones expire.
 const KEPT_PREVIEWS: usize = 8;
@@ -26,6 +26,8 @@ enum Intent {
     /// The template, and the mode it was planned in.
     Save(Template, AssignmentMode),
     Delete(String),
+    /// C6: saved templates applied again; nothing about them changes.
+    Reapply,
 }
 
 impl Previews {
@@ -128,6 +130,54 @@ pub fn plan_delete(
     planned(store, org_id, &snapshot, request, Intent::Delete(template_id.to_owned()), run_action)
 }
 
+/// C6: the saved templates `template_ids` applied again to the existing
+/// users they cover for whom `only` holds (the Calling fix: those without
+/// Calling yet). What users hold is kept (preserve) and no template changes.
+pub fn plan_reapply(
+    store: &Store,
+    ledger: &Ledger,
+    org_id: &str,
+    template_ids: &[String],
+    only: &dyn Fn(&OrgFacts, &PersonFact) -> bool,
+) -> Result<Planned, ApiError> {
+    let mut snapshot = facts::load(store, org_id)?;
+    let kept: Vec<bool> = snapshot.facts.people.iter().map(|p| only(&snapshot.facts, p)).collect();
+    let mut keep = kept.into_iter();
+    snapshot.facts.people.retain(|_| keep.next().unwrap_or(false));
+    let settings = ledger.template_settings(org_id)?;
+    let templates: Vec<Template> = ledger.template_list(org_id)?;
+    let chosen: Vec<&Template> = templates.iter().filter(|t| template_ids.contains(&t.id)).collect();
+    let Some(first) = chosen.first() else {
+        return Err(ApiError::new(ErrorCode::NotFound, "This template no longer exists. Reopen the templates screen."));
+    };
+    let action = match (settings.mode, chosen.len()) {
+        // T13 leaves users created with licenses alone when new; an org
+        // template saved for existing users does not, so it is saved again.
+        (AssignmentMode::Org, _) | (_, 1) => Action::Save {
+            template_id: first.id.clone(),
+            previous: Some((*first).clone()),
+            existing_users: true,
+            preserve: true,
+        },
+        // Several group templates: each user gets their own groups' ones.
+        (AssignmentMode::Group, _) => {
+            let groups: Vec<&String> = chosen.iter().filter_map(|t| t.group_id.as_ref()).collect();
+            let covered = snapshot.facts.people.iter().filter(|p| p.groups.iter().any(|g| groups.contains(&g)));
+            Action::NewUsers { person_ids: covered.map(|p| p.id.clone()).collect() }
+        }
+    };
+    let names: Vec<&str> = chosen.iter().map(|t| t.name.as_str()).collect();
+    let run_action = RunAction::Saved { template_name: names.join(", "), edited: false, existing_users: true };
+    let request = PlanRequest {
+        mode: settings.mode,
+        templates: templates.clone(),
+        action,
+        group_transition_preserve: settings.group_transition_preserve,
+        grants: ledger.grants(org_id)?,
+    };
+    planned(store, org_id, &snapshot, request, Intent::Reapply, run_action)
+}
+
 fn planned(
     store: &Store,
     org_id: &str,
@@ -181,15 +231,25 @@ impl Planned {
                 ledger.save_template(org_id, template, now_ms())?
             }
             Intent::Delete(id) => ledger.delete_template(org_id, id)?,
+            Intent::Reapply => {}
         }
-        if let Some(event) = audit_event(&self.action) {
-            ledger.record_event(org_id, actor, &event, now_ms())?;
+        if !matches!(self.intent, Intent::Reapply) {
+            if let Some(event) = audit_event(&self.action) {
+                ledger.record_event(org_id, actor, &event, now_ms())?;
+            }
+            start_enforcing(store, ledger, org_id)?;
         }
-        start_enforcing(store, ledger, org_id)?;
         if self.entries.is_empty() {
             return Ok(None);
         }
         Ok(Some(ledger.create_run(org_id, &self.action, actor, &self.entries, now_ms())?))
+    }
+}
+
+impl Previews {
+    /// Keeps a preview planned elsewhere (the Calling fixes' C6) for `templates_commit`.
+    pub fn keep_planned(&self, planned: Planned) -> Preview {
+        self.keep(planned)
     }
 }
 
@@ -302,7 +362,7 @@ fn template_of(draft: &TemplateDraft) -> Result<Template, ApiError> {
 }
 
 /// C8: what the admin types to remove Calling from `count` users.
-pub(super) fn calling_confirmation(count: u32) -> Option<String> {
+pub(crate) fn calling_confirmation(count: u32) -> Option<String> {
     match count {
         0 => None,
         1 => Some("remove calling from 1 user".to_owned()),

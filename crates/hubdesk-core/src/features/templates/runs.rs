@@ -21,7 +21,7 @@ use hubdesk_rules::templates::plan_csv;
 pub struct ActiveRuns(std::sync::Mutex<HashMap<String, CancellationToken>>);
 
 impl ActiveRuns {
-    fn claim(&self, run_id: &str) -> Result<CancellationToken, ApiError> {
+    pub(crate) fn claim(&self, run_id: &str) -> Result<CancellationToken, ApiError> {
         let mut runs = self.0.lock().unwrap_or_else(|p| p.into_inner());
         if runs.contains_key(run_id) {
             return Err(ApiError::new(ErrorCode::Busy, "This run is already being applied."));
@@ -31,7 +31,7 @@ impl ActiveRuns {
         Ok(token)
     }
 
-    fn release(&self, run_id: &str) {
+    pub(crate) fn release(&self, run_id: &str) {
         self.0.lock().unwrap_or_else(|p| p.into_inner()).remove(run_id);
     }
 
@@ -75,6 +75,10 @@ impl Core {
             let result = apply_steps_run(&ctx, run_id, progress, &cancel).await;
             self.active_runs.release(run_id);
             return result;
+        }
+        if let RunAction::CallingFixes { .. } = summary.action {
+            // Its entries set work numbers and give or remove Calling lines.
+            return self.calling_run_apply(&summary, progress).await;
         }
         if let RunAction::MeetingsTypesSet { .. } = summary.action {
             // Its entries PUT session types, not licenses.
@@ -123,7 +127,7 @@ impl Core {
     }
 
     /// The signed-in admin, as the audit log names them.
-    pub(super) async fn actor(&self) -> Result<String, ApiError> {
+    pub(crate) async fn actor(&self) -> Result<String, ApiError> {
         self.signed_in_email().await
     }
 }
