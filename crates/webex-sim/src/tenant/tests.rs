@@ -118,7 +118,7 @@ fn license_counts_match_holders_and_older_subscriptions_are_used_first() {
 #[test]
 fn calling_lines_and_the_inventory_agree() {
     let tenant = generate(4, 2000, 3);
-    let mut callers = 0;
+    let (mut callers, mut drifted) = (0, 0);
     for (idx, person) in people_of(&tenant) {
         let Some(line) = person.calling else { continue };
         callers += 1;
@@ -128,22 +128,59 @@ fn calling_lines_and_the_inventory_agree() {
         assert!(tenant.licenses_of(person).any(|l| l.kind.is_calling()));
         if let Some(number) = line.number {
             assert_eq!(location.numbers.number(number).unwrap().owner, Some(Owner::Person(idx)));
-            assert_eq!(person.work_number.as_deref().and_then(parse_e164), Some(number));
+            // Rule C7: the directory changed two numbers per customer afterwards.
+            drifted += usize::from(person.work_number.as_deref().and_then(parse_e164) != Some(number));
         }
         if let Some(extension) = line.extension {
             assert_eq!(location.numbers.extension(extension).unwrap().owner, Owner::Person(idx));
         }
     }
     assert!(callers > 800, "only {callers} Calling users");
+    assert_eq!(drifted, 2 * 3, "two C7 mismatches per customer");
 }
 
 #[test]
-fn directory_numbers_cover_every_calling_failure_case() {
+fn directory_numbers_cover_every_calling_failure_case_in_every_customer() {
     // rules C2–C5: missing, not E.164, in no inventory, held by a user or a
-    // service, at a location not enabled for Calling; and valid ones.
+    // service, at a location not enabled for Calling; and valid ones. Each
+    // customer of the demo's size has them all.
     let tenant = generate(6, 3000, 3);
+    for org in tenant.org_indices().skip(1) {
+        let people = people_of(&tenant).filter(|(_, p)| p.org == org && p.calling.is_none() && p.admin.is_none());
+        let seen = directory_cases(&tenant, people);
+        assert!(seen.len() == 7, "{} has only {seen:?}", tenant.org(org).id);
+    }
+}
+
+#[test]
+fn c7_every_customer_has_a_provisioned_user_whose_work_number_changed_to_a_free_one_and_one_to_no_inventory() {
+    let tenant = generate(6, 3000, 3);
+    for org in tenant.org_indices().skip(1) {
+        let mut cases = Vec::new();
+        for (_, person) in people_of(&tenant).filter(|(_, p)| p.org == org) {
+            let Some(line) = person.calling.filter(|l| l.number.is_some()) else { continue };
+            let work = person.work_number.as_deref().and_then(parse_e164);
+            if work == line.number {
+                continue;
+            }
+            let work = work.expect("a drifted work number is E.164");
+            let at = tenant.location(person.location).numbers.number(work);
+            cases.push(match at {
+                Some(entry) if entry.owner.is_none() => "free in the user's location",
+                Some(_) => "held",
+                None => "in no inventory",
+            });
+        }
+        assert_eq!(cases, ["free in the user's location", "in no inventory"], "{}", tenant.org(org).id);
+    }
+}
+
+fn directory_cases<'t>(
+    tenant: &'t Tenant,
+    people: impl Iterator<Item = (PersonIdx, &'t Person)>,
+) -> HashSet<&'static str> {
     let mut seen = HashSet::new();
-    for (_, person) in people_of(&tenant).filter(|(_, p)| p.calling.is_none() && p.admin.is_none()) {
+    for (_, person) in people {
         let case = match person.work_number.as_deref() {
             None => "missing",
             Some(text) => match parse_e164(text) {
@@ -161,6 +198,14 @@ fn directory_numbers_cover_every_calling_failure_case() {
         };
         seen.insert(case);
     }
+    seen
+}
+
+#[test]
+fn directory_numbers_cover_every_calling_failure_case() {
+    let tenant = generate(6, 3000, 3);
+    let people = people_of(&tenant).filter(|(_, p)| p.calling.is_none() && p.admin.is_none());
+    let seen = directory_cases(&tenant, people);
     let all = [
         "missing",
         "malformed",

@@ -12,6 +12,7 @@
 mod admins;
 mod calling;
 mod catalogue;
+mod drift;
 
 pub(crate) use catalogue::ALL_CITIES;
 mod groups;
@@ -99,6 +100,9 @@ pub fn generate(seed: u64, people: usize, customers: usize) -> Tenant {
     }
     generator.use_stream(INVENTORY_STREAM);
     generator.add_spare_numbers();
+    for &org in &orgs[1..] {
+        generator.drift_work_numbers(org);
+    }
     generator.use_stream(UNITS_STREAM);
     generator.settle_units();
     generator.use_stream(MEETINGS_STREAM);
