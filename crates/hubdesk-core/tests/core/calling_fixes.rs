@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use hubdesk_api::{
-    ApplyRequest, CallingFix, CallingFixAsk, CallingFixSkipReason, CallingReason, CallingReport, EntryState, ErrorCode,
-    RunState,
+    ApplyRequest, AssignmentMode, CallingFix, CallingFixAsk, CallingFixSkipReason, CallingReason, CallingReport,
+    EntryState, ErrorCode, RunState, SaveScope, TemplateDraft,
 };
 use hubdesk_core::Core;
 use webex_sim::{self as sim, SimConfig, SimServer};
@@ -265,4 +265,44 @@ async fn c6_without_a_calling_template_the_reapply_preview_says_so() {
     let e = s.core.calling_template_preview(&s.org_id).unwrap_err();
     assert_eq!(e.code, ErrorCode::NotFound);
     assert!(e.message.contains("no template that gives a Calling license"), "{}", e.message);
+}
+
+/// C6: the org's Calling template applied again to the users it covers who
+/// have no Calling yet, and only to them, as a templates preview.
+#[tokio::test(flavor = "multi_thread")]
+async fn c6_the_calling_template_is_reapplied_only_to_covered_users_without_calling() {
+    let s = setup(700).await;
+    let view = s.core.templates_set_mode(&s.org_id, AssignmentMode::Group).await.unwrap();
+    let group = view.groups.iter().filter(|g| g.eligible).max_by_key(|g| g.member_count).unwrap();
+    let pro = view.licenses.iter().find(|l| l.name == "Webex Calling - Professional").unwrap().id.clone();
+    let draft = TemplateDraft {
+        id: None,
+        name: "Phones".into(),
+        group_id: Some(group.id.clone()),
+        licenses: vec![pro.clone()],
+        meetings: vec![],
+    };
+    // Saved for new users only: nobody is changed yet.
+    let saved = s.core.templates_preview_save(&s.org_id, &draft, SaveScope { existing_users: false, preserve: true });
+    let request = ApplyRequest { preview_id: saved.unwrap().preview_id, typed_confirmation: None };
+    assert!(s.core.templates_commit(&request).await.unwrap().is_none());
+
+    let without: Vec<String> = s.report().users.iter().map(|u| u.person_id.clone()).collect();
+    let preview = s.core.calling_template_preview(&s.org_id).unwrap();
+    let gaining: Vec<&str> =
+        preview.plan.users.iter().filter(|u| !u.add.is_empty()).map(|u| u.person_id.as_str()).collect();
+    assert!(!gaining.is_empty(), "eligible members get Calling");
+    assert!(preview.plan.users.iter().all(|u| without.contains(&u.person_id)), "C6: only users without Calling");
+    assert!(preview.plan.users.iter().all(|u| u.remove.is_empty()) && preview.calling_confirmation.is_none());
+    let since = s.last_seq().await;
+    let request = ApplyRequest { preview_id: preview.preview_id.clone(), typed_confirmation: None };
+    let run = s.core.templates_commit(&request).await.unwrap().expect("a run");
+    let done = s.core.run_apply(&run.run_id, &|_| {}).await.unwrap();
+    assert_eq!((done.state, done.failed), (RunState::Finished, 0));
+    let writes = s.writes_since(since).await;
+    assert_eq!(writes.len(), gaining.len());
+    assert!(gaining.iter().all(|id| writes[*id].len() == 1));
+    s.core.sync_org(&s.org_id, &|_| {}).await.unwrap();
+    let after = s.report();
+    assert!(gaining.iter().all(|id| after.users.iter().all(|u| u.person_id != *id)), "they have Calling now");
 }
