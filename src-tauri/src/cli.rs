@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 mod broadworks;
 mod broadworks_actions;
 mod calling;
+mod calling_fix;
 mod exit;
 mod export;
 mod meetings;
@@ -50,7 +51,7 @@ pub enum Command {
     /// Webex for BroadWorks subscribers: retry activation, delete, change package (token: HUBDESK_TOKEN or the keyring).
     #[command(subcommand)]
     Broadworks(broadworks::BroadworksCommand),
-    /// Webex Calling eligibility: why each user without a Calling license has none (from the cache).
+    /// Webex Calling eligibility: why each user without a Calling license has none (from the cache), and the fixes.
     #[command(subcommand)]
     Calling(calling::CallingCommand),
 }

@@ -1,4 +1,4 @@
-//! `hubdesk calling diagnose`: why each user of an org without a Calling
+//! `hubdesk calling diagnose` (and `fix`, in `calling_fix`): why each user of an org without a Calling
 //! license has none (C2–C5), from the cache `hubdesk sync` wrote. One row
 //! per user: `email`, `reason` (a stable code), `evidence` (a sentence),
 //! `suggestedNumber` (for `not_e164`, when one can be made).
@@ -16,6 +16,10 @@ pub enum CallingCommand {
     /// The report: every user of the org without a Calling license and why, with the evidence.
     /// Exit codes: 0 done, 2 failed (no such cache, an org the cache does not have).
     Diagnose(DiagnoseArgs),
+    /// Fix users without Calling (C1, C4) and C7 mismatches: preview with --plan, else journal and send each
+    /// change once, then sync (token: HUBDESK_TOKEN or the keyring).
+    #[command(after_help = super::calling_fix::FIX_HELP)]
+    Fix(super::calling_fix::FixArgs),
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -39,6 +43,7 @@ pub enum Format {
 pub fn main(command: CallingCommand) -> ExitCode {
     match command {
         CallingCommand::Diagnose(args) => exit::report_as(diagnose(args), 2),
+        CallingCommand::Fix(args) => super::calling_fix::main(args),
     }
 }
 

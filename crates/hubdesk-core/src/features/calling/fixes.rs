@@ -10,7 +10,7 @@ use hubdesk_api::{
     ApiError, CallingFix, CallingFixAsk, CallingFixChange, CallingFixPreview, CallingFixSkip, CallingFixSkipReason,
     CallingLocationChoice, ErrorCode,
 };
-use hubdesk_rules::calling::{has_calling, is_e164, is_line_license};
+use hubdesk_rules::calling::{calling_license, has_calling, is_e164, is_line_license};
 use hubdesk_rules::templates::{NumberFact, PersonFact};
 
 use super::{report_of, CallingFacts};
@@ -81,6 +81,13 @@ impl Core {
             .collect();
         choices.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.id.cmp(&b.id)));
         Ok(choices)
+    }
+
+    /// The Calling license an assignment the admin chooses is made with:
+    /// Calling Professional, the oldest subscription with units left (T12).
+    pub fn calling_fix_license(&self, org_id: &str) -> Result<Option<String>, ApiError> {
+        let facts = CallingFacts::load(&self.store, org_id)?;
+        Ok(calling_license(&facts.snapshot.facts).map(|l| l.id.clone()))
     }
 
     /// What fixing `asks` would send, checked against the cache; kept for
