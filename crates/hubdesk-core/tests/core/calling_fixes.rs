@@ -12,6 +12,7 @@ use hubdesk_api::{
     ApplyRequest, AssignmentMode, CallingFix, CallingFixAsk, CallingFixSkipReason, CallingReason, CallingReport,
     EntryState, ErrorCode, RunState, SaveScope, TemplateDraft,
 };
+use hubdesk_core::ledger::CallingRequest;
 use hubdesk_core::Core;
 use webex_sim::{self as sim, SimConfig, SimServer};
 
@@ -247,8 +248,30 @@ async fn a_cancelled_run_resumes_and_sends_each_change_once() {
     assert_eq!(first.state, RunState::Interrupted);
     assert!((first.succeeded as usize) < planned.len(), "the cancel stopped the run early");
 
+    // What a crash between send and record leaves: a work number entry
+    // marked in flight, its PUT landed, no answer recorded.
+    let lost = s
+        .core
+        .ledger
+        .calling_steps(&run_id)
+        .unwrap()
+        .into_iter()
+        .find(|e| e.state == EntryState::Pending && matches!(e.step.request, CallingRequest::SetWorkNumber { .. }));
+    let lost = lost.expect("a work number left to send");
+    let CallingRequest::SetWorkNumber { number } = &lost.step.request else { unreachable!() };
+    s.core.ledger.mark_in_flight(&run_id, lost.seq, "HUBDESK_lost").unwrap();
+    let token = crate::support::token(&s.server, "partner_full_admin", None).await.0;
+    let url = format!("{}/people/{}?callingData=true", s.server.base_url(), lost.step.person_id);
+    let mut person = webex_sim::client::call(reqwest::Method::GET, &url, &token, None).await.unwrap().body;
+    person["phoneNumbers"] = serde_json::json!([{"type": "work", "value": number}]);
+    let put = webex_sim::client::call(reqwest::Method::PUT, &url, &token, Some(person)).await.unwrap();
+    assert!(put.status.is_success(), "{:?}", put.body);
+
     let resumed = s.core.run_apply(&run_id, &|_| {}).await.unwrap();
     assert_eq!((resumed.state, resumed.succeeded as usize), (RunState::Finished, planned.len()));
+    let audit = s.core.audit_list(&s.org_id).unwrap();
+    let checked = audit.iter().find(|a| a.person_id == lost.step.person_id).unwrap();
+    assert_eq!(checked.tracking_id.as_deref(), Some("HUBDESK_lost"), "checked, confirmed, audited, not sent again");
     let writes = s.writes_since(since).await;
     for id in &planned {
         assert_eq!(writes.get(id).map(Vec::len), Some(1), "{id}: {:?}", writes.get(id));
