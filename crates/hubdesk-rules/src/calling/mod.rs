@@ -13,10 +13,20 @@ use crate::phone_normalise::{normalise, Normalised, NotNormalised};
 use crate::templates::calling::Numbers;
 use crate::templates::{Kind, NumberProblem, OrgFacts, PersonFact};
 
+mod change;
+mod ch_csv;
+mod csv_import;
+mod csv_read;
+#[cfg(test)]
+mod csv_tests;
 mod fix;
 #[cfg(test)]
 mod tests;
 
+pub use ch_csv::{write_users_csv, CsvUser, EMAIL_HEADER, PHONE_HEADER};
+pub use change::CallingFixChange;
+pub use csv_import::{plan_import, CallingImportRejectReason, CallingImportRejection, ImportPlan, PlanFacts};
+pub use csv_read::{read_sheet, Sheet, SheetError, SheetRow, MOST_BYTES, MOST_ROWS};
 pub use fix::{CallingFix, NumberHolder};
 
 /// A location as cached: its name for the evidence, its country (ISO
