@@ -159,7 +159,8 @@ fn person_of<'f, 'r>(
 /// (`None`: unchanged, also when the cell is empty), or why it cannot be one.
 fn new_number<'r>(row: &'r SheetRow, person: &PersonFact, regions: &Regions) -> Result<Option<String>, Rejected<'r>> {
     let now = person.work_number.as_deref().map(str::trim).unwrap_or_default();
-    if row.phone.is_empty() || row.phone == now {
+    // A spreadsheet strips the `+` of a number it reads as a number.
+    if row.phone.is_empty() || row.phone == now || now.strip_prefix('+') == Some(row.phone.as_str()) {
         return Ok(None);
     }
     let typed = regions

@@ -94,6 +94,7 @@ pub fn read_sheet(bytes: &[u8]) -> Result<Sheet, SheetError> {
     };
     let email_at = find(&EMAIL_ALIASES).ok_or(SheetError::MissingColumn { header: EMAIL_HEADER })?;
     let phone_at = find(&[PHONE_HEADER]).ok_or(SheetError::MissingColumn { header: PHONE_HEADER })?;
+    let mut lines = Lines { bytes, at: 0, line: 1 };
     let mut rows = Vec::new();
     for record in records {
         // `flexible` readers fail only on I/O, and a byte slice has none.
@@ -109,13 +110,42 @@ pub fn read_sheet(bytes: &[u8]) -> Result<Sheet, SheetError> {
         let extra = record.iter().skip(names.len()).any(|c| !c.trim_ascii().is_empty());
         let broken = |c: &str| c.contains(['\n', '\r']);
         rows.push(SheetRow {
-            line: u32::try_from(record.position().map_or(0, |p| p.line())).unwrap_or(u32::MAX),
+            line: lines.of(record.position().map_or(0, |p| p.byte())),
             malformed: extra || broken(&email) || broken(&phone),
             email,
             phone,
         });
     }
     Ok(Sheet { separator, rows })
+}
+
+/// Counts the file's lines up to where each record starts. csv's own line
+/// count misses a CR on its own and starts a CRLF file's records on the line
+/// before (at the LF); a spreadsheet's line is what the admin looks for.
+struct Lines<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    line: u32,
+}
+
+impl Lines<'_> {
+    /// The line of the first byte at or after `start` that is not a line
+    /// break (records only move forward).
+    fn of(&mut self, start: u64) -> u32 {
+        let mut start = usize::try_from(start).unwrap_or(usize::MAX).min(self.bytes.len());
+        while start < self.bytes.len() && matches!(self.bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        let from = self.at.min(start);
+        for (i, &b) in self.bytes[from..start].iter().enumerate() {
+            let next = self.bytes.get(from + i + 1);
+            if b == b'\n' || (b == b'\r' && next != Some(&b'\n')) {
+                self.line = self.line.saturating_add(1);
+            }
+        }
+        self.at = start;
+        self.line
+    }
 }
 
 /// The separator the header line uses most: `;` where the decimal comma is

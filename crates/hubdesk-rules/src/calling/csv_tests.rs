@@ -198,6 +198,34 @@ fn c4_quoted_cells_with_separators_quotes_and_line_breaks_count_file_lines() {
 }
 
 #[test]
+fn c4_line_numbers_hold_for_crlf_and_cr_only_files() {
+    // Found by the fuzzer: csv counts a CRLF file's records from the line before.
+    for end in ["\r\n", "\r", "\n"] {
+        let file = format!(
+            "Display Name,{HEADER}{end}{end}d,di@example.com,x{end}\"a{end}b\",nobody@example.com,1{end}c,,1{end}"
+        );
+        let plan = org().plan(&file);
+        assert_eq!(
+            rejected(&plan),
+            [
+                (3, Why::InvalidNumber, Some("x")),
+                (4, Why::UnknownUser, Some("nobody@example.com")),
+                (6, Why::MissingEmail, None)
+            ],
+            "line ends {end:?}"
+        );
+    }
+}
+
+#[test]
+fn c4_a_number_whose_plus_a_spreadsheet_stripped_is_unchanged_even_when_not_valid() {
+    let mut o = org();
+    o.facts.people[3].work_number = Some("+4512".into());
+    let plan = o.plan(&format!("{HEADER}\ndi@example.com,4512\n"));
+    assert_eq!((plan.unchanged, plan.rejections.len()), (1, 0), "{plan:?}");
+}
+
+#[test]
 fn c4_the_exports_formula_quote_and_an_admins_text_quote_are_taken_off() {
     let file = format!("{HEADER}\n'=di@example.com,'+4533141660\n");
     // `'=di...` is restored to `=di...`, no user has that email.
