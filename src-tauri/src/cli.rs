@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 mod broadworks;
 mod broadworks_actions;
 mod calling;
+mod calling_csv;
 mod exit;
 mod export;
 mod meetings;

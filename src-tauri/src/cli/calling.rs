@@ -16,6 +16,12 @@ pub enum CallingCommand {
     /// The report: every user of the org without a Calling license and why, with the evidence.
     /// Exit codes: 0 done, 2 failed (no such cache, an org the cache does not have).
     Diagnose(DiagnoseArgs),
+    /// The org's users as Control Hub's users CSV, with Reason and Suggested Number, to edit in a spreadsheet.
+    /// Exit codes: 0 written, 2 failed.
+    Export(super::calling_csv::ExportArgs),
+    /// Reads an edited users CSV back: the work numbers it would change and the lines it refuses (nothing is
+    /// sent). Exit codes: 0 no line refused, 1 some lines refused, 2 failed (the file or the cache).
+    Import(super::calling_csv::ImportArgs),
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -39,6 +45,8 @@ pub enum Format {
 pub fn main(command: CallingCommand) -> ExitCode {
     match command {
         CallingCommand::Diagnose(args) => exit::report_as(diagnose(args), 2),
+        CallingCommand::Export(args) => super::calling_csv::export(args),
+        CallingCommand::Import(args) => super::calling_csv::import(args),
     }
 }
 

@@ -3,6 +3,9 @@
 //! evidence and, for a number that is not E.164, the number it could be.
 
 pub mod commands;
+mod csv_export;
+mod csv_import;
+mod csv_org;
 mod export;
 mod fix_commands;
 mod import_commands;
@@ -16,6 +19,7 @@ use crate::features::templates::facts;
 use crate::store::Store;
 use crate::Core;
 
+pub use csv_import::{import_preview, ImportPlan};
 pub use export::{write_report, CallingFormat, CSV_HEADER};
 
 impl Core {
