@@ -46,7 +46,15 @@ async fn c4_c5_export_edit_as_a_spreadsheet_and_import_plans_exactly_the_edited_
     let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
     assert_eq!(
         header[..7],
-        ["First Name", "Last Name", "Display Name", "User ID/Email (Required)", "Phone Number", "Extension", "Location"]
+        [
+            "First Name",
+            "Last Name",
+            "Display Name",
+            "User ID/Email (Required)",
+            "Phone Number",
+            "Extension",
+            "Location"
+        ]
     );
     assert!(header.iter().any(|h| h.starts_with("Webex Calling VAR Professional [")), "{header:?}");
     assert_eq!(header[header.len() - 2..], ["Reason", "Suggested Number"]);
@@ -109,7 +117,10 @@ async fn c4_c5_export_edit_as_a_spreadsheet_and_import_plans_exactly_the_edited_
     // Line 1 is the header, so row i is on line i + 2.
     assert_eq!(
         rejections,
-        [(c as u64 + 2, "invalid_number", "4.53399E+09"), (table.len() as u64 + 1, "unknown_user", "ghost@example.com")]
+        [
+            (c as u64 + 2, "invalid_number", "4.53399E+09"),
+            (table.len() as u64 + 1, "unknown_user", "ghost@example.com")
+        ]
     );
     assert_eq!(plan["unchanged"].as_u64().unwrap() as usize, table.len() - 4);
 

@@ -9,6 +9,7 @@ mod boundaries;
 mod broadworks;
 mod broadworks_actions;
 mod calling;
+mod calling_csv;
 mod commands;
 mod files;
 mod meetings;

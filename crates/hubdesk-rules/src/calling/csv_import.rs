@@ -88,8 +88,7 @@ pub struct ImportPlan {
 /// new one (a swap): the import never depends on the order it is sent in.
 pub fn plan_import(sheet: &Sheet, org: &PlanFacts) -> ImportPlan {
     let regions = Regions::new(org);
-    let by_email: HashMap<String, &PersonFact> =
-        org.facts.people.iter().map(|p| (p.email.to_lowercase(), p)).collect();
+    let by_email: HashMap<String, &PersonFact> = org.facts.people.iter().map(|p| (p.email.to_lowercase(), p)).collect();
     let reasons: HashMap<&str, CallingReason> = org.report.iter().map(|u| (u.person_id.as_str(), u.reason)).collect();
     // Whose work number each E.164 number is now (C4: compared normalised).
     let mut holders: HashMap<String, &str> = HashMap::with_capacity(org.facts.people.len());
@@ -155,8 +154,12 @@ fn person_of<'f, 'r>(
     by_email.get(&row.email.to_lowercase()).copied().ok_or((CallingImportRejectReason::UnknownUser, Some(&row.email)))
 }
 
-/// The row's number in E.164 when it differs from the user's work number
+/// The row's number in E.164 when it is not the user's work number now
 /// (`None`: unchanged, also when the cell is empty), or why it cannot be one.
+/// A cell that is the directory's number in another form (the `+` stripped,
+/// spaces) is unchanged; a cell that makes a directory number that is not
+/// E.164 into E.164 (the report's suggested number typed in) is a change:
+/// that is what fixes `not_e164`.
 fn new_number<'r>(row: &'r SheetRow, person: &PersonFact, regions: &Regions) -> Result<Option<String>, Rejected<'r>> {
     let now = person.work_number.as_deref().map(str::trim).unwrap_or_default();
     // A spreadsheet strips the `+` of a number it reads as a number.
@@ -166,8 +169,7 @@ fn new_number<'r>(row: &'r SheetRow, person: &PersonFact, regions: &Regions) -> 
     let typed = regions
         .normalise(person, &row.phone)
         .map_err(|_| (CallingImportRejectReason::InvalidNumber, Some(row.phone.as_str())))?;
-    let unchanged = regions.e164(person, now).is_some_and(|e164| e164 == typed);
-    Ok((!unchanged).then_some(typed))
+    Ok((typed != now).then_some(typed))
 }
 
 /// The country a user's numbers are read in, as the report reads them (C4):

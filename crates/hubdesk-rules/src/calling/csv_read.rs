@@ -21,11 +21,15 @@ const EMAIL_ALIASES: [&str; 3] = [EMAIL_HEADER, "User ID/Email", "Email"];
 /// alone, in the plan).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SheetError {
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     TooManyRows,
     /// No header line: the file is empty.
     Empty,
-    MissingColumn { header: &'static str },
+    MissingColumn {
+        header: &'static str,
+    },
 }
 
 impl SheetError {
@@ -73,11 +77,8 @@ pub fn read_sheet(bytes: &[u8]) -> Result<Sheet, SheetError> {
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let separator = sniff_separator(bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(separator)
-        .from_reader(bytes);
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(separator).from_reader(bytes);
     let mut records = reader.byte_records();
     let header = loop {
         match records.next() {
@@ -89,9 +90,8 @@ pub fn read_sheet(bytes: &[u8]) -> Result<Sheet, SheetError> {
         }
     };
     let names: Vec<String> = header.iter().map(cell_text).collect();
-    let find = |aliases: &[&str]| {
-        aliases.iter().find_map(|alias| names.iter().position(|n| n.eq_ignore_ascii_case(alias)))
-    };
+    let find =
+        |aliases: &[&str]| aliases.iter().find_map(|alias| names.iter().position(|n| n.eq_ignore_ascii_case(alias)));
     let email_at = find(&EMAIL_ALIASES).ok_or(SheetError::MissingColumn { header: EMAIL_HEADER })?;
     let phone_at = find(&[PHONE_HEADER]).ok_or(SheetError::MissingColumn { header: PHONE_HEADER })?;
     let mut lines = Lines { bytes, at: 0, line: 1 };

@@ -116,10 +116,7 @@ fn c4_export_has_control_hubs_columns_one_per_calling_license_and_the_reason() {
     );
     // Ann has Calling: TRUE, no reason. Bo's national number gets its E.164.
     // The formula in the last name is written as text.
-    assert_eq!(
-        lines.next().unwrap(),
-        "ann,'=Person,ann Person,ann@example.com,+4533141647,,Copenhagen,TRUE,FALSE,,"
-    );
+    assert_eq!(lines.next().unwrap(), "ann,'=Person,ann Person,ann@example.com,+4533141647,,Copenhagen,TRUE,FALSE,,");
     assert_eq!(
         lines.next().unwrap(),
         "bo,'=Person,bo Person,bo@example.com,33 14 16 48,,Copenhagen,FALSE,FALSE,not_e164,+4533141648"
@@ -191,10 +188,7 @@ fn c4_quoted_cells_with_separators_quotes_and_line_breaks_count_file_lines() {
     let plan = org().plan(file);
     assert_eq!(edits(&plan), [("di@example.com", "+4533141661")]);
     // The quoted name spans lines 2 and 3, so the last row is line 5.
-    assert_eq!(
-        rejected(&plan),
-        [(2, Why::UnknownUser, Some("nobody@example.com")), (5, Why::MissingEmail, None)]
-    );
+    assert_eq!(rejected(&plan), [(2, Why::UnknownUser, Some("nobody@example.com")), (5, Why::MissingEmail, None)]);
 }
 
 #[test]
@@ -314,4 +308,11 @@ fn c5_a_file_without_the_required_columns_or_too_large_is_refused_whole() {
     assert_eq!(read_sheet(rows.as_bytes()).unwrap_err(), SheetError::TooManyRows);
     rows.truncate("Email,Phone Number\n".len() + "a@example.com,1\n".len() * MOST_ROWS);
     assert_eq!(read_sheet(rows.as_bytes()).unwrap().rows.len(), MOST_ROWS);
+}
+
+#[test]
+fn c4_the_suggested_number_typed_over_a_number_that_is_not_e164_is_a_change() {
+    // Bo's "33 14 16 48" is the same number, but not E.164: writing it so fixes not_e164.
+    let plan = org().plan(&format!("{HEADER}\nbo@example.com,+4533141648\n"));
+    assert_eq!(edits(&plan), [("bo@example.com", "+4533141648")]);
 }

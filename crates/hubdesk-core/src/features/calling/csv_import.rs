@@ -11,6 +11,7 @@ use hubdesk_rules::calling::{plan_import, read_sheet, SheetError, MOST_BYTES};
 pub use hubdesk_rules::calling::ImportPlan;
 
 use super::csv_org::CallingOrg;
+use crate::store::Store;
 use crate::Core;
 
 impl Core {
@@ -22,10 +23,14 @@ impl Core {
 
     /// Plans a CSV already read (`bytes`: the file as it is).
     pub fn calling_import_plan_of(&self, org_id: &str, bytes: &[u8]) -> Result<ImportPlan, ApiError> {
-        let sheet = read_sheet(bytes).map_err(|e| unreadable(&e))?;
-        let org = CallingOrg::load(&self.store, org_id)?;
-        Ok(plan_import(&sheet, &org.plan_facts()))
+        calling_import_plan(&self.store, org_id, bytes)
     }
+}
+
+pub fn calling_import_plan(store: &Store, org_id: &str, bytes: &[u8]) -> Result<ImportPlan, ApiError> {
+    let sheet = read_sheet(bytes).map_err(|e| unreadable(&e))?;
+    let org = CallingOrg::load(store, org_id)?;
+    Ok(plan_import(&sheet, &org.plan_facts()))
 }
 
 /// The window's preview of an import: the plan's counts and rejections,
@@ -36,8 +41,11 @@ pub fn import_preview(file_name: String, plan: ImportPlan, fix: CallingFixPrevie
 
 fn read_bounded(path: &Path) -> Result<Vec<u8>, ApiError> {
     let cannot = |e: std::io::Error| {
-        ApiError::new(ErrorCode::InvalidInput, "The file could not be read. Check that it exists and that you may read it.")
-            .with_detail(format!("cannot read {}: {e}", path.display()))
+        ApiError::new(
+            ErrorCode::InvalidInput,
+            "The file could not be read. Check that it exists and that you may read it.",
+        )
+        .with_detail(format!("cannot read {}: {e}", path.display()))
     };
     let file = std::fs::File::open(path).map_err(cannot)?;
     let mut bytes = Vec::new();

@@ -20,10 +20,7 @@ pub async fn calling_export(caller: &Caller, org_id: String) -> Result<Option<St
     Ok(Some(path.display().to_string()))
 }
 
-pub async fn calling_import_preview(
-    caller: &Caller,
-    org_id: String,
-) -> Result<Option<CallingImportPreview>, ApiError> {
+pub async fn calling_import_preview(caller: &Caller, org_id: String) -> Result<Option<CallingImportPreview>, ApiError> {
     let Some(path) = caller.host.choose_open_path().await else { return Ok(None) };
     let mut plan = caller.core.calling_import_plan(&org_id, &path)?;
     let changes = std::mem::take(&mut plan.changes);

@@ -19,7 +19,8 @@ use crate::features::templates::facts;
 use crate::store::Store;
 use crate::Core;
 
-pub use csv_import::{import_preview, ImportPlan};
+pub use csv_export::calling_users_csv;
+pub use csv_import::{calling_import_plan, import_preview, ImportPlan};
 pub use export::{write_report, CallingFormat, CSV_HEADER};
 
 impl Core {
