@@ -36,7 +36,7 @@ fn location_id(k: usize) -> String {
 }
 
 fn person(i: usize) -> Person {
-    let calling = i % 3 == 0;
+    let calling = i.is_multiple_of(3);
     let work = match i % 7 {
         _ if calling => Some(number(i)),
         0 => None,
@@ -120,7 +120,7 @@ fn edited_csv(store: &Store) -> (Vec<u8>, usize) {
     let mut edited = 0;
     for (row, record) in reader.records().take(ROWS + 1).enumerate() {
         let mut cells: Vec<String> = record.unwrap().iter().map(str::to_owned).collect();
-        if row > 0 && row % 4 == 0 {
+        if row > 0 && row.is_multiple_of(4) {
             // A valid Danish mobile number (libphonenumber refuses runs of zeros).
             cells[4] = format!("+4520{}", 123_456 + row);
             edited += 1;
