@@ -18,12 +18,23 @@ while [ $# -gt 0 ]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(normalise)
+[ ${#targets[@]} -gt 0 ] || targets=(normalise csv_import)
 
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 
 for target in "${targets[@]}"; do
+  # A number is short; a CSV needs room for a header and several rows.
+  case "$target" in
+    csv_import) max_len=4096 ;;
+    *) max_len=256 ;;
+  esac
   echo "==> fuzz $target: ${seconds}s or 1,000,000 runs"
-  (cd fuzz && cargo +nightly fuzz run "$target" -- -max_total_time="$seconds" -runs=1000000 -max_len=256)
+  # Seeds (fuzz/seeds/<target>/, checked in) start the corpus; what the
+  # fuzzer finds stays in fuzz/corpus/<target>/, which is not checked in.
+  seeds=()
+  [ -d "fuzz/seeds/$target" ] && seeds=("seeds/$target")
+  mkdir -p "fuzz/corpus/$target"
+  (cd fuzz && cargo +nightly fuzz run "$target" "corpus/$target" "${seeds[@]}" -- \
+    -max_total_time="$seconds" -runs=1000000 -max_len="$max_len")
 done

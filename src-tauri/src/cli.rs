@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 mod broadworks;
 mod broadworks_actions;
 mod calling;
+mod calling_csv;
 mod calling_fix;
 mod exit;
 mod export;

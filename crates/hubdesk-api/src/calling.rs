@@ -5,7 +5,10 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use hubdesk_rules::calling::{CallingEvidence, CallingFix, CallingReason, CallingUser, NumberHolder};
+pub use hubdesk_rules::calling::{
+    CallingEvidence, CallingFix, CallingFixChange, CallingImportRejectReason, CallingImportRejection, CallingReason,
+    CallingUser, NumberHolder,
+};
 pub use hubdesk_rules::phone_normalise::{Normalised, NotNormalised};
 
 /// One org's report, from the cache.
@@ -82,21 +85,6 @@ pub struct CallingFixPreview {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct CallingFixChange {
-    pub person_id: String,
-    pub email: String,
-    pub display_name: String,
-    /// The user's reason in the report (`None` for a C7 mismatch).
-    pub reason: Option<CallingReason>,
-    /// The work number now, for a before/after column.
-    pub work_number: Option<String>,
-    pub fix: CallingFix,
-    /// The location's name of an assignment or reprovision, for reading.
-    pub location_name: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
 pub struct CallingFixSkip {
     pub person_id: String,
     /// Empty when the id is not a user of the org.
@@ -140,35 +128,6 @@ pub struct CallingImportPreview {
     pub fix: CallingFixPreview,
     /// Rows refused: nothing is changed for them.
     pub rejections: Vec<CallingImportRejection>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct CallingImportRejection {
-    /// The line of the file (1 is the header).
-    pub line: u32,
-    pub email: Option<String>,
-    pub reason: CallingImportRejectReason,
-    /// The cell as read, for the admin to find it.
-    pub value: Option<String>,
-}
-
-/// Why a row of an imported CSV is refused; the UI words each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum CallingImportRejectReason {
-    /// The row cannot be read as CSV (an unclosed quote, too many cells).
-    Malformed,
-    /// No `User ID/Email (Required)` value.
-    MissingEmail,
-    /// No user of the org has that email.
-    UnknownUser,
-    /// The phone number cannot be made E.164.
-    InvalidNumber,
-    /// The same user appears on an earlier row.
-    DuplicateUser,
-    /// Another user of the org has the number, or another row gives it.
-    NumberInUse,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -1,6 +1,6 @@
 //! What a command needs from whoever called it: somewhere to send events
 //! (the window's `sync-progress` and `run-progress`), a browser for the
-//! Webex sign-in, and a save dialog for exports. The app implements it over
+//! Webex sign-in, a save dialog for exports and an open dialog for imports. The app implements it over
 //! Tauri; tests record events.
 
 use std::path::PathBuf;
@@ -21,4 +21,8 @@ pub trait Host: Send + Sync + 'static {
     /// Asks where to save a file (the window's save dialog), proposing
     /// `suggested`; `None` when the user cancels.
     fn choose_save_path(&self, suggested: PathBuf) -> BoxFuture<'static, Option<PathBuf>>;
+
+    /// Asks which CSV file to read (the window's open dialog); `None` when
+    /// the user cancels.
+    fn choose_open_path(&self) -> BoxFuture<'static, Option<PathBuf>>;
 }

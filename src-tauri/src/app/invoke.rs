@@ -51,6 +51,21 @@ impl Host for Window {
         })
     }
 
+    fn choose_open_path(&self) -> BoxFuture<'static, Option<std::path::PathBuf>> {
+        let app = self.0.clone();
+        Box::pin(async move {
+            let (answer, answered) = futures::channel::oneshot::channel();
+            let mut dialog = app.dialog().file().add_filter("CSV", &["csv", "txt"]);
+            if let Some(window) = app.get_webview_window("main") {
+                dialog = dialog.set_parent(&window);
+            }
+            dialog.pick_file(move |chosen| {
+                let _ = answer.send(chosen.and_then(|path| path.into_path().ok()));
+            });
+            answered.await.ok().flatten()
+        })
+    }
+
     fn emit(&self, event: Event) {
         if let Err(e) = self.0.emit(event.name(), event.payload()) {
             tracing::warn!("cannot emit {}: {e}", event.name());

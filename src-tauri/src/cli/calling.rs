@@ -20,6 +20,14 @@ pub enum CallingCommand {
     /// change once, then sync (token: HUBDESK_TOKEN or the keyring).
     #[command(after_help = super::calling_fix::FIX_HELP)]
     Fix(super::calling_fix::FixArgs),
+    /// The org's users as Control Hub's users CSV, with Reason and Suggested Number, to edit in a spreadsheet.
+    /// Exit codes: 0 written, 2 failed.
+    Export(super::calling_csv::ExportArgs),
+    /// Reads an edited users CSV back: the work numbers it would change and the lines it refuses (--plan,
+    /// nothing sent), or sends those changes once each through the journal (--apply --api).
+    /// Exit codes: 0 no line refused (and all sent), 1 some lines refused or a change failed, 2 failed
+    /// (the file, the cache or the sign-in).
+    Import(super::calling_csv::ImportArgs),
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -44,6 +52,8 @@ pub fn main(command: CallingCommand) -> ExitCode {
     match command {
         CallingCommand::Diagnose(args) => exit::report_as(diagnose(args), 2),
         CallingCommand::Fix(args) => super::calling_fix::main(args),
+        CallingCommand::Export(args) => super::calling_csv::export(args),
+        CallingCommand::Import(args) => super::calling_csv::import(args),
     }
 }
 

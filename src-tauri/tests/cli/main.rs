@@ -7,6 +7,7 @@ mod support;
 
 mod broadworks;
 mod calling;
+mod calling_csv;
 mod calling_fix;
 mod database_files;
 mod demo;

@@ -253,6 +253,9 @@ impl Host for SaveTo {
         let answer = self.0.lock().unwrap().clone();
         Box::pin(async move { answer })
     }
+    fn choose_open_path(&self) -> BoxFuture<'static, Option<PathBuf>> {
+        Box::pin(async { None })
+    }
 }
 
 fn open_core(dir: &std::path::Path) -> Core {

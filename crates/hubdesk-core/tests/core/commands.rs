@@ -16,13 +16,15 @@ use serde_json::{json, Value};
 use crate::support::{open_core, private_vault};
 
 /// Keeps every event; a browser that cannot open; a save dialog that
-/// answers `save_answer` and keeps what it was asked to propose.
+/// answers `save_answer` and keeps what it was asked to propose; an open
+/// dialog that answers `open_answer`.
 #[derive(Default)]
 struct RecordingHost {
     events: Mutex<Vec<Event>>,
     folders: Mutex<Vec<PathBuf>>,
     save_answer: Mutex<Option<PathBuf>>,
     save_proposals: Mutex<Vec<PathBuf>>,
+    open_answer: Mutex<Option<PathBuf>>,
 }
 
 impl Host for RecordingHost {
@@ -42,6 +44,11 @@ impl Host for RecordingHost {
     fn choose_save_path(&self, suggested: PathBuf) -> BoxFuture<'static, Option<PathBuf>> {
         self.save_proposals.lock().unwrap().push(suggested);
         let answer = self.save_answer.lock().unwrap().clone();
+        Box::pin(async move { answer })
+    }
+
+    fn choose_open_path(&self) -> BoxFuture<'static, Option<PathBuf>> {
+        let answer = self.open_answer.lock().unwrap().clone();
         Box::pin(async move { answer })
     }
 }

@@ -9,6 +9,7 @@ mod boundaries;
 mod broadworks;
 mod broadworks_actions;
 mod calling;
+mod calling_csv;
 mod calling_fixes;
 mod commands;
 mod files;

@@ -11,8 +11,14 @@ use ts_rs::TS;
 
 use crate::phone_normalise::{normalise, Normalised, NotNormalised};
 use crate::templates::calling::Numbers;
-use crate::templates::{Kind, NumberProblem, OrgFacts, PersonFact};
+use crate::templates::{Kind, NumberFact, NumberProblem, OrgFacts, PersonFact};
 
+mod ch_csv;
+mod change;
+mod csv_import;
+mod csv_read;
+#[cfg(test)]
+mod csv_tests;
 mod fix;
 #[cfg(test)]
 mod fix_tests;
@@ -21,6 +27,10 @@ mod suggest;
 #[cfg(test)]
 mod tests;
 
+pub use ch_csv::{write_users_csv, CsvUser, EMAIL_HEADER, PHONE_HEADER};
+pub use change::CallingFixChange;
+pub use csv_import::{plan_import, CallingImportRejectReason, CallingImportRejection, ImportPlan, PlanFacts};
+pub use csv_read::{read_sheet, Sheet, SheetError, SheetRow, MOST_BYTES, MOST_ROWS};
 pub use fix::{is_e164, CallingFix, NumberHolder};
 pub use mismatch::{mismatches, ProvisionedMismatch};
 pub use suggest::calling_license;
@@ -120,7 +130,11 @@ pub fn diagnose(
     let mut countries: Vec<&str> = locations.iter().filter_map(|l| l.country.as_deref()).collect();
     countries.sort_unstable();
     countries.dedup();
-    let ctx = Context { facts, location: &location, countries, person_locations };
+    // Numbers by number: the evidence and the C4 reading look numbers up
+    // for every user, and a scan of the inventory each time made the report
+    // of 100,000 users take seconds (docs/benchmarks.md).
+    let inventory = facts.numbers.iter().map(|n| (n.phone_number.as_str(), n)).collect();
+    let ctx = Context { location: &location, countries, person_locations, inventory };
     let mut users: Vec<CallingUser> = facts
         .people
         .iter()
@@ -142,14 +156,14 @@ pub fn is_line_license(name: &str) -> bool {
 }
 
 struct Context<'a> {
-    facts: &'a OrgFacts,
     location: &'a dyn Fn(&str) -> Option<&'a CallingLocation>,
     countries: Vec<&'a str>,
     person_locations: &'a HashMap<String, String>,
+    inventory: HashMap<&'a str, &'a NumberFact>,
 }
 
 impl<'a> Context<'a> {
-    fn one(&self, p: &PersonFact, checked: Result<&crate::templates::NumberFact, NumberProblem>) -> CallingUser {
+    fn one(&self, p: &PersonFact, checked: Result<&NumberFact, NumberProblem>) -> CallingUser {
         let mut evidence = CallingEvidence::default();
         let mut suggested_number = None;
         let at = |evidence: &mut CallingEvidence, id: &str| {
@@ -184,7 +198,7 @@ impl<'a> Context<'a> {
                 CallingReason::LocationNotCalling
             }
             Err(NumberProblem::TakenBy { number, owner }) => {
-                if let Some(fact) = self.facts.numbers.iter().find(|n| n.phone_number == number) {
+                if let Some(fact) = self.inventory.get(number.as_str()) {
                     at(&mut evidence, &fact.location_id);
                     evidence.holder_kind = fact.holder_kind;
                 }
@@ -214,7 +228,7 @@ impl<'a> Context<'a> {
         if let Some(country) = own {
             return normalise(typed, Some(country));
         }
-        let in_inventory = |n: &Normalised| self.facts.numbers.iter().any(|f| f.phone_number == n.e164());
+        let in_inventory = |n: &Normalised| self.inventory.contains_key(n.e164());
         for country in &self.countries {
             if let Ok(made) = normalise(typed, Some(country)) {
                 if in_inventory(&made) {

@@ -5,6 +5,9 @@
 //! C7), previewed from the cache and sent through the journal.
 
 pub mod commands;
+mod csv_export;
+mod csv_import;
+mod csv_org;
 mod export;
 mod fix_apply;
 mod fix_commands;
@@ -22,6 +25,8 @@ use crate::features::templates::facts::{self, OrgSnapshot};
 use crate::store::Store;
 use crate::Core;
 
+pub use csv_export::calling_users_csv;
+pub use csv_import::{calling_import_plan, import_preview, ImportPlan};
 pub use export::{write_report, CallingFormat, CSV_HEADER};
 pub use fixes::{FixPreviews, MAX_ASKS};
 

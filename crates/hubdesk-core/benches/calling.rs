@@ -1,0 +1,165 @@
+//! The Calling report and the CSV import plan from a real cache (issue 15,
+//! "Speed"): the report of an org of 100,000 users (target ≤ 100 ms) and
+//! the plan of a 20,000-row users CSV against it (target ≤ 500 ms).
+//!
+//!   cargo bench -p hubdesk-core --bench calling
+//!
+//! The org is synthetic but shaped like the demo tenant's: one in three
+//! users has Calling at one of 20 Danish locations (half of them enabled for
+//! Calling); the others have a free inventory number, a national number, a
+//! `00` number, a number in no inventory, a number held by a workspace, or
+//! none. The CSV is the export of the first 20,000 users as a Danish
+//! spreadsheet saves it (`;`, CRLF, a BOM, every `+` stripped), a quarter of
+//! the rows with a new number.
+
+use std::time::{Duration, Instant};
+
+use hubdesk_core::features::calling::{calling_diagnose, calling_import_plan, calling_users_csv};
+use hubdesk_core::features::templates::facts;
+use hubdesk_core::store::Store;
+use hubdesk_core::webex::models::{
+    CallingLocation, IdName, License, Location, NumberEntry, NumberOwner, Person, PhoneNumber,
+};
+
+const ORG: &str = "org-calling-bench";
+const PEOPLE: usize = 100_000;
+const ROWS: usize = 20_000;
+const LOCATIONS: usize = 20;
+const RUNS: usize = 10;
+
+fn number(i: usize) -> String {
+    format!("+4532{:06}", i)
+}
+
+fn location_id(k: usize) -> String {
+    format!("location-{k:02}")
+}
+
+fn person(i: usize) -> Person {
+    let calling = i.is_multiple_of(3);
+    let work = match i % 7 {
+        _ if calling => Some(number(i)),
+        0 => None,
+        1 => Some(format!("32 {:02} {:02} {:02}", i / 10_000 % 100, i / 100 % 100, i % 100)),
+        2 => Some(format!("004532{:06}", i)),
+        3 => Some(format!("+4570{:06}", i)),
+        _ => Some(number(i)),
+    };
+    Person {
+        id: format!("person-{i:06}"),
+        emails: vec![format!("user{i}@bench.example.com")],
+        phone_numbers: work
+            .map(|value| vec![PhoneNumber { kind: "work".into(), value, primary: true }])
+            .unwrap_or_default(),
+        extension: calling.then(|| format!("{}", 1000 + i % 9000)),
+        location_id: calling.then(|| location_id(i % LOCATIONS)),
+        display_name: format!("User {i}"),
+        first_name: Some("User".into()),
+        last_name: Some(format!("{i}")),
+        org_id: ORG.into(),
+        licenses: if calling { vec!["pro".into(), "msg".into()] } else { vec!["msg".into()] },
+        ..Person::default()
+    }
+}
+
+fn cache(dir: &std::path::Path) -> Store {
+    let store = Store::open(&dir.join("calling.sqlite")).unwrap();
+    let license = |id: &str, name: &str| License {
+        id: id.into(),
+        name: name.into(),
+        total_units: PEOPLE as i64,
+        consumed_units: 0,
+        consumed_by_users: None,
+        subscription_id: Some("Sub100".into()),
+        site_url: None,
+        site_type: None,
+    };
+    store
+        .replace_licenses(ORG, &[license("pro", "Webex Calling - Professional"), license("msg", "Messaging")])
+        .unwrap();
+    let locations: Vec<Location> = (0..LOCATIONS)
+        .map(|k| Location {
+            id: location_id(k),
+            name: format!("Office {k}"),
+            time_zone: None,
+            address: Some(serde_json::json!({ "country": "DK" })),
+        })
+        .collect();
+    let calling: Vec<CallingLocation> =
+        (0..LOCATIONS).step_by(2).map(|k| CallingLocation { id: location_id(k), routing_prefix: None }).collect();
+    store.replace_locations(ORG, &locations, &calling).unwrap();
+    // Everyone's +4532 number is in an inventory; a workspace holds one in eleven.
+    let numbers: Vec<NumberEntry> = (0..PEOPLE)
+        .map(|i| NumberEntry {
+            phone_number: Some(number(i)),
+            extension: None,
+            state: Some("ACTIVE".into()),
+            location: Some(IdName { id: location_id(i % LOCATIONS), name: None }),
+            owner: match (i % 3, i % 11) {
+                (0, _) => Some(NumberOwner { id: format!("person-{i:06}"), kind: "PEOPLE".into(), display_name: None }),
+                (_, 0) => Some(NumberOwner { id: format!("ws-{i}"), kind: "PLACE".into(), display_name: None }),
+                _ => None,
+            },
+        })
+        .collect();
+    store.replace_numbers(ORG, &numbers).unwrap();
+    let people: Vec<Person> = (0..PEOPLE).map(person).collect();
+    store.replace_people(ORG, &people).unwrap();
+    store
+}
+
+/// The export's first `ROWS` users, as a Danish spreadsheet saves them,
+/// every fourth with a new number; and how many numbers were edited.
+fn edited_csv(store: &Store) -> (Vec<u8>, usize) {
+    let (exported, _) = calling_users_csv(store, ORG).unwrap();
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(exported.as_slice());
+    let mut out = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut edited = 0;
+    for (row, record) in reader.records().take(ROWS + 1).enumerate() {
+        let mut cells: Vec<String> = record.unwrap().iter().map(str::to_owned).collect();
+        if row > 0 && row.is_multiple_of(4) {
+            // A valid Danish mobile number (libphonenumber refuses runs of zeros).
+            cells[4] = format!("+4520{}", 123_456 + row);
+            edited += 1;
+        }
+        if let Some(plain) = cells[4].strip_prefix('+') {
+            cells[4] = plain.to_owned();
+        }
+        out.write_record(&cells).unwrap();
+    }
+    (out.into_inner().unwrap(), edited)
+}
+
+fn measure<T>(label: &str, target_ms: f64, mut run: impl FnMut() -> T) -> T {
+    let first = run();
+    let mut times: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(run());
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let (median, p95) = (ms(times[RUNS / 2]), ms(times[RUNS * 95 / 100]));
+    let verdict = if p95 <= target_ms { "met" } else { "MISSED" };
+    println!("{label}: median {median:.1} ms, p95 {p95:.1} ms (target ≤ {target_ms} ms: {verdict})");
+    first
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = cache(dir.path());
+    measure("  of which reading the org's facts from the cache", 100.0, || facts::load(&store, ORG).unwrap().facts);
+    let report = measure("report of 100,000 users", 100.0, || calling_diagnose(&store, ORG).unwrap());
+    println!("  {} users without Calling: {:?}", report.users.len(), report.counts);
+    let (file, edited) = edited_csv(&store);
+    println!("  the CSV: {ROWS} rows, {} KB, {edited} numbers edited", file.len() / 1024);
+    let plan = measure("import plan of 20,000 rows", 500.0, || calling_import_plan(&store, ORG, &file).unwrap());
+    println!("  {} changes, {} unchanged, {} rejected", plan.changes.len(), plan.unchanged, plan.rejections.len());
+    assert!(plan.rejections.is_empty(), "{:?}", &plan.rejections[..plan.rejections.len().min(3)]);
+    assert_eq!(plan.changes.len(), edited, "every edited number, and only those");
+}

@@ -1,0 +1,82 @@
+//! A users CSV the admin edited, read back and planned against the cache
+//! (C4): the work numbers it changes, the rows it leaves, the rows refused
+//! with their line. Nothing is sent here; the plan becomes a fix preview.
+
+use std::io::Read;
+use std::path::Path;
+
+use hubdesk_api::{ApiError, CallingFixPreview, CallingFixSkip, CallingFixSkipReason, CallingImportPreview, ErrorCode};
+use hubdesk_rules::calling::{plan_import, read_sheet, SheetError, MOST_BYTES};
+
+pub use hubdesk_rules::calling::ImportPlan;
+
+use super::csv_org::CallingOrg;
+use crate::store::Store;
+use crate::Core;
+
+impl Core {
+    /// Reads the CSV at `path` (at most `MOST_BYTES`) and plans it.
+    pub fn calling_import_plan(&self, org_id: &str, path: &Path) -> Result<ImportPlan, ApiError> {
+        let bytes = read_bounded(path)?;
+        self.calling_import_plan_of(org_id, &bytes)
+    }
+
+    /// Plans a CSV already read (`bytes`: the file as it is).
+    pub fn calling_import_plan_of(&self, org_id: &str, bytes: &[u8]) -> Result<ImportPlan, ApiError> {
+        calling_import_plan(&self.store, org_id, bytes)
+    }
+
+    /// Takes the plan's changes into a fix preview `calling_fix_apply`
+    /// sends. A user who already has Calling is left out (skipped): once
+    /// provisioned, Webex ignores a new directory number (C7), so the
+    /// change would not give the number; the Calling screen's "Number
+    /// differs" reprovisions, behind its typed confirmation (C8).
+    pub fn calling_import_fix_preview(
+        &self,
+        org_id: &str,
+        plan: &mut ImportPlan,
+    ) -> Result<CallingFixPreview, ApiError> {
+        let (changes, provisioned): (Vec<_>, Vec<_>) =
+            std::mem::take(&mut plan.changes).into_iter().partition(|c| c.reason.is_some());
+        let skipped = provisioned
+            .into_iter()
+            .map(|c| CallingFixSkip { person_id: c.person_id, email: c.email, why: CallingFixSkipReason::HasCalling })
+            .collect();
+        self.calling_store_fix_preview(org_id, changes, skipped, true)
+    }
+}
+
+pub fn calling_import_plan(store: &Store, org_id: &str, bytes: &[u8]) -> Result<ImportPlan, ApiError> {
+    let sheet = read_sheet(bytes).map_err(|e| unreadable(&e))?;
+    let org = CallingOrg::load(store, org_id)?;
+    Ok(plan_import(&sheet, &org.plan_facts()))
+}
+
+/// The window's preview of an import: the plan's counts and rejections,
+/// and `fix`, the stored preview of its changes (`calling_fix_apply`).
+pub fn import_preview(file_name: String, plan: ImportPlan, fix: CallingFixPreview) -> CallingImportPreview {
+    CallingImportPreview { file_name, rows: plan.rows, unchanged: plan.unchanged, fix, rejections: plan.rejections }
+}
+
+fn read_bounded(path: &Path) -> Result<Vec<u8>, ApiError> {
+    let cannot = |e: std::io::Error| {
+        ApiError::new(
+            ErrorCode::InvalidInput,
+            "The file could not be read. Check that it exists and that you may read it.",
+        )
+        .with_detail(format!("cannot read {}: {e}", path.display()))
+    };
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let mut bytes = Vec::new();
+    // One byte more than allowed tells a file that is too large.
+    file.take(MOST_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(cannot)?;
+    if bytes.len() > MOST_BYTES {
+        let size = std::fs::metadata(path).map_or(bytes.len(), |m| usize::try_from(m.len()).unwrap_or(usize::MAX));
+        return Err(unreadable(&SheetError::TooLarge { bytes: size }));
+    }
+    Ok(bytes)
+}
+
+fn unreadable(e: &SheetError) -> ApiError {
+    ApiError::new(ErrorCode::InvalidInput, e.message()).with_detail(format!("users CSV refused: {e:?}"))
+}
