@@ -10,14 +10,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use hubdesk_api::{ApplyRequest, CallingFix, CallingFixChange, CallingImportRejection};
+use hubdesk_api::{ApplyRequest, CallingFix, CallingFixChange, CallingImportRejection, RunState};
 use hubdesk_core::features::calling::ImportPlan;
 use hubdesk_core::webex::WEBEX_API_BASE;
 use hubdesk_core::Core;
 use serde::Serialize;
 
 use super::exit::{self, outln};
-use super::meetings::Format;
 use super::session;
 
 #[derive(clap::Args, Debug, Clone)]
@@ -85,9 +84,13 @@ pub fn import(args: ImportArgs) -> ExitCode {
     let outcome = if args.apply {
         super::run_async(apply(&args))
     } else {
-        session::open_read_only(&args.db, None)
-            .and_then(|core| plan(&core, &args))
-            .map(|plan| plan.rejections.is_empty())
+        session::open_read_only(&args.db, None).and_then(|core| plan(&core, &args)).and_then(|plan| {
+            match args.format {
+                ImportFormat::Json => outln!("{}", serde_json::to_string_pretty(&PlanJson::of(&plan))?)?,
+                ImportFormat::Text => print_text(&plan)?,
+            }
+            Ok(plan.rejections.is_empty())
+        })
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,
@@ -104,46 +107,42 @@ async fn apply(args: &ImportArgs) -> anyhow::Result<bool> {
     eprintln!("syncing {} so the file is compared with Webex now", args.org);
     core.sync_org(&args.org, &|_| {}).await?;
     let mut plan = plan(&core, args)?;
+    let planned = serde_json::to_value(PlanJson::of(&plan))?;
+    if args.format == ImportFormat::Text {
+        print_text(&plan)?;
+    }
     let preview = core.calling_import_fix_preview(&args.org, &mut plan)?;
     for s in &preview.skipped {
         eprintln!("skipped {}: has Calling; a new work number is ignored once provisioned (C7)", s.email);
     }
     let request = ApplyRequest { preview_id: preview.preview_id.clone(), typed_confirmation: None };
-    let Some(run) = core.calling_fix_journal(&request).await? else {
-        eprintln!("nothing to send");
-        return Ok(plan.rejections.is_empty());
+    let run = match core.calling_fix_journal(&request).await? {
+        Some(run) => {
+            eprintln!("journaled {} change(s); sending", run.total);
+            let id = run.run_id.clone();
+            let message = "cancelling after the requests in flight; run the same command again to finish";
+            session::on_ctrl_c(&core, message, move |core| core.run_cancel(&id));
+            Some(core.run_apply(&run.run_id, &super::sync::print_run_progress).await?)
+        }
+        None => None,
     };
-    eprintln!("journaled {} change(s); sending", run.total);
-    let id = run.run_id.clone();
-    let message = "cancelling after the requests in flight; run the same command again to finish";
-    session::on_ctrl_c(&core, message, move |core| core.run_cancel(&id));
-    let summary = core.run_apply(&run.run_id, &super::sync::print_run_progress).await?;
-    let format = match args.format {
-        ImportFormat::Json => Format::Json,
-        ImportFormat::Text => Format::Text,
-    };
-    Ok(super::calling_fix::report(&summary, format)? && plan.rejections.is_empty())
+    let sent = run.as_ref().is_none_or(|r| r.state == RunState::Finished && r.failed == 0 && r.partial == 0);
+    match (args.format, &run) {
+        (ImportFormat::Json, _) => {
+            let mut out = planned;
+            out["run"] = serde_json::to_value(&run)?;
+            outln!("{}", serde_json::to_string_pretty(&out)?)?;
+        }
+        (ImportFormat::Text, Some(run)) => {
+            outln!("{} of {} changes done, {} failed", run.succeeded, run.total, run.failed)?;
+        }
+        (ImportFormat::Text, None) => outln!("nothing to send")?,
+    }
+    Ok(sent && plan.rejections.is_empty())
 }
 
 fn plan(core: &Core, args: &ImportArgs) -> anyhow::Result<ImportPlan> {
     let plan = core.calling_import_plan(&args.org, &args.csv)?;
-    match args.format {
-        ImportFormat::Json => {
-            let json = serde_json::to_string_pretty(&PlanJson::of(&plan))?;
-            outln!("{json}")?;
-        }
-        ImportFormat::Text => {
-            for c in &plan.changes {
-                let (from, to) = numbers(c);
-                outln!("change  {}  {from} -> {to}", c.email)?;
-            }
-            for r in &plan.rejections {
-                let email = r.email.as_deref().unwrap_or("-");
-                let value = r.value.as_deref().map(|v| format!("  {v:?}")).unwrap_or_default();
-                outln!("line {}  rejected  {}  {email}{value}", r.line, r.reason.code())?;
-            }
-        }
-    }
     eprintln!(
         "{} rows: {} to change, {} unchanged, {} rejected",
         plan.rows,
@@ -152,6 +151,19 @@ fn plan(core: &Core, args: &ImportArgs) -> anyhow::Result<ImportPlan> {
         plan.rejections.len()
     );
     Ok(plan)
+}
+
+fn print_text(plan: &ImportPlan) -> anyhow::Result<()> {
+    for c in &plan.changes {
+        let (from, to) = numbers(c);
+        outln!("change  {}  {from} -> {to}", c.email)?;
+    }
+    for r in &plan.rejections {
+        let email = r.email.as_deref().unwrap_or("-");
+        let value = r.value.as_deref().map(|v| format!("  {v:?}")).unwrap_or_default();
+        outln!("line {}  rejected  {}  {email}{value}", r.line, r.reason.code())?;
+    }
+    Ok(())
 }
 
 fn numbers(c: &CallingFixChange) -> (&str, &str) {

@@ -217,7 +217,7 @@ fn print_plan(p: &CallingFixPreview, format: Format) -> anyhow::Result<()> {
 }
 
 /// Prints the run's end; whether it finished with nothing failed.
-pub(super) fn report(summary: &RunSummary, format: Format) -> anyhow::Result<bool> {
+fn report(summary: &RunSummary, format: Format) -> anyhow::Result<bool> {
     match format {
         Format::Json => outln!("{}", serde_json::to_string(summary)?)?,
         Format::Text => outln!(

@@ -192,8 +192,10 @@ async fn c4_c7_the_edited_file_applied_sends_each_number_once_and_leaves_calling
     let out = apply.output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stderr(&out).contains(&format!("skipped {}", table[with_calling][3])), "{}", stderr(&out));
-    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!((summary["succeeded"].as_u64(), summary["failed"].as_u64()), (Some(2), Some(0)), "{summary}");
+    let applied = plan_json(&out);
+    assert_eq!(applied["changes"].as_array().unwrap().len(), 3, "the plan as read: {applied}");
+    let run = &applied["run"];
+    assert_eq!((run["succeeded"].as_u64(), run["failed"].as_u64()), (Some(2), Some(0)), "{applied}");
 
     let changes = support::changes(&server, 0).await;
     let puts: Vec<&str> = changes
