@@ -57,11 +57,13 @@ export function callingCommands(host: CallingHost): Handlers<"calling"> {
     return state;
   }
 
-  function usable(state: CallingState, fix: CallingFix): CallingFixSkip["why"] | null {
+  /** The report's own suggestion is usable; a chosen number must be free. */
+  function usable(state: CallingState, fix: CallingFix, suggested: CallingFix | null): CallingFixSkip["why"] | null {
     if (fix.kind === "setWorkNumber") return /^\+[1-9]\d{6,14}$/.test(fix.number) ? null : "not_e164";
     const place = locationsOf(state).find((l) => l.id === fix.locationId);
     if (!place?.callingEnabled) return "number_not_usable";
-    if (fix.phoneNumber && fix.kind === "assignCalling" && !place.freeNumbers.includes(fix.phoneNumber)) return "number_not_usable";
+    const own = suggested?.kind === fix.kind && suggested.phoneNumber === fix.phoneNumber;
+    if (fix.phoneNumber && fix.kind === "assignCalling" && !own && !place.freeNumbers.includes(fix.phoneNumber)) return "number_not_usable";
     return null;
   }
 
@@ -80,7 +82,7 @@ export function callingCommands(host: CallingHost): Handlers<"calling"> {
       else {
         seen.add(ask.personId);
         const fix = ask.fix ?? user?.suggestedFix ?? mismatch?.suggestedFix ?? null;
-        const why = !fix ? "no_suggestion" : !user && fix.kind === "assignCalling" ? "has_calling" : usable(state, fix);
+        const why = !fix ? "no_suggestion" : !user && fix.kind === "assignCalling" ? "has_calling" : usable(state, fix, user?.suggestedFix ?? null);
         if (why || !fix) skip(why ?? "no_suggestion");
         else if (fix.kind === "setWorkNumber" && user?.evidence.number === fix.number) skip("unchanged");
         else {

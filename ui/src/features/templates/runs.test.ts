@@ -147,7 +147,7 @@ describe("runTitle", () => {
     expect(runTitle({ kind: "enforced" }).key).toBe("templates.runTitle.enforced");
     expect(runTitle({ kind: "callingFixes", workNumbers: 2, assigned: 3, reprovisioned: 1, imported: false })).toEqual({
       key: "templates.runTitle.callingFixes",
-      params: { workNumbers: 2, assigned: 3, reprovisioned: 1 },
+      params: { count: 6 },
     });
     expect(runTitle({ kind: "callingFixes", workNumbers: 5, assigned: 0, reprovisioned: 0, imported: true }).key).toBe("templates.runTitle.callingImported");
     expect(runTitle({ kind: "meetingsTypesSet", siteUrl: "acme.webex.com", users: 12 })).toEqual({

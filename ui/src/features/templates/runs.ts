@@ -45,8 +45,8 @@ export function runTitle(action: RunAction): Words {
     case "meetingsLicenseReassigned":
       return { key: "templates.runTitle.meetingsLicenseReassigned", params: { license: action.licenseName, email: action.email, site: action.siteUrl } };
     case "callingFixes": {
-      const params = { workNumbers: action.workNumbers, assigned: action.assigned, reprovisioned: action.reprovisioned };
-      return { key: action.imported ? "templates.runTitle.callingImported" : "templates.runTitle.callingFixes", params };
+      const count = action.workNumbers + action.assigned + action.reprovisioned;
+      return { key: action.imported ? "templates.runTitle.callingImported" : "templates.runTitle.callingFixes", params: { count } };
     }
   }
 }
