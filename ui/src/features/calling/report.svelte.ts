@@ -7,13 +7,14 @@ import type { CallingReport } from "../../lib/bindings/CallingReport";
 import { backend, toApiError } from "../../lib/backend";
 import { statusIndex, statusOf, type CallingStatus, type StatusIndex } from "./report";
 
-class CallingReports {
+export class CallingReports {
   report = $state<CallingReport | null>(null);
   error = $state<ApiError | null>(null);
-  loading = $state(false);
   private index = $derived<StatusIndex>(this.report ? statusIndex(this.report) : new Map());
   /** The org and version the report is (being) read for. */
   private key = "";
+  /** The newest read: an older answer arriving late is dropped. */
+  private reading = 0;
 
   /** Reads the report unless it is already read for this org and version. */
   ensure(orgId: string, version: string): Promise<void> {
@@ -24,8 +25,8 @@ class CallingReports {
 
   /** Reads it again (after a fix was sent). */
   refresh(): Promise<void> {
-    const orgId = this.report?.orgId ?? this.key.split("\u0000")[0];
-    return orgId ? this.read(orgId, `${this.key}+`) : Promise.resolve();
+    const orgId = this.key.split("\u0000")[0];
+    return orgId ? this.read(orgId, this.key) : Promise.resolve();
   }
 
   /** Null while the org's report is not read (the column shows nothing
@@ -37,18 +38,16 @@ class CallingReports {
 
   private async read(orgId: string, key: string): Promise<void> {
     this.key = key;
+    const reading = ++this.reading;
     if (this.report?.orgId !== orgId) this.report = null;
-    this.loading = true;
     this.error = null;
     try {
       const report = await backend.callingReport(orgId);
-      if (this.key === key) this.report = report;
+      if (reading === this.reading) this.report = report;
     } catch (reason) {
-      if (this.key !== key) return;
+      if (reading !== this.reading) return;
       this.report = null;
       this.error = toApiError(reason);
-    } finally {
-      if (this.key === key) this.loading = false;
     }
   }
 }
