@@ -15,6 +15,8 @@ import type { AuditEntry } from "./bindings/AuditEntry";
 import type { Preview } from "./bindings/Preview";
 import type { RunDetail } from "./bindings/RunDetail";
 import type { RunProgress } from "./bindings/RunProgress";
+import type { RunSummary } from "./bindings/RunSummary";
+import type { UserChange } from "./bindings/UserChange";
 import type { SaveScope } from "./bindings/SaveScope";
 import type { Template } from "./bindings/Template";
 import type { TemplateDraft } from "./bindings/TemplateDraft";
@@ -88,6 +90,7 @@ export function templateCommands(host: TemplatesHost) {
   const previews = new Map<string, PendingPreview>();
   const listeners = new Set<(event: { payload: RunProgress }) => void>();
   const cancelled = new Set<string>();
+  const settlers = new Map<string, (run: RunDetail) => void>();
   let expiredOnce = failure === "expired";
   let nextId = 1;
 
@@ -146,6 +149,32 @@ export function templateCommands(host: TemplatesHost) {
     });
   }
 
+  /** C6: the org's Calling template given again to the users it covers
+   * (those without Calling get it; nothing is taken back). */
+  function previewCallingTemplate(orgId: string): Preview {
+    const template =
+      stateOf(orgId).templates.find((t) => t.template.licenses.some((id) => id.startsWith("lic-call")))?.template ??
+      fail("not_found", "This organization has no license template with a Calling license. Add Calling to a template in License templates first.");
+    const { licenses, sites } = catalogue(host.domain(orgId));
+    const users = membersOf(host.people(orgId), template.groupId);
+    const planned = plan({ template, users, licenses, sites, give: true, takeBack: () => [], orgTemplate: template.groupId === null });
+    const action: RunAction = { kind: "saved", templateName: template.name, edited: true, existingUsers: true };
+    return keep(orgId, { plan: planned, callingConfirmation: null }, action, () => {});
+  }
+
+  /** Starts a run of `changes` for another feature's apply (Calling fixes);
+   * `settle` sees its entries each time it stops. */
+  function startRun(orgId: string, action: RunAction, changes: UserChange[], settle: (run: RunDetail) => void): RunSummary {
+    const run: RunDetail = {
+      summary: { runId: `run-${nextId++}`, orgId, action, actor: host.actor, createdMs: Date.now(), state: "running", total: changes.length, succeeded: 0, partial: 0, failed: 0 },
+      entries: runEntries(changes),
+    };
+    settlers.set(run.summary.runId, settle);
+    stateOf(orgId).runs.unshift(run);
+    void send(orgId, run);
+    return { ...run.summary };
+  }
+
   /** Sends a run's pending entries a few at a time, like the journal does. */
   async function send(orgId: string, run: RunDetail): Promise<void> {
     cancelled.delete(run.summary.runId);
@@ -161,6 +190,7 @@ export function templateCommands(host: TemplatesHost) {
       emit(progressOf(run));
     }
     if (run.summary.state === "running") run.summary.state = "finished";
+    settlers.get(run.summary.runId)?.(run);
     emit(progressOf(run));
   }
 
@@ -240,7 +270,7 @@ export function templateCommands(host: TemplatesHost) {
     export_audit: async (a) => (await sleep(300), `/home/sam/Downloads/hubdesk-audit-${String(a.orgId)}.csv`),
   };
 
-  return { commands, listeners };
+  return { commands, listeners, previewCallingTemplate, startRun };
 }
 
 function progressOf(run: RunDetail): RunProgress {

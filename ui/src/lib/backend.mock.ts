@@ -11,7 +11,8 @@
 //
 // Orgs synced more than once come with a change log of past syncs
 // (backend.mock.changes.ts); each later sync adds a few changes. License
-// templates, their runs and audit log live in backend.mock.templates.ts.
+// templates, their runs and audit log live in backend.mock.templates.ts; the
+// Calling report and its fixes in backend.mock.calling*.ts.
 
 import type { ApiError } from "./bindings/ApiError";
 import type { ChangeRow } from "./bindings/ChangeRow";
@@ -32,6 +33,7 @@ import { templateCommands } from "./backend.mock.templates";
 import { broadworksActionCommands } from "./backend.mock.broadworks.actions";
 import { meetingsCommands } from "./backend.mock.meetings";
 import { broadworksCommands } from "./backend.mock.broadworks";
+import { callingCommands } from "./backend.mock.calling.fixes";
 import type { Command, Handlers } from "./commands";
 
 const params = new URLSearchParams(location.search);
@@ -304,6 +306,12 @@ const meetings = meetingsCommands((orgId, personId) => {
   return { email: person.emails[0] ?? "", name: person.displayName, site: siteOf(orgId) };
 }, siteOf);
 
+const calling = callingCommands({
+  people: (orgId) => findOrg(orgId).people,
+  startRun: templates.startRun,
+  previewCallingTemplate: templates.previewCallingTemplate,
+});
+
 const broadworks = broadworksCommands(() =>
   orgs.filter((o) => !o.summary.isHome).map((o) => ({ id: o.summary.id, name: o.summary.displayName, domain: o.domain })),
 );
@@ -349,8 +357,7 @@ const COMMANDS: Handlers = {
   },
   ...templates.commands,
   ...meetings,
-  // The Calling report is Rust's (rules C2-C5); the preview shows it empty.
-  calling_report: (a) => ({ orgId: a.orgId, counts: [], users: [] }),
+  ...calling,
   ...broadworks,
   ...broadworksActionCommands(),
 };

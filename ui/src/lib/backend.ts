@@ -21,6 +21,7 @@ import type { TypesChange } from "./bindings/TypesChange";
 import type { SubscriberQuery } from "./bindings/SubscriberQuery";
 import type { OnboardingItem } from "./bindings/OnboardingItem";
 import type { SubscriberAsk } from "./bindings/SubscriberAsk";
+import type { CallingFixAsk } from "./bindings/CallingFixAsk";
 
 // A record keyed by every ErrorCode: adding a code on the Rust side breaks
 // this line until the UI knows about it.
@@ -143,6 +144,12 @@ export const backend = {
     call("meetings_reassign_license", { orgId, personId, siteUrl }),
   meetingsSites: (orgId: string) => call("meetings_sites", { orgId }),
   callingReport: (orgId: string) => call("calling_report", { orgId }),
+  callingLocations: (orgId: string) => call("calling_locations", { orgId }),
+  callingFixPreview: (orgId: string, asks: CallingFixAsk[]) => call("calling_fix_preview", { orgId, asks }),
+  callingTemplatePreview: (orgId: string) => call("calling_template_preview", { orgId }),
+  callingFixApply: (request: ApplyRequest) => call("calling_fix_apply", { request }),
+  callingExport: (orgId: string) => call("calling_export", { orgId }),
+  callingImportPreview: (orgId: string) => call("calling_import_preview", { orgId }),
   broadworksSubscribers: (query: SubscriberQuery) => call("broadworks_subscribers", { query }),
   broadworksOptions: () => call("broadworks_options", {}),
   broadworksRefresh: () => call("broadworks_refresh", {}),

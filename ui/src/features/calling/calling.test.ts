@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CallingUser } from "../../lib/bindings/CallingUser";
-import { evidenceWords, reasonChips, suggestionWords, usersFor } from "./calling";
+import type { CallingMismatch } from "../../lib/bindings/CallingMismatch";
+import { evidenceWords, mismatchesFor, reasonChips, suggestionWords, usersFor } from "./calling";
 
 function user(reason: CallingUser["reason"], extra: Partial<CallingUser> = {}): CallingUser {
   return {
@@ -8,17 +9,34 @@ function user(reason: CallingUser["reason"], extra: Partial<CallingUser> = {}): 
     email: `${reason}@acme.example`,
     displayName: reason,
     reason,
-    evidence: { number: "+4533141647", locationId: "L1", locationName: "København", holder: "Reception", normalised: null, notNormalised: null },
+    evidence: { number: "+4533141647", locationId: "L1", locationName: "København", holder: "Reception", holderKind: "service", normalised: null, notNormalised: null },
     suggestedNumber: null,
+    suggestedFix: null,
     ...extra,
   };
 }
 
 describe("the Calling report in words (rules C2-C5)", () => {
-  it("counts all and each reason", () => {
-    const chips = reasonChips([{ reason: "no_work_number", count: 2 }, { reason: "not_e164", count: 3 }]);
-    expect(chips).toEqual([{ id: "all", count: 5 }, { id: "no_work_number", count: 2 }, { id: "not_e164", count: 3 }]);
+  it("counts all and each reason, then C7's differing numbers apart from all", () => {
+    const chips = reasonChips([{ reason: "no_work_number", count: 2 }, { reason: "not_e164", count: 3 }], 4);
+    expect(chips).toEqual([
+      { id: "all", count: 5 },
+      { id: "no_work_number", count: 2 },
+      { id: "not_e164", count: 3 },
+      { id: "mismatch", count: 4 },
+    ]);
     expect(usersFor([user("not_e164"), user("eligible")], "eligible").map((u) => u.reason)).toEqual(["eligible"]);
+    expect(usersFor([user("not_e164")], "mismatch")).toEqual([]);
+  });
+
+  it("narrows the list by name, email or number, a number also typed with spaces", () => {
+    const users = [user("not_e164", { displayName: "Zoé Dubois", email: "zoe@acme.example" }), user("eligible", { evidence: { ...user("eligible").evidence, number: "+4533999999" } })];
+    expect(usersFor(users, "all", "zoe").map((u) => u.displayName)).toEqual(["Zoé Dubois"]);
+    expect(usersFor(users, "all", "33 99 99").map((u) => u.reason)).toEqual(["eligible"]);
+    expect(usersFor(users, "not_e164", "33 99 99")).toEqual([]);
+    const mismatch: CallingMismatch = { personId: "m", email: "m@acme.example", displayName: "Mo", workNumber: "+4533141600", callingNumber: "+4533141699", extension: null, locationId: null, locationName: null, suggestedFix: null };
+    expect(mismatchesFor([mismatch], "141699")).toEqual([mismatch]);
+    expect(mismatchesFor([mismatch], "nobody")).toEqual([]);
   });
 
   it("c5 names the holder and the location of a taken number", () => {

@@ -1,21 +1,46 @@
 // The Calling report in words (rules C2–C5): each reason's chip and the
 // evidence sentence from the report's data.
 
+import type { CallingMismatch } from "../../lib/bindings/CallingMismatch";
 import type { CallingReason } from "../../lib/bindings/CallingReason";
 import type { CallingReasonCount } from "../../lib/bindings/CallingReasonCount";
 import type { CallingUser } from "../../lib/bindings/CallingUser";
 import type { Words } from "../templates/preview";
 
-export type ReasonChoice = "all" | CallingReason;
+/** A reason, every user without Calling, or (C7) the users with Calling
+ * whose work number differs from their Calling number. */
+export type ReasonChoice = "all" | CallingReason | "mismatch";
 
-/** "All" first, then every reason with its count. */
-export function reasonChips(counts: readonly CallingReasonCount[]): { id: ReasonChoice; count: number }[] {
+/** "All" first, then every reason with its count, then C7's mismatches
+ * (not counted in "All": those users have Calling). */
+export function reasonChips(counts: readonly CallingReasonCount[], mismatches = 0): { id: ReasonChoice; count: number }[] {
   const all = counts.reduce((sum, c) => sum + c.count, 0);
-  return [{ id: "all", count: all }, ...counts.map((c) => ({ id: c.reason, count: c.count }))];
+  return [{ id: "all", count: all }, ...counts.map((c) => ({ id: c.reason, count: c.count })), { id: "mismatch", count: mismatches }];
 }
 
-export function usersFor(users: readonly CallingUser[], choice: ReasonChoice): CallingUser[] {
-  return choice === "all" ? [...users] : users.filter((u) => u.reason === choice);
+function fold(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+/** Whether one of the fields holds the typed text (case and accents
+ * aside; a number also without its spaces and dashes). */
+function matches(fields: readonly (string | null)[], text: string): boolean {
+  const wanted = fold(text.trim());
+  if (wanted === "") return true;
+  const digits = wanted.replace(/[\s-]/g, "");
+  return fields.some((f) => f !== null && (fold(f).includes(wanted) || (digits !== "" && f.replace(/[\s-]/g, "").includes(digits))));
+}
+
+/** The users the screen shows: of the chosen reason, matching the text by
+ * name, email or work number. */
+export function usersFor(users: readonly CallingUser[], choice: ReasonChoice, text = ""): CallingUser[] {
+  if (choice === "mismatch") return [];
+  return users.filter((u) => (choice === "all" || u.reason === choice) && matches([u.displayName, u.email, u.evidence.number], text));
+}
+
+/** C7's list under the same text. */
+export function mismatchesFor(mismatches: readonly CallingMismatch[], text = ""): CallingMismatch[] {
+  return mismatches.filter((m) => matches([m.displayName, m.email, m.workNumber, m.callingNumber], text));
 }
 
 /** The evidence as a sentence: the reason's words with the number, the

@@ -145,6 +145,11 @@ describe("runTitle", () => {
     expect(runTitle({ kind: "saved", templateName: "Sales", edited: true, existingUsers: false }).key).toBe("templates.runTitle.edited");
     expect(runTitle({ kind: "deleted", templateName: "Old" })).toEqual({ key: "templates.runTitle.deleted", params: { name: "Old" } });
     expect(runTitle({ kind: "enforced" }).key).toBe("templates.runTitle.enforced");
+    expect(runTitle({ kind: "callingFixes", workNumbers: 2, assigned: 3, reprovisioned: 1, imported: false })).toEqual({
+      key: "templates.runTitle.callingFixes",
+      params: { count: 6 },
+    });
+    expect(runTitle({ kind: "callingFixes", workNumbers: 5, assigned: 0, reprovisioned: 0, imported: true }).key).toBe("templates.runTitle.callingImported");
     expect(runTitle({ kind: "meetingsTypesSet", siteUrl: "acme.webex.com", users: 12 })).toEqual({
       key: "templates.runTitle.meetingsTypesSet",
       params: { site: "acme.webex.com", users: 12 },

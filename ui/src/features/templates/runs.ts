@@ -44,6 +44,10 @@ export function runTitle(action: RunAction): Words {
       return { key: "templates.runTitle.broadworksSubscribers", params: { retry: action.retry, delete: action.delete, package: action.package } };
     case "meetingsLicenseReassigned":
       return { key: "templates.runTitle.meetingsLicenseReassigned", params: { license: action.licenseName, email: action.email, site: action.siteUrl } };
+    case "callingFixes": {
+      const count = action.workNumbers + action.assigned + action.reprovisioned;
+      return { key: action.imported ? "templates.runTitle.callingImported" : "templates.runTitle.callingFixes", params: { count } };
+    }
   }
 }
 

@@ -1,9 +1,10 @@
 // The users table's columns, and which of them fit. Next to the detail pane
 // the table is narrower: rather than cutting every column, the less
-// important ones make way: extension first, then location, phone, status.
+// important ones make way: extension first, then location, phone, Calling,
+// status.
 
 export interface UserColumn {
-  id: "name" | "email" | "status" | "licenses" | "location" | "phone" | "extension";
+  id: "name" | "email" | "status" | "licenses" | "calling" | "location" | "phone" | "extension";
   /** Narrowest it reads well at (px): its grid track's minimum. */
   min: number;
   /** Share of the width left over; 0 for a fixed-width column. */
@@ -15,13 +16,14 @@ export const USER_COLUMNS: readonly UserColumn[] = [
   { id: "email", min: 200, grow: 1.5 },
   { id: "status", min: 128, grow: 0 },
   { id: "licenses", min: 160, grow: 1.4 },
+  { id: "calling", min: 132, grow: 0 },
   { id: "location", min: 120, grow: 0.8 },
   { id: "phone", min: 148, grow: 0 },
   { id: "extension", min: 92, grow: 0 },
 ];
 
 /** Dropped in this order when the table is too narrow for all of them. */
-const GIVE_WAY: readonly UserColumn["id"][] = ["extension", "location", "phone", "status"];
+const GIVE_WAY: readonly UserColumn["id"][] = ["extension", "location", "phone", "calling", "status"];
 
 /** The columns that fit in `width` px, in table order. Name, email and
  * licenses always stay (narrower than that, the table scrolls sideways). */

@@ -14,13 +14,14 @@ import {
 } from "./tableQuery";
 
 describe("sorting the users table by its headers", () => {
-  it("sorts by name, email, status, phone (its number) and location; not by licenses or extension", () => {
+  it("sorts by name, email, status, phone (its number) and location; not by licenses, Calling or extension", () => {
     const keys = USER_COLUMNS.map((c) => [c.id, sortKeyOf(c.id)]);
     expect(Object.fromEntries(keys)).toEqual({
       name: "name",
       email: "email",
       status: "status",
       licenses: null,
+      calling: null,
       location: "location",
       phone: "number",
       extension: null,
