@@ -1,7 +1,7 @@
 //! The Calling eligibility report in the real window (rules C2–C5): every
 //! user of the org without Calling with the reason, a reason's chip
-//! narrowing the list, and a user's evidence with the number a work number
-//! that is not E.164 could become.
+//! narrowing the list, a user's evidence with the number a work number
+//! that is not E.164 could become, and a user fixed from the screen (C1).
 
 use std::time::Duration;
 
@@ -42,6 +42,42 @@ fn the_calling_report_names_each_users_reason_with_its_evidence() -> Result<()> 
             let suggestion = ui::wait_for_text(client, "[data-testid=calling-suggestion]", STEP).await?;
             ensure!(suggestion.contains('+') || suggestion.contains("No E.164"), "a number or why none: {suggestion}");
             ui::save_screenshot(client, &repo_root().join("docs/screenshots/calling.png")).await
+        })
+        .await?;
+        app.close().await
+    })
+}
+
+/// C1: an eligible user (a free E.164 work number in a Calling location)
+/// is given Calling from the screen: the suggested fix, its preview, Apply;
+/// the run finishes and the report, read again, no longer lists the user.
+#[test]
+fn an_eligible_user_is_given_calling_from_the_calling_screen() -> Result<()> {
+    run_e2e("calling_fix", async |profile| {
+        let app = AppSession::launch(profile).await?;
+        app.drive(async |client| {
+            ui::click(client, "[data-testid=sign-in-demo]", APP_READY).await?;
+            ui::wait_for_texts(client, "[data-testid=users-table] [data-testid=user-row]", FIRST_SYNC).await?;
+            ui::click(client, "[data-testid=nav-calling]", STEP).await?;
+            ui::wait_for_texts(client, ROWS, STEP).await?;
+            ui::click(client, "[data-testid=calling-reason-eligible]", STEP).await?;
+            wait_until("only eligible users", STEP, async || {
+                let reasons = ui::texts(client, REASONS).await?;
+                Ok((!reasons.is_empty() && reasons.iter().all(|r| r.trim() == "Eligible")).then_some(()))
+            })
+            .await?;
+            ui::click(client, ROWS, STEP).await?;
+            let fix = ui::wait_for_text(client, "[data-testid=calling-fix-suggested]", STEP).await?;
+            ensure!(fix.contains('+'), "the suggested fix names the number: {fix}");
+            ui::click(client, "[data-testid=calling-fix-preview]", STEP).await?;
+            let change = ui::wait_for_text(client, "[data-testid=calling-preview-change]", STEP).await?;
+            ensure!(change.contains('+'), "the preview shows what is sent: {change}");
+            ui::save_screenshot(client, &repo_root().join("docs/screenshots/calling-fix.png")).await?;
+            ui::click(client, "[data-testid=calling-fix-apply]", STEP).await?;
+            let fixed =
+                ui::wait_for_text(client, "[data-testid=calling-detail-fixed]", Duration::from_secs(60)).await?;
+            ensure!(fixed.contains("no longer lists"), "the report read again: {fixed}");
+            Ok(())
         })
         .await?;
         app.close().await

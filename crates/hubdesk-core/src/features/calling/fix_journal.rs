@@ -2,7 +2,9 @@
 //! Calling run, then syncing the org again so the report shows what Webex
 //! now holds.
 
-use hubdesk_api::{ApiError, ApplyRequest, CallingFix, CallingFixChange, ErrorCode, RunAction, RunSummary};
+use hubdesk_api::{
+    ApiError, ApplyRequest, CallingFix, CallingFixChange, ErrorCode, RunAction, RunProgress, RunState, RunSummary,
+};
 
 use super::fix_apply::{apply_calling_run, CallingContext};
 use crate::features::templates::apply::RunProgressFn;
@@ -66,12 +68,23 @@ impl Core {
             actor: &actor,
             pools: &pools,
         };
-        let result = apply_calling_run(&ctx, &summary.run_id, progress, &cancel).await;
+        // The run's last word waits for the sync below: the window reads
+        // the report again when it hears the run has stopped, and must
+        // find what was sent in the cache by then.
+        let last = std::sync::Mutex::new(None);
+        let held = |update: RunProgress| match update.state {
+            RunState::Running => progress(update),
+            _ => *last.lock().unwrap_or_else(|e| e.into_inner()) = Some(update),
+        };
+        let result = apply_calling_run(&ctx, &summary.run_id, &held, &cancel).await;
         self.active_runs.release(&summary.run_id);
         // What was sent is only in the cache after a sync: without it the
         // report would offer the same fixes again.
         if let Err(e) = self.sync_org(&summary.org_id, &|_| {}).await {
             tracing::warn!(org = %summary.org_id, "the org could not be synced after its Calling fixes: {e}");
+        }
+        if let Some(update) = last.into_inner().unwrap_or_else(|e| e.into_inner()) {
+            progress(update);
         }
         result
     }
