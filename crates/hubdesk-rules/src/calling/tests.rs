@@ -103,6 +103,17 @@ fn c2_a_number_held_by_someone_else_says_who() {
 }
 
 #[test]
+fn c2_a_number_the_user_holds_is_not_taken_by_someone_else() {
+    let mut o = org();
+    o.facts.numbers[1].holder_id = Some("self".into());
+    o.facts.numbers[1].owner = Some("Self Person".into());
+    o.person("self", Some(TAKEN));
+    let d = o.only();
+    assert_eq!(d.reason, CallingReason::Eligible, "{d:?}");
+    assert_eq!(d.evidence.holder, None);
+}
+
+#[test]
 fn c2_a_number_at_a_location_without_calling_names_it() {
     let mut o = org();
     o.person("off", Some(OFF));

@@ -39,7 +39,11 @@ impl<'f> Numbers<'f> {
                 location_id: fact.location_id.clone(),
             });
         }
-        let owner = fact.owner.as_deref().filter(|&o| o != person.id).or_else(|| self.claimed.get(number).copied());
+        // The user's own number is not someone else's (a cache read between
+        // a number's assignment and the license's can show this).
+        let own = fact.holder_id.as_deref() == Some(person.id.as_str());
+        let owner =
+            fact.owner.as_deref().filter(|&o| !own && o != person.id).or_else(|| self.claimed.get(number).copied());
         match owner {
             Some(owner) => Err(NumberProblem::TakenBy { number: number.to_string(), owner: owner.to_string() }),
             None => Ok(fact),
