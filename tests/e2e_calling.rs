@@ -6,6 +6,7 @@
 use std::time::Duration;
 
 use anyhow::{ensure, Result};
+use fantoccini::Client;
 
 use crate::support::driver::repo_root;
 use crate::support::run_e2e;
@@ -19,23 +20,33 @@ const STEP: Duration = Duration::from_secs(15);
 const ROWS: &str = "[data-testid=calling-table] [data-testid=calling-row]";
 const REASONS: &str = "[data-testid=calling-row] [role=gridcell]:nth-child(4)";
 
+/// Signs in to the demo tenant, waits for its first sync, opens Calling.
+async fn open_calling_screen(client: &Client) -> Result<()> {
+    ui::click(client, "[data-testid=sign-in-demo]", APP_READY).await?;
+    ui::wait_for_texts(client, "[data-testid=users-table] [data-testid=user-row]", FIRST_SYNC).await?;
+    ui::click(client, "[data-testid=nav-calling]", STEP).await?;
+    ui::wait_for_texts(client, ROWS, STEP).await.map(drop)
+}
+
+/// Clicks the reason's chip and waits until every row shows `label`.
+async fn show_only(client: &Client, reason: &str, label: &str) -> Result<()> {
+    ui::click(client, &format!("[data-testid=calling-reason-{reason}]"), STEP).await?;
+    wait_until(&format!("only {label} rows"), STEP, async || {
+        let reasons = ui::texts(client, REASONS).await?;
+        Ok((!reasons.is_empty() && reasons.iter().all(|r| r.trim() == label)).then_some(()))
+    })
+    .await
+}
+
 #[test]
 fn the_calling_report_names_each_users_reason_with_its_evidence() -> Result<()> {
     run_e2e("calling", async |profile| {
         let app = AppSession::launch(profile).await?;
         app.drive(async |client| {
-            ui::click(client, "[data-testid=sign-in-demo]", APP_READY).await?;
-            ui::wait_for_texts(client, "[data-testid=users-table] [data-testid=user-row]", FIRST_SYNC).await?;
-            ui::click(client, "[data-testid=nav-calling]", STEP).await?;
-            ui::wait_for_texts(client, ROWS, STEP).await?;
+            open_calling_screen(client).await?;
 
             // C4: the work numbers that are not E.164.
-            ui::click(client, "[data-testid=calling-reason-not_e164]", STEP).await?;
-            wait_until("only numbers that are not E.164", STEP, async || {
-                let reasons = ui::texts(client, REASONS).await?;
-                Ok((!reasons.is_empty() && reasons.iter().all(|r| r.trim() == "Not E.164")).then_some(()))
-            })
-            .await?;
+            show_only(client, "not_e164", "Not E.164").await?;
             ui::click(client, ROWS, STEP).await?;
             let evidence = ui::wait_for_text(client, "[data-testid=calling-evidence]", STEP).await?;
             ensure!(evidence.contains("is not in E.164 form"), "the evidence says why: {evidence}");
@@ -56,16 +67,8 @@ fn an_eligible_user_is_given_calling_from_the_calling_screen() -> Result<()> {
     run_e2e("calling_fix", async |profile| {
         let app = AppSession::launch(profile).await?;
         app.drive(async |client| {
-            ui::click(client, "[data-testid=sign-in-demo]", APP_READY).await?;
-            ui::wait_for_texts(client, "[data-testid=users-table] [data-testid=user-row]", FIRST_SYNC).await?;
-            ui::click(client, "[data-testid=nav-calling]", STEP).await?;
-            ui::wait_for_texts(client, ROWS, STEP).await?;
-            ui::click(client, "[data-testid=calling-reason-eligible]", STEP).await?;
-            wait_until("only eligible users", STEP, async || {
-                let reasons = ui::texts(client, REASONS).await?;
-                Ok((!reasons.is_empty() && reasons.iter().all(|r| r.trim() == "Eligible")).then_some(()))
-            })
-            .await?;
+            open_calling_screen(client).await?;
+            show_only(client, "eligible", "Eligible").await?;
             ui::click(client, ROWS, STEP).await?;
             let fix = ui::wait_for_text(client, "[data-testid=calling-fix-suggested]", STEP).await?;
             ensure!(fix.contains('+'), "the suggested fix names the number: {fix}");

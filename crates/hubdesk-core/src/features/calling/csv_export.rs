@@ -41,7 +41,8 @@ impl Core {
 pub fn calling_users_csv(store: &Store, org_id: &str) -> Result<(Vec<u8>, usize), ApiError> {
     let org = CallingOrg::load(store, org_id)?;
     let people = store.people_of_org(org_id)?;
-    let location_names: HashMap<&str, &str> = org.locations.iter().map(|l| (l.id.as_str(), l.name.as_str())).collect();
+    let location_names: HashMap<&str, &str> =
+        org.cached.locations.iter().map(|l| (l.id.as_str(), l.name.as_str())).collect();
     let users = people.iter().map(|p| CsvUser {
         person_id: &p.id,
         first_name: p.first_name.as_deref().unwrap_or_default(),
@@ -53,7 +54,7 @@ pub fn calling_users_csv(store: &Store, org_id: &str) -> Result<(Vec<u8>, usize)
         location: p.location_id.as_deref().and_then(|id| location_names.get(id).copied()).unwrap_or_default(),
         licenses: &p.licenses,
     });
-    let bytes = write_users_csv(Vec::new(), &org.facts.licenses, users, &org.report).map_err(|e| {
+    let bytes = write_users_csv(Vec::new(), &org.cached.snapshot.facts.licenses, users, &org.report).map_err(|e| {
         ApiError::new(ErrorCode::Internal, "The users CSV could not be made.")
             .with_detail(format!("cannot write the Calling users CSV: {e}"))
     })?;
