@@ -50,6 +50,13 @@ impl WebexError {
         }
     }
 
+    /// Nothing answers at all: the connection is refused or cannot be made.
+    /// A dropped answer or a timeout is not this: the server was reached and
+    /// may have acted, so the caller checks and tries again instead.
+    pub fn is_offline(&self) -> bool {
+        matches!(self, WebexError::Network { kind: NetworkKind::Refused | NetworkKind::Unreachable, .. })
+    }
+
     /// Worth another try later: the network or the server had a moment.
     pub fn is_transient(&self) -> bool {
         match self {

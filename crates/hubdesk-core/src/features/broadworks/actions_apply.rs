@@ -177,7 +177,7 @@ async fn apply_step(
                     return record(ctx, entry, done(ctx, step, answer, entry.tracking_id.clone()));
                 }
                 Ok(None) => {}
-                Err(e @ WebexError::Network { .. }) => return Err(Stop::Offline(e)),
+                Err(e) if e.is_offline() => return Err(Stop::Offline(e)),
                 Err(e) if e.is_transient() => {
                     last_error = Some(e);
                     continue;

@@ -173,7 +173,7 @@ async fn apply_step(ctx: &CallingContext<'_>, entry: &StoredCallingStep) -> Resu
             match landed(ctx.client, entry).await {
                 Ok(Landed::Yes) => return record(ctx, entry, done(ctx, entry, entry.tracking_id.clone(), None)),
                 Ok(Landed::No(whole)) => person = whole,
-                Err(e @ WebexError::Network { .. }) => return Err(Stop::Offline(e)),
+                Err(e) if e.is_offline() => return Err(Stop::Offline(e)),
                 Err(e) if e.is_transient() => {
                     last_error = Some(e);
                     continue;

@@ -112,7 +112,7 @@ async fn apply_entry(ctx: &TypesContext<'_>, entry: StoredTypesEntry) -> Result<
                         return record(ctx, &entry, done(change, entry.tracking_id.clone()));
                     }
                 }
-                Err(e @ WebexError::Network { .. }) => return Err(Stop::Offline(e)),
+                Err(e) if e.is_offline() => return Err(Stop::Offline(e)),
                 Err(e) if e.is_transient() => {
                     last_error = Some(e);
                     continue;

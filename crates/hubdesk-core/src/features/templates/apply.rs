@@ -113,7 +113,7 @@ async fn apply_entry(ctx: &ApplyContext<'_>, entry: StoredEntry) -> Result<Entry
         let change = if check_first {
             let person = match ctx.client.person(&entry.change.person_id).await {
                 Ok(person) => person,
-                Err(e @ WebexError::Network { .. }) => return Err(Stop::Offline(e)),
+                Err(e) if e.is_offline() => return Err(Stop::Offline(e)),
                 Err(e) if e.is_transient() => {
                     last_error = Some(e);
                     continue;
