@@ -6,6 +6,7 @@
 
 mod broadworks;
 mod broadworks_query;
+mod calling_people;
 mod changes;
 mod everywhere;
 mod facets;
@@ -38,6 +39,7 @@ use crate::files::sqlite::Identity;
 use hubdesk_api::{ApiError, ErrorCode};
 
 pub use meetings::in_id_order;
+pub use calling_people::CallingPersonRow;
 pub use migrations::LATEST_VERSION;
 pub use resources::ResourceTable;
 pub use settings::SettingKey;

@@ -54,7 +54,7 @@ pub fn calling_users_csv(store: &Store, org_id: &str) -> Result<(Vec<u8>, usize)
         location: p.location_id.as_deref().and_then(|id| location_names.get(id).copied()).unwrap_or_default(),
         licenses: &p.licenses,
     });
-    let bytes = write_users_csv(Vec::new(), &org.cached.snapshot.facts.licenses, users, &org.report).map_err(|e| {
+    let bytes = write_users_csv(Vec::new(), &org.cached.facts.licenses, users, &org.report).map_err(|e| {
         ApiError::new(ErrorCode::Internal, "The users CSV could not be made.")
             .with_detail(format!("cannot write the Calling users CSV: {e}"))
     })?;

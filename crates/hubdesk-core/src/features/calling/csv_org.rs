@@ -16,13 +16,13 @@ pub(super) struct CallingOrg {
 impl CallingOrg {
     pub fn load(store: &Store, org_id: &str) -> Result<CallingOrg, ApiError> {
         let cached = CallingFacts::load(store, org_id)?;
-        let report = diagnose(&cached.snapshot.facts, &cached.locations, &cached.person_locations);
+        let report = diagnose(&cached.facts, &cached.locations, &cached.person_locations);
         Ok(CallingOrg { cached, report })
     }
 
     pub fn plan_facts(&self) -> PlanFacts<'_> {
         PlanFacts {
-            facts: &self.cached.snapshot.facts,
+            facts: &self.cached.facts,
             locations: &self.cached.locations,
             person_locations: &self.cached.person_locations,
             report: &self.report,

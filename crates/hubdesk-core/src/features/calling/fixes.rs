@@ -60,10 +60,10 @@ impl Core {
     pub fn calling_locations(&self, org_id: &str) -> Result<Vec<CallingLocationChoice>, ApiError> {
         let facts = CallingFacts::load(&self.store, org_id)?;
         let mut free: HashMap<&str, Vec<&str>> = HashMap::new();
-        for n in facts.snapshot.facts.numbers.iter().filter(|n| is_free(n)) {
+        for n in facts.facts.numbers.iter().filter(|n| is_free(n)) {
             free.entry(n.location_id.as_str()).or_default().push(n.phone_number.as_str());
         }
-        let calling: HashSet<&str> = facts.snapshot.facts.calling_locations.iter().map(String::as_str).collect();
+        let calling: HashSet<&str> = facts.facts.calling_locations.iter().map(String::as_str).collect();
         let mut choices: Vec<CallingLocationChoice> = facts
             .locations
             .iter()
@@ -87,7 +87,7 @@ impl Core {
     /// Calling Professional, the oldest subscription with units left (T12).
     pub fn calling_fix_license(&self, org_id: &str) -> Result<Option<String>, ApiError> {
         let facts = CallingFacts::load(&self.store, org_id)?;
-        Ok(calling_license(&facts.snapshot.facts).map(|l| l.id.clone()))
+        Ok(calling_license(&facts.facts).map(|l| l.id.clone()))
     }
 
     /// What fixing `asks` would send, checked against the cache; kept for
@@ -148,7 +148,7 @@ struct Checker<'a> {
 
 impl<'a> Checker<'a> {
     fn new(facts: &'a CallingFacts) -> Checker<'a> {
-        let f = &facts.snapshot.facts;
+        let f = &facts.facts;
         let report = report_of(facts);
         let mut by_user: HashMap<String, (Option<hubdesk_api::CallingReason>, Option<CallingFix>)> = HashMap::new();
         for u in report.users {
@@ -194,7 +194,7 @@ impl<'a> Checker<'a> {
         let Some(fix) = ask.fix.clone().or(suggested) else {
             return skip(&person.email, CallingFixSkipReason::NoSuggestion);
         };
-        let provisioned = has_calling(&self.facts.snapshot.facts, person);
+        let provisioned = has_calling(&self.facts.facts, person);
         let work = person.work_number.as_deref().map(str::trim).filter(|n| !n.is_empty());
         let location = match &fix {
             CallingFix::SetWorkNumber { number } => {
@@ -261,7 +261,7 @@ impl<'a> Checker<'a> {
 
     /// The number the user holds in the inventory (their Calling number).
     fn held_by(&self, person_id: &str) -> Option<&str> {
-        let numbers = &self.facts.snapshot.facts.numbers;
+        let numbers = &self.facts.facts.numbers;
         numbers.iter().find(|n| n.holder_id.as_deref() == Some(person_id)).map(|n| n.phone_number.as_str())
     }
 

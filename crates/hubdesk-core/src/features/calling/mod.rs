@@ -18,10 +18,12 @@ mod template_fix;
 
 use std::collections::HashMap;
 
-use hubdesk_api::{ApiError, CallingMismatch, CallingReport, ErrorCode};
+use hubdesk_api::{AccountStatus, ApiError, CallingMismatch, CallingReport, ErrorCode};
 use hubdesk_rules::calling::{diagnose, mismatches, CallingLocation};
 
-use crate::features::templates::facts::{self, OrgSnapshot};
+use hubdesk_rules::templates::{OrgFacts, PersonFact};
+
+use crate::features::templates::facts;
 use crate::store::Store;
 use crate::Core;
 
@@ -41,10 +43,13 @@ pub fn calling_diagnose(store: &Store, org_id: &str) -> Result<CallingReport, Ap
     Ok(report_of(&CallingFacts::load(store, org_id)?))
 }
 
-/// What the report and the fixes are computed from: one org's cache.
-pub(crate) struct CallingFacts {
+/// What the report and the fixes are computed from: one org's cache. The
+/// facts hold what Calling reads (people's numbers, licenses and
+/// locations, the inventory); not groups or Meetings roles, which only
+/// templates need.
+pub struct CallingFacts {
     pub org_id: String,
-    pub snapshot: OrgSnapshot,
+    pub facts: OrgFacts,
     pub locations: Vec<CallingLocation>,
     pub person_locations: HashMap<String, String>,
     pub extensions: HashMap<String, String>,
@@ -59,22 +64,49 @@ impl CallingFacts {
             )
             .with_detail(format!("org {org_id} has not been synced into this database")));
         }
+        let licenses = facts::license_facts(store, org_id)?;
+        let paid = facts::paid_licenses(&licenses);
+        let mut person_locations = HashMap::new();
+        let mut extensions = HashMap::new();
+        let mut people = Vec::new();
+        for row in store.calling_people(org_id)? {
+            if let Some(location_id) = &row.location_id {
+                person_locations.insert(row.id.clone(), location_id.clone());
+            }
+            if let Some(extension) = &row.extension {
+                extensions.insert(row.id.clone(), extension.clone());
+            }
+            people.push(PersonFact {
+                // Calling users carry their location (webex-api.md §3).
+                has_calling_line: row.location_id.is_some() || row.extension.is_some(),
+                active: row.account != AccountStatus::InvitePending,
+                created_with_licenses: row.licenses.iter().any(|l| paid.contains(l.as_str())),
+                attendee_sites: Vec::new(),
+                admin_sites: Vec::new(),
+                groups: Vec::new(),
+                id: row.id,
+                email: row.email,
+                display_name: row.display_name,
+                work_number: row.work_number,
+                licenses: row.licenses,
+            });
+        }
         Ok(CallingFacts {
             org_id: org_id.to_owned(),
-            snapshot: facts::load(store, org_id)?,
+            facts: facts::org_facts(store, org_id, licenses, people, Vec::new())?,
             locations: store
                 .locations_with_country(org_id)?
                 .into_iter()
                 .map(|(id, name, country)| CallingLocation { id, name, country })
                 .collect(),
-            person_locations: store.person_locations(org_id)?.into_iter().collect(),
-            extensions: store.person_extensions(org_id)?.into_iter().collect(),
+            person_locations,
+            extensions,
         })
     }
 }
 
-pub(crate) fn report_of(f: &CallingFacts) -> CallingReport {
-    let facts = &f.snapshot.facts;
+pub fn report_of(f: &CallingFacts) -> CallingReport {
+    let facts = &f.facts;
     let users = diagnose(facts, &f.locations, &f.person_locations);
     let people: HashMap<&str, _> = facts.people.iter().map(|p| (p.id.as_str(), p)).collect();
     let found = mismatches(facts, &f.person_locations).into_iter().filter_map(|m| {

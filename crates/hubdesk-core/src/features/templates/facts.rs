@@ -59,25 +59,47 @@ pub fn pools(store: &Store, org_id: &str) -> Result<Pools, ApiError> {
 }
 
 pub fn load(store: &Store, org_id: &str) -> Result<OrgSnapshot, ApiError> {
-    let licenses: Vec<LicenseFact> = store.licenses_of_org(org_id)?.into_iter().map(LicenseFact::from).collect();
+    let licenses = license_facts(store, org_id)?;
     let mut groups_of: HashMap<String, Vec<String>> = HashMap::new();
     for (group, person) in store.direct_memberships(org_id)? {
         groups_of.entry(person).or_default().push(group);
     }
-    let paid: HashSet<&str> = licenses
-        .iter()
-        .filter(|l| license_category(&l.name) != LicenseCategory::Basic)
-        .map(|l| l.id.as_str())
-        .collect();
+    let paid = paid_licenses(&licenses);
     let people = store.people_of_org(org_id)?.into_iter().map(|p| {
         let groups = groups_of.remove(&p.id).unwrap_or_default();
         person_fact(p, groups, &paid)
     });
+    let people: Vec<PersonFact> = people.collect();
     let groups = store.groups_of_org(org_id)?.into_iter().map(|(id, name, usage)| GroupFact {
         id,
         name,
         usage: if usage.as_deref() == Some("distribution") { GroupUsage::Distribution } else { GroupUsage::Security },
     });
+    let facts = org_facts(store, org_id, licenses, people, groups.collect())?;
+    let pools = Pools::from_licenses(&facts.licenses);
+    Ok(OrgSnapshot { facts, pools })
+}
+
+/// The org's cached licenses as the rules read them.
+pub(crate) fn license_facts(store: &Store, org_id: &str) -> Result<Vec<LicenseFact>, ApiError> {
+    Ok(store.licenses_of_org(org_id)?.into_iter().map(LicenseFact::from).collect())
+}
+
+/// The ids of the licenses that are not free (T13).
+pub(crate) fn paid_licenses(licenses: &[LicenseFact]) -> HashSet<&str> {
+    licenses.iter().filter(|l| license_category(&l.name) != LicenseCategory::Basic).map(|l| l.id.as_str()).collect()
+}
+
+/// The facts of an org around its `people` and `groups`, which each
+/// reader loads as far as it needs them: the number inventory, the Calling
+/// locations, the subscriptions' order and the Meetings sites.
+pub(crate) fn org_facts(
+    store: &Store,
+    org_id: &str,
+    licenses: Vec<LicenseFact>,
+    people: Vec<PersonFact>,
+    groups: Vec<GroupFact>,
+) -> Result<OrgFacts, ApiError> {
     let numbers =
         store.inventory_numbers(org_id)?.into_iter().map(|(phone_number, location_id, owner, kind, holder_id)| {
             NumberFact {
@@ -89,18 +111,15 @@ pub fn load(store: &Store, org_id: &str) -> Result<OrgSnapshot, ApiError> {
                 holder_id,
             }
         });
-    let people: Vec<PersonFact> = people.collect();
-    let facts = OrgFacts {
+    Ok(OrgFacts {
         subscription_order: subscription_order(&licenses),
         attendee_sites: meeting_sites(&licenses),
-        groups: groups.collect(),
+        groups,
         people,
         numbers: numbers.collect(),
         calling_locations: store.calling_location_ids(org_id)?,
         licenses,
-    };
-    let pools = Pools::from_licenses(&facts.licenses);
-    Ok(OrgSnapshot { facts, pools })
+    })
 }
 
 impl From<License> for LicenseFact {
