@@ -9,6 +9,8 @@ mod broadworks;
 mod calling;
 #[path = "e2e_calling_keyboard.rs"]
 mod calling_keyboard;
+#[path = "e2e_calling_screenshots.rs"]
+mod calling_screenshots;
 #[path = "e2e_keyboard.rs"]
 mod keyboard;
 #[path = "e2e_meetings.rs"]
