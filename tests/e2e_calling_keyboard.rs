@@ -83,6 +83,19 @@ async fn tab_to(client: &Client, css: &str, back: bool) -> Result<()> {
     bail!("{MOST_TABS} presses of Tab never reached {css}; focus is on {}", focused(client).await?)
 }
 
+/// Whether the focused element shows that it has focus: an outline or a
+/// ring drawn as a shadow (what :focus-visible gives buttons and fields).
+async fn focus_ring_shown(client: &Client) -> Result<bool> {
+    let script = "const s = getComputedStyle(document.activeElement); \
+        return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';";
+    Ok(ui::run_script(client, "is the focus ring shown", script, vec![]).await?.as_bool().unwrap_or(false))
+}
+
+async fn ensure_focus_ring(client: &Client, what: &str) -> Result<()> {
+    ensure!(focus_ring_shown(client).await?, "{what} shows no focus ring: {}", focused(client).await?);
+    Ok(())
+}
+
 /// Waits until focus is inside `css`.
 async fn wait_for_focus(client: &Client, css: &str, what: &str) -> Result<()> {
     let outcome = wait_until(what, STEP, async || Ok(focus_within(client, css).await?.then_some(()))).await;
@@ -112,6 +125,7 @@ async fn shown_count(client: &Client) -> Result<u64> {
 async fn filter_by(client: &Client, reason: &str, press_key: char, back: bool, rows: &str) -> Result<()> {
     let chip = format!("[data-testid=calling-reason-{reason}]");
     tab_to(client, &chip, back).await?;
+    ensure_focus_ring(client, "the reason's chip").await?;
     press(client, &[press_key]).await?;
     wait_until(&format!("{reason}'s chip is pressed and filters the list"), STEP, async || {
         let pressed = ui::attribute(client, &chip, "aria-pressed").await?.is_some_and(|p| p == "true");
@@ -252,6 +266,7 @@ fn the_calling_screen_by_keyboard_alone() -> Result<()> {
             let before = shown_count(client).await?;
             open_with_arrows(client, false).await?;
             tab_to(client, PREVIEW, false).await?;
+            ensure_focus_ring(client, "Preview").await?;
             let suggested = ui::wait_for_text(client, "[data-testid=calling-fix-suggested]", STEP).await?;
             ensure!(suggested.contains('+'), "the suggested fix names the number: {suggested}");
             open_preview(client).await?;
@@ -262,6 +277,7 @@ fn the_calling_screen_by_keyboard_alone() -> Result<()> {
 
             open_preview(client).await?;
             tab_to(client, APPLY, false).await?;
+            ensure_focus_ring(client, "Apply").await?;
             press(client, &[key(Key::Enter)]).await?;
             wait_fixed(client, before).await?;
 
@@ -280,6 +296,7 @@ fn the_calling_screen_by_keyboard_alone() -> Result<()> {
             tab_to(client, PREVIEW, false).await?;
             open_preview(client).await?;
             tab_to(client, CONFIRMATION, false).await?;
+            ensure_focus_ring(client, "the confirmation field").await?;
             let phrase = ui::wait_for_text(client, "[data-testid=calling-calling-danger] code", STEP).await?;
             press(client, &"not it".chars().collect::<Vec<_>>()).await?;
             press(client, &[key(Key::Enter)]).await?;
