@@ -28,6 +28,10 @@ const FIX_DIALOG: &str = "[data-testid=calling-fix-dialog][open]";
 const IMPORT_DIALOG: &str = "[data-testid=calling-import-dialog][open]";
 
 async fn shot(client: &Client, what: &str, theme: &str) -> Result<()> {
+    // Two frames painted first: on a busy machine WebKit's screenshot can
+    // miss what changed last (typed text, a dialog's layer).
+    let frames = "return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))));";
+    ui::run_script(client, "wait for two frames", frames, vec![]).await?;
     let path = repo_root().join(format!("docs/screenshots/calling-{what}-{theme}.png"));
     ui::save_screenshot(client, &path).await
 }
