@@ -7,6 +7,10 @@
 mod broadworks;
 #[path = "e2e_calling.rs"]
 mod calling;
+#[path = "e2e_calling_keyboard.rs"]
+mod calling_keyboard;
+#[path = "e2e_calling_screenshots.rs"]
+mod calling_screenshots;
 #[path = "e2e_keyboard.rs"]
 mod keyboard;
 #[path = "e2e_meetings.rs"]

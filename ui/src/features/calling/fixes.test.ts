@@ -3,7 +3,8 @@ import type { CallingFixChange } from "../../lib/bindings/CallingFixChange";
 import type { CallingFixPreview } from "../../lib/bindings/CallingFixPreview";
 import type { CallingLocationChoice } from "../../lib/bindings/CallingLocationChoice";
 import type { CallingMismatch } from "../../lib/bindings/CallingMismatch";
-import { bulkAsks, callingRemovals, changeRow, chosenFix, fixWords, isExtension, locationProblem, mismatchAsks, previewCounts, skipWords } from "./fixes";
+import type { LicenseOption } from "../../lib/bindings/LicenseOption";
+import { bulkAsks, callingRemovals, changeRow, chosenFix, fixWords, isExtension, lineLicenses, locationProblem, mismatchAsks, previewCounts, skipWords } from "./fixes";
 
 const assign = { kind: "assignCalling" as const, licenseId: "lic-call", locationId: "L1", phoneNumber: "+4533141647", extension: null };
 const reprovision = { kind: "reprovision" as const, licenseId: "lic-call", locationId: "L1", phoneNumber: "+4533141600" };
@@ -101,5 +102,23 @@ describe("the chooser (C1)", () => {
   it("takes 2 to 10 digits as an extension", () => {
     expect(["12", "2041", "1234567890"].every(isExtension)).toBe(true);
     expect(["1", "12345678901", "20-41", ""].some(isExtension)).toBe(false);
+  });
+});
+
+describe("the licenses the chooser gives Calling with (C1)", () => {
+  function license(id: string, name: string, category: LicenseOption["category"] = "calling", notForUsers: LicenseOption["notForUsers"] = null): LicenseOption {
+    return { id, name, category, siteUrl: null, totalUnits: 10, consumedUnits: 0, subscriptions: 1, notForUsers };
+  }
+
+  it("offers the line licenses, Professional first, so it is the default", () => {
+    const offered = lineLicenses([
+      license("cx", "Customer Experience - Essential"),
+      license("console", "Webex Calling - Attendant Console"),
+      license("ws", "Webex Calling - Workspaces", "calling", "workspaces"),
+      license("meet", "Meeting - Webex Meetings", "meetings"),
+      license("basic", "Webex Calling - Basic"),
+      license("pro", "Webex Calling - Professional"),
+    ]);
+    expect(offered.map((l) => l.id)).toEqual(["pro", "cx", "basic"]);
   });
 });

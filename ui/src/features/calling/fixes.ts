@@ -10,6 +10,7 @@ import type { CallingFixSkip } from "../../lib/bindings/CallingFixSkip";
 import type { CallingLocationChoice } from "../../lib/bindings/CallingLocationChoice";
 import type { CallingMismatch } from "../../lib/bindings/CallingMismatch";
 import type { CallingUser } from "../../lib/bindings/CallingUser";
+import type { LicenseOption } from "../../lib/bindings/LicenseOption";
 import type { Words } from "../templates/preview";
 
 /** A fix as a sentence: "Set the work number to +45 …", "Give Calling at
@@ -132,4 +133,15 @@ export function chosenFix(choice: {
 /** Webex extensions are 2 to 10 digits. */
 export function isExtension(text: string): boolean {
   return /^\d{2,10}$/.test(text.trim());
+}
+
+/** The licenses the chooser offers to give Calling with (C1): those that
+ * give a line, so not Attendant Console (an add-on to a line) nor one Webex
+ * does not let admins give to people; Professional first, the license
+ * Control Hub's automatic assignment gives, so it is the one picked unless
+ * the admin picks another. The names are read as the rules read them. */
+export function lineLicenses(licenses: readonly LicenseOption[]): LicenseOption[] {
+  const named = (l: LicenseOption, word: string) => l.name.toLowerCase().includes(word);
+  const lines = licenses.filter((l) => l.category === "calling" && l.notForUsers === null && !named(l, "attendant console"));
+  return [...lines.filter((l) => named(l, "professional")), ...lines.filter((l) => !named(l, "professional"))];
 }
