@@ -14,12 +14,14 @@
 
 use std::time::{Duration, Instant};
 
-use hubdesk_core::features::calling::{calling_diagnose, calling_import_plan, calling_users_csv, report_of, CallingFacts};
-use hubdesk_rules::calling::diagnose;
+use hubdesk_core::features::calling::{
+    calling_diagnose, calling_import_plan, calling_users_csv, report_of, CallingFacts,
+};
 use hubdesk_core::store::Store;
 use hubdesk_core::webex::models::{
     CallingLocation, IdName, License, Location, NumberEntry, NumberOwner, Person, PhoneNumber,
 };
+use hubdesk_rules::calling::diagnose;
 
 const ORG: &str = "org-calling-bench";
 const PEOPLE: usize = 100_000;
@@ -155,6 +157,8 @@ fn main() {
     let store = cache(dir.path());
     let report = measure("report of 100,000 users", 100.0, || calling_diagnose(&store, ORG).unwrap());
     let cached = measure("  of which reading the cache", 100.0, || CallingFacts::load(&store, ORG).unwrap());
+    measure("    the people alone", 100.0, || store.calling_people(ORG).unwrap());
+    measure("    the number inventory alone (read beside the people)", 100.0, || store.inventory_numbers(ORG).unwrap());
     measure("  of which the report from what was read", 100.0, || report_of(&cached));
     measure("    of which the reasons and evidence (rules)", 100.0, || {
         diagnose(&cached.facts, &cached.locations, &cached.person_locations)

@@ -38,8 +38,8 @@ use crate::files;
 use crate::files::sqlite::Identity;
 use hubdesk_api::{ApiError, ErrorCode};
 
-pub use meetings::in_id_order;
 pub use calling_people::CallingPersonRow;
+pub use meetings::in_id_order;
 pub use migrations::LATEST_VERSION;
 pub use resources::ResourceTable;
 pub use settings::SettingKey;

@@ -38,13 +38,13 @@ impl Store {
 
     /// Numbers (not bare extensions) of the inventory with their location.
     pub fn inventory_numbers(&self, org_id: &str) -> Result<Vec<NumberRow>> {
-        let conn = self.reader();
-        let mut stmt = conn.prepare(
-            "SELECT phone_number, location_id, COALESCE(owner_name, owner_id), owner_type, owner_id FROM numbers
-             WHERE org_id = ?1 AND phone_number IS NOT NULL AND location_id IS NOT NULL",
-        )?;
-        let rows = stmt.query_map([org_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+        inventory_numbers_on(&self.reader(), org_id)
+    }
+
+    /// `inventory_numbers` on a connection of its own, so another thread
+    /// can read it while the reader reads the people (the Calling report).
+    pub fn inventory_numbers_apart(&self, org_id: &str) -> Result<Vec<NumberRow>> {
+        inventory_numbers_on(&crate::files::sqlite::open_read_only(self.path())?, org_id)
     }
 
     pub fn calling_location_ids(&self, org_id: &str) -> Result<Vec<String>> {
@@ -115,4 +115,13 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+}
+
+fn inventory_numbers_on(conn: &rusqlite::Connection, org_id: &str) -> Result<Vec<NumberRow>> {
+    let mut stmt = conn.prepare(
+        "SELECT phone_number, location_id, COALESCE(owner_name, owner_id), owner_type, owner_id FROM numbers
+         WHERE org_id = ?1 AND phone_number IS NOT NULL AND location_id IS NOT NULL",
+    )?;
+    let rows = stmt.query_map([org_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
+    Ok(rows.collect::<std::result::Result<_, _>>()?)
 }

@@ -3,15 +3,18 @@
 //! (`CallingFix::SetWorkNumber`), or a rejection with the file's line and
 //! why. A rejected row changes nothing; the other rows still do.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::phone_normalise::{normalise, NotNormalised};
-use crate::templates::{OrgFacts, PersonFact};
+use crate::templates::calling::Numbers;
+use crate::templates::hash::{FastMap, FastSet};
+use crate::templates::{Kind, OrgFacts, PersonFact};
 
-use super::{CallingFix, CallingFixChange, CallingLocation, CallingReason, CallingUser, Sheet, SheetRow};
+use super::reading::NumberReader;
+use super::{CallingFix, CallingFixChange, CallingLocation, CallingReason, Sheet, SheetRow};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -55,14 +58,12 @@ impl CallingImportRejectReason {
     }
 }
 
-/// The org as cached: what the report is computed from, and the report.
+/// The org as cached: what the report is computed from.
 pub struct PlanFacts<'a> {
     pub facts: &'a OrgFacts,
     pub locations: &'a [CallingLocation],
     /// Person id → the location the directory puts them in.
     pub person_locations: &'a HashMap<String, String>,
-    /// The report's users (their reason goes with each change).
-    pub report: &'a [CallingUser],
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -87,19 +88,13 @@ pub struct ImportPlan {
 /// The number of another user is refused even if their own row gives them a
 /// new one (a swap): the import never depends on the order it is sent in.
 pub fn plan_import(sheet: &Sheet, org: &PlanFacts) -> ImportPlan {
-    let regions = Regions::new(org);
-    let by_email: HashMap<String, &PersonFact> = org.facts.people.iter().map(|p| (p.email.to_lowercase(), p)).collect();
-    let reasons: HashMap<&str, CallingReason> = org.report.iter().map(|u| (u.person_id.as_str(), u.reason)).collect();
-    // Whose work number each E.164 number is now (C4: compared normalised).
-    let mut holders: HashMap<String, &str> = HashMap::with_capacity(org.facts.people.len());
-    for p in &org.facts.people {
-        if let Some(e164) = p.work_number.as_deref().and_then(|n| regions.e164(p, n)) {
-            holders.entry(e164).or_insert(&p.id);
-        }
-    }
+    let reader = NumberReader::new(org.locations, org.person_locations, &org.facts.numbers);
+    let by_email: FastMap<Cow<str>, &PersonFact> = org.facts.people.iter().map(|p| (lowercase(&p.email), p)).collect();
+    let reasons = Reasons::new(org.facts);
+    let holders = Holders::new(&org.facts.people, &reader);
     let mut plan = ImportPlan { rows: u32::try_from(sheet.rows.len()).unwrap_or(u32::MAX), ..ImportPlan::default() };
-    let mut seen: HashSet<&str> = HashSet::new();
-    let mut given: HashMap<String, &str> = HashMap::new();
+    let mut seen: FastSet<&str> = FastSet::default();
+    let mut given: FastMap<String, &str> = FastMap::default();
     for row in &sheet.rows {
         let reject = |reason, value: Option<&str>| CallingImportRejection {
             line: row.line,
@@ -111,13 +106,14 @@ pub fn plan_import(sheet: &Sheet, org: &PlanFacts) -> ImportPlan {
         // one the admin meant cannot be told.
         let planned = person_of(row, &by_email).and_then(|person| match seen.insert(&person.id) {
             false => Err((CallingImportRejectReason::DuplicateUser, Some(row.email.as_str()))),
-            true => new_number(row, person, &regions).map(|number| (person, number)),
+            true => new_number(row, person, &reader).map(|number| (person, number)),
         });
         match planned {
             Err((reason, value)) => plan.rejections.push(reject(reason, value)),
             Ok((_, None)) => plan.unchanged += 1,
             Ok((person, Some(e164))) => {
-                let held = holders.get(&e164).filter(|&&id| id != person.id).or_else(|| given.get(&e164));
+                let held =
+                    holders.of(&e164, &reader).filter(|&id| id != person.id).or_else(|| given.get(&e164).copied());
                 if held.is_some() {
                     plan.rejections.push(reject(CallingImportRejectReason::NumberInUse, Some(&row.phone)));
                     continue;
@@ -127,7 +123,7 @@ pub fn plan_import(sheet: &Sheet, org: &PlanFacts) -> ImportPlan {
                     person_id: person.id.clone(),
                     email: person.email.clone(),
                     display_name: person.display_name.clone(),
-                    reason: reasons.get(person.id.as_str()).copied(),
+                    reason: reasons.of(person),
                     work_number: person.work_number.clone(),
                     fix: CallingFix::SetWorkNumber { number: e164 },
                     location_name: None,
@@ -143,7 +139,7 @@ type Rejected<'r> = (CallingImportRejectReason, Option<&'r str>);
 /// The row's user, or why the row has none.
 fn person_of<'f, 'r>(
     row: &'r SheetRow,
-    by_email: &HashMap<String, &'f PersonFact>,
+    by_email: &FastMap<Cow<str>, &'f PersonFact>,
 ) -> Result<&'f PersonFact, Rejected<'r>> {
     if row.malformed {
         return Err((CallingImportRejectReason::Malformed, None));
@@ -151,7 +147,7 @@ fn person_of<'f, 'r>(
     if row.email.is_empty() {
         return Err((CallingImportRejectReason::MissingEmail, None));
     }
-    by_email.get(&row.email.to_lowercase()).copied().ok_or((CallingImportRejectReason::UnknownUser, Some(&row.email)))
+    by_email.get(&lowercase(&row.email)).copied().ok_or((CallingImportRejectReason::UnknownUser, Some(&row.email)))
 }
 
 /// The row's number in E.164 when it is not the user's work number now
@@ -160,67 +156,118 @@ fn person_of<'f, 'r>(
 /// spaces) is unchanged; a cell that makes a directory number that is not
 /// E.164 into E.164 (the report's suggested number typed in) is a change:
 /// that is what fixes `not_e164`.
-fn new_number<'r>(row: &'r SheetRow, person: &PersonFact, regions: &Regions) -> Result<Option<String>, Rejected<'r>> {
+fn new_number<'r>(
+    row: &'r SheetRow,
+    person: &PersonFact,
+    reader: &NumberReader,
+) -> Result<Option<String>, Rejected<'r>> {
     let now = person.work_number.as_deref().map(str::trim).unwrap_or_default();
     // A spreadsheet strips the `+` of a number it reads as a number.
     if row.phone.is_empty() || row.phone == now || now.strip_prefix('+') == Some(row.phone.as_str()) {
         return Ok(None);
     }
-    let typed = regions
-        .normalise(person, &row.phone)
+    let typed = reader
+        .read(&person.id, &row.phone)
+        .map(|n| n.e164().to_owned())
         .map_err(|_| (CallingImportRejectReason::InvalidNumber, Some(row.phone.as_str())))?;
     Ok((typed != now).then_some(typed))
 }
 
-/// The country a user's numbers are read in, as the report reads them (C4):
-/// the user's location's; else the country of a location whose inventory
-/// holds the number so read; else none (`+`, `00` or a missing `+` still
-/// make a number).
-struct Regions<'a> {
-    own: HashMap<&'a str, &'a str>,
-    countries: Vec<&'a str>,
-    inventory: HashSet<&'a str>,
+/// An email as compared: lowercase, without a copy when it already is.
+fn lowercase(email: &str) -> Cow<'_, str> {
+    match email.bytes().any(|b| b.is_ascii_uppercase()) || !email.is_ascii() {
+        true => Cow::Owned(email.to_lowercase()),
+        false => Cow::Borrowed(email),
+    }
 }
 
-impl<'a> Regions<'a> {
-    fn new(org: &PlanFacts<'a>) -> Regions<'a> {
-        let country: HashMap<&str, &str> =
-            org.locations.iter().filter_map(|l| Some((l.id.as_str(), l.country.as_deref()?))).collect();
-        let own = org
-            .person_locations
-            .iter()
-            .filter_map(|(person, location)| Some((person.as_str(), *country.get(location.as_str())?)))
-            .collect();
-        let mut countries: Vec<&str> = country.values().copied().collect();
-        countries.sort_unstable();
-        countries.dedup();
-        let inventory = org.facts.numbers.iter().map(|n| n.phone_number.as_str()).collect();
-        Regions { own, countries, inventory }
+/// The report's reason for a user without Calling (`None`: the user has a
+/// Calling line already), worked out only for the users a plan changes.
+struct Reasons<'a> {
+    lines: FastSet<&'a str>,
+    numbers: Numbers<'a>,
+}
+
+impl<'a> Reasons<'a> {
+    fn new(facts: &'a OrgFacts) -> Reasons<'a> {
+        let lines = facts.licenses.iter().filter(|l| Kind::of(&l.name).is_line()).map(|l| l.id.as_str()).collect();
+        Reasons { lines, numbers: Numbers::new(facts) }
     }
 
-    fn normalise(&self, p: &PersonFact, typed: &str) -> Result<String, NotNormalised> {
-        if let Some(country) = self.own.get(p.id.as_str()) {
-            return normalise(typed, Some(country)).map(|n| n.e164().to_owned());
-        }
-        for country in &self.countries {
-            if let Ok(made) = normalise(typed, Some(country)) {
-                if self.inventory.contains(made.e164()) {
-                    return Ok(made.e164().to_owned());
-                }
+    fn of(&self, p: &'a PersonFact) -> Option<CallingReason> {
+        let has_line = p.licenses.iter().any(|l| self.lines.contains(l.as_str()));
+        (!has_line).then(|| CallingReason::of(&self.numbers.check(p)))
+    }
+}
+
+/// Whose work number each E.164 number is now (C4: compared normalised);
+/// the first user in the org's order when two have it.
+///
+/// Most directory numbers are E.164 already and are looked up as they are.
+/// Reading the others takes a parse each, so they are read only when a
+/// change asks for a number ending in the same digits: normalising keeps a
+/// number's last digits (it only rewrites the prefix), so no other number
+/// can become it. Numbers with anything but digits and separators (an
+/// extension, letters) are read up front.
+struct Holders<'a> {
+    /// Number → (position in the org, person id).
+    read: FastMap<Cow<'a, str>, (usize, &'a str)>,
+    /// Last digits → the users whose number ends so, in the org's order.
+    unread: FastMap<u32, Vec<(usize, &'a PersonFact)>>,
+}
+
+/// How many last digits key an unread number.
+const TAIL: usize = 6;
+
+impl<'a> Holders<'a> {
+    fn new(people: &'a [PersonFact], reader: &NumberReader) -> Holders<'a> {
+        let mut holders = Holders { read: FastMap::default(), unread: FastMap::default() };
+        for (at, p) in people.iter().enumerate() {
+            let Some(number) = p.work_number.as_deref().map(str::trim).filter(|n| !n.is_empty()) else { continue };
+            if is_canonical(number) {
+                holders.read.entry(Cow::Borrowed(number)).or_insert((at, &p.id));
+            } else if let Some(tail) = plain_tail(number) {
+                holders.unread.entry(tail).or_default().push((at, p));
+            } else if let Ok(e164) = reader.read(&p.id, number).map(|n| n.e164().to_owned()) {
+                holders.read.entry(Cow::Owned(e164)).or_insert((at, &p.id));
             }
         }
-        normalise(typed, None).map(|n| n.e164().to_owned())
+        holders
     }
 
-    /// The E.164 form of a number the directory holds; a number already
-    /// in that form is taken as it is (no parse: this runs for every user).
-    fn e164(&self, p: &PersonFact, number: &str) -> Option<String> {
-        let canonical = number
-            .strip_prefix('+')
-            .is_some_and(|digits| (8..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()));
-        if canonical {
-            return Some(number.to_owned());
-        }
-        self.normalise(p, number).ok()
+    fn of(&self, e164: &str, reader: &NumberReader) -> Option<&'a str> {
+        let read = self.read.get(e164).copied();
+        let unread = plain_tail(e164).and_then(|tail| self.unread.get(&tail)).into_iter().flatten().find(|(_, p)| {
+            let number = p.work_number.as_deref().map(str::trim).unwrap_or_default();
+            reader.read(&p.id, number).is_ok_and(|n| n.e164() == e164)
+        });
+        let first = match (read, unread) {
+            (Some(r), Some(&(at, p))) => Some(if at < r.0 { (at, p.id.as_str()) } else { r }),
+            (r, u) => r.or(u.map(|&(at, p)| (at, p.id.as_str()))),
+        };
+        first.map(|(_, id)| id)
     }
+}
+
+/// `+` and 8 to 15 digits: taken as it is, no parse.
+fn is_canonical(number: &str) -> bool {
+    number
+        .strip_prefix('+')
+        .is_some_and(|digits| (8..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The last `TAIL` digits of a number made of digits and separators
+/// (spaces, `-`, `.`, `/`, brackets, `+`), as one integer; `None` for
+/// anything else or fewer digits.
+fn plain_tail(number: &str) -> Option<u32> {
+    if !number.bytes().all(|b| b.is_ascii_digit() || b" -./()+".contains(&b)) {
+        return None;
+    }
+    let mut digits = number.bytes().rev().filter(u8::is_ascii_digit);
+    let (mut tail, mut scale) = (0u32, 1u32);
+    for _ in 0..TAIL {
+        tail += u32::from(digits.next()? - b'0') * scale;
+        scale *= 10;
+    }
+    Some(tail)
 }

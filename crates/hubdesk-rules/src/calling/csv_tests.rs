@@ -83,13 +83,8 @@ impl Org {
 
     fn plan(&self, file: &str) -> ImportPlan {
         let sheet = read_sheet(file.as_bytes()).unwrap();
-        let report = diagnose(&self.facts, &self.locations, &self.person_locations);
-        let org = PlanFacts {
-            facts: &self.facts,
-            locations: &self.locations,
-            person_locations: &self.person_locations,
-            report: &report,
-        };
+        let org =
+            PlanFacts { facts: &self.facts, locations: &self.locations, person_locations: &self.person_locations };
         plan_import(&sheet, &org)
     }
 }

@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use super::{is_e164, CallingFix};
+use crate::templates::hash::FastMap;
 use crate::templates::{Kind, NumberFact, OrgFacts};
 
 /// A provisioned user whose directory work number is not their Calling number.
@@ -31,13 +32,13 @@ pub struct ProvisionedMismatch {
 pub fn mismatches(facts: &OrgFacts, person_locations: &HashMap<String, String>) -> Vec<ProvisionedMismatch> {
     let lines: Vec<&str> =
         facts.licenses.iter().filter(|l| Kind::of(&l.name).is_line()).map(|l| l.id.as_str()).collect();
-    let mut held: HashMap<&str, &NumberFact> = HashMap::new();
+    let mut held: FastMap<&str, &NumberFact> = FastMap::default();
     for n in &facts.numbers {
         if let Some(holder) = n.holder_id.as_deref() {
             held.entry(holder).or_insert(n);
         }
     }
-    let by_number: HashMap<&str, &NumberFact> = facts.numbers.iter().map(|n| (n.phone_number.as_str(), n)).collect();
+    let by_number: FastMap<&str, &NumberFact> = facts.numbers.iter().map(|n| (n.phone_number.as_str(), n)).collect();
     let mut found = Vec::new();
     for p in &facts.people {
         let Some(license) = p.licenses.iter().find(|l| lines.contains(&l.as_str())) else { continue };

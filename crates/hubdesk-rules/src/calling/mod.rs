@@ -5,13 +5,16 @@
 //! and the names a sentence needs.
 
 use std::collections::HashMap;
+use std::thread;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::phone_normalise::{normalise, Normalised, NotNormalised};
+use crate::phone_normalise::{Normalised, NotNormalised};
 use crate::templates::calling::Numbers;
+use crate::templates::hash::FastMap;
 use crate::templates::{Kind, NumberFact, NumberProblem, OrgFacts, PersonFact};
+use reading::NumberReader;
 
 mod ch_csv;
 mod change;
@@ -23,6 +26,7 @@ mod fix;
 #[cfg(test)]
 mod fix_tests;
 mod mismatch;
+mod reading;
 mod suggest;
 #[cfg(test)]
 mod tests;
@@ -67,6 +71,18 @@ impl CallingReason {
         CallingReason::NumberTaken,
         CallingReason::Eligible,
     ];
+
+    /// The reason a C2 check gives.
+    pub(crate) fn of(checked: &Result<&NumberFact, NumberProblem>) -> CallingReason {
+        match checked {
+            Ok(_) => CallingReason::Eligible,
+            Err(NumberProblem::NoWorkNumber) => CallingReason::NoWorkNumber,
+            Err(NumberProblem::NotE164 { .. }) => CallingReason::NotE164,
+            Err(NumberProblem::NotInInventory { .. }) => CallingReason::NotInInventory,
+            Err(NumberProblem::LocationNotCalling { .. }) => CallingReason::LocationNotCalling,
+            Err(NumberProblem::TakenBy { .. }) => CallingReason::NumberTaken,
+        }
+    }
 
     pub fn code(self) -> &'static str {
         match self {
@@ -126,23 +142,43 @@ pub fn diagnose(
     let lines: Vec<&str> =
         facts.licenses.iter().filter(|l| Kind::of(&l.name).is_line()).map(|l| l.id.as_str()).collect();
     let numbers = Numbers::new(facts);
-    let location = |id: &str| locations.iter().find(|l| l.id == id);
-    let mut countries: Vec<&str> = locations.iter().filter_map(|l| l.country.as_deref()).collect();
-    countries.sort_unstable();
-    countries.dedup();
+    let reader = NumberReader::new(locations, person_locations, &facts.numbers);
     // Numbers by number: the evidence and the C4 reading look numbers up
     // for every user, and a scan of the inventory each time made the report
     // of 100,000 users take seconds (docs/benchmarks.md).
     let inventory = facts.numbers.iter().map(|n| (n.phone_number.as_str(), n)).collect();
-    let ctx = Context { location: &location, countries, person_locations, inventory };
-    let mut users: Vec<CallingUser> = facts
-        .people
-        .iter()
-        .filter(|p| !p.licenses.iter().any(|l| lines.contains(&l.as_str())))
-        .map(|p| ctx.one(p, numbers.check(p)))
-        .collect();
+    let locations = locations.iter().map(|l| (l.id.as_str(), l)).collect();
+    let ctx = Context { locations, reader, inventory };
+    let diagnose_part = |people: &[PersonFact]| -> Vec<CallingUser> {
+        people
+            .iter()
+            .filter(|p| !p.licenses.iter().any(|l| lines.contains(&l.as_str())))
+            .map(|p| ctx.one(p, numbers.check(p)))
+            .collect()
+    };
+    // Each user's reason depends on the org alone, not on other users, so
+    // the people are split across the cores; reading numbers is most of the
+    // time (docs/benchmarks.md). The fixes below are suggested in order.
+    let mut users = in_parallel(&facts.people, diagnose_part);
     suggest::suggest_fixes(facts, person_locations, &mut users);
     users
+}
+
+/// `f` over consecutive parts of `items`, one per core, concatenated in order.
+fn in_parallel<T: Sync, U: Send>(items: &[T], f: impl Fn(&[T]) -> Vec<U> + Sync) -> Vec<U> {
+    let cores = thread::available_parallelism().map_or(1, |n| n.get());
+    // Below this, starting threads costs more than it saves.
+    const SMALLEST_PART: usize = 4096;
+    let parts = cores.min(items.len() / SMALLEST_PART).max(1);
+    if parts == 1 {
+        return f(items);
+    }
+    let f = &f;
+    thread::scope(|scope| {
+        let handles: Vec<_> =
+            items.chunks(items.len().div_ceil(parts)).map(|part| scope.spawn(move || f(part))).collect();
+        handles.into_iter().flat_map(|h| h.join().expect("a diagnosis thread panicked")).collect()
+    })
 }
 
 /// C6: whether the user holds a license giving a Calling line (C1).
@@ -156,10 +192,9 @@ pub fn is_line_license(name: &str) -> bool {
 }
 
 struct Context<'a> {
-    location: &'a dyn Fn(&str) -> Option<&'a CallingLocation>,
-    countries: Vec<&'a str>,
-    person_locations: &'a HashMap<String, String>,
-    inventory: HashMap<&'a str, &'a NumberFact>,
+    locations: FastMap<&'a str, &'a CallingLocation>,
+    reader: NumberReader<'a>,
+    inventory: FastMap<&'a str, &'a NumberFact>,
 }
 
 impl<'a> Context<'a> {
@@ -168,7 +203,7 @@ impl<'a> Context<'a> {
         let mut suggested_number = None;
         let at = |evidence: &mut CallingEvidence, id: &str| {
             evidence.location_id = Some(id.to_owned());
-            evidence.location_name = (self.location)(id).map(|l| l.name.clone());
+            evidence.location_name = self.locations.get(id).map(|l| l.name.clone());
         };
         let reason = match checked {
             Ok(fact) => {
@@ -178,7 +213,7 @@ impl<'a> Context<'a> {
             }
             Err(NumberProblem::NoWorkNumber) => CallingReason::NoWorkNumber,
             Err(NumberProblem::NotE164 { number }) => {
-                match self.normalised(p, &number) {
+                match self.reader.read(&p.id, &number) {
                     Ok(made) => {
                         suggested_number = Some(made.e164().to_owned());
                         evidence.normalised = Some(made);
@@ -216,27 +251,6 @@ impl<'a> Context<'a> {
             suggested_number,
             suggested_fix: None,
         }
-    }
-
-    /// C4: the number read in the country of the user's location; else in
-    /// the country of the location whose inventory holds it so read (the
-    /// number's location); else with no country (a `00` prefix or a missing
-    /// `+` still make one).
-    fn normalised(&self, p: &PersonFact, typed: &str) -> Result<Normalised, NotNormalised> {
-        let own =
-            self.person_locations.get(&p.id).and_then(|id| (self.location)(id)).and_then(|l| l.country.as_deref());
-        if let Some(country) = own {
-            return normalise(typed, Some(country));
-        }
-        let in_inventory = |n: &Normalised| self.inventory.contains_key(n.e164());
-        for country in &self.countries {
-            if let Ok(made) = normalise(typed, Some(country)) {
-                if in_inventory(&made) {
-                    return Ok(made);
-                }
-            }
-        }
-        normalise(typed, None)
     }
 }
 

@@ -9,16 +9,17 @@
 //! once, so fixing the whole filtered list at once does not give one
 //! number to two users.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 use super::{CallingFix, CallingReason, CallingUser};
+use crate::templates::hash::{FastMap, FastSet};
 use crate::templates::{Kind, LicenseFact, OrgFacts};
 
 /// Fills `suggested_fix` of every user of the report, in its order.
 pub(super) fn suggest_fixes(facts: &OrgFacts, person_locations: &HashMap<String, String>, users: &mut [CallingUser]) {
     let mut free = FreeNumbers::new(facts);
     let mut licenses = Units::new(facts);
-    let calling: HashSet<&str> = facts.calling_locations.iter().map(String::as_str).collect();
+    let calling: FastSet<&str> = facts.calling_locations.iter().map(String::as_str).collect();
     for user in users.iter_mut() {
         user.suggested_fix = match user.reason {
             CallingReason::NotE164 => user.suggested_number.clone().map(|number| CallingFix::SetWorkNumber { number }),
@@ -97,13 +98,13 @@ impl Units {
 
 /// The free numbers of each location, in number order: held by no one and
 /// nobody's work number (an `eligible` user's number is theirs to take).
-struct FreeNumbers<'f>(HashMap<&'f str, BTreeSet<&'f str>>);
+struct FreeNumbers<'f>(FastMap<&'f str, BTreeSet<&'f str>>);
 
 impl<'f> FreeNumbers<'f> {
     fn new(facts: &'f OrgFacts) -> FreeNumbers<'f> {
-        let typed: HashSet<&str> =
+        let typed: FastSet<&str> =
             facts.people.iter().filter_map(|p| p.work_number.as_deref()).map(str::trim).collect();
-        let mut by_location: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+        let mut by_location: FastMap<&str, BTreeSet<&str>> = FastMap::default();
         for n in &facts.numbers {
             if n.owner.is_none() && n.holder_kind.is_none() && !typed.contains(n.phone_number.as_str()) {
                 by_location.entry(n.location_id.as_str()).or_default().insert(n.phone_number.as_str());

@@ -11,7 +11,7 @@ pub(crate) mod calling;
 mod catalog;
 mod category;
 mod export;
-mod hash;
+pub mod hash;
 mod model;
 mod order;
 mod plan;

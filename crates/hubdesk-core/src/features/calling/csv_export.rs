@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use hubdesk_api::{ApiError, ErrorCode};
-use hubdesk_rules::calling::{write_users_csv, CsvUser};
+use hubdesk_rules::calling::{diagnose, write_users_csv, CsvUser};
 
-use super::csv_org::CallingOrg;
+use super::CallingFacts;
 use crate::files::write_atomically;
 use crate::store::Store;
 use crate::Core;
@@ -39,10 +39,11 @@ impl Core {
 
 /// The CSV of `org_id` as last synced, and how many users it holds.
 pub fn calling_users_csv(store: &Store, org_id: &str) -> Result<(Vec<u8>, usize), ApiError> {
-    let org = CallingOrg::load(store, org_id)?;
+    let cached = CallingFacts::load(store, org_id)?;
+    let report = diagnose(&cached.facts, &cached.locations, &cached.person_locations);
     let people = store.people_of_org(org_id)?;
     let location_names: HashMap<&str, &str> =
-        org.cached.locations.iter().map(|l| (l.id.as_str(), l.name.as_str())).collect();
+        cached.locations.iter().map(|l| (l.id.as_str(), l.name.as_str())).collect();
     let users = people.iter().map(|p| CsvUser {
         person_id: &p.id,
         first_name: p.first_name.as_deref().unwrap_or_default(),
@@ -54,7 +55,7 @@ pub fn calling_users_csv(store: &Store, org_id: &str) -> Result<(Vec<u8>, usize)
         location: p.location_id.as_deref().and_then(|id| location_names.get(id).copied()).unwrap_or_default(),
         licenses: &p.licenses,
     });
-    let bytes = write_users_csv(Vec::new(), &org.cached.facts.licenses, users, &org.report).map_err(|e| {
+    let bytes = write_users_csv(Vec::new(), &cached.facts.licenses, users, &report).map_err(|e| {
         ApiError::new(ErrorCode::Internal, "The users CSV could not be made.")
             .with_detail(format!("cannot write the Calling users CSV: {e}"))
     })?;

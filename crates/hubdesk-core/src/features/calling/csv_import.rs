@@ -6,11 +6,11 @@ use std::io::Read;
 use std::path::Path;
 
 use hubdesk_api::{ApiError, CallingFixPreview, CallingFixSkip, CallingFixSkipReason, CallingImportPreview, ErrorCode};
-use hubdesk_rules::calling::{plan_import, read_sheet, SheetError, MOST_BYTES};
+use hubdesk_rules::calling::{plan_import, read_sheet, PlanFacts, SheetError, MOST_BYTES};
 
 pub use hubdesk_rules::calling::ImportPlan;
 
-use super::csv_org::CallingOrg;
+use super::CallingFacts;
 use crate::store::Store;
 use crate::Core;
 
@@ -48,8 +48,10 @@ impl Core {
 
 pub fn calling_import_plan(store: &Store, org_id: &str, bytes: &[u8]) -> Result<ImportPlan, ApiError> {
     let sheet = read_sheet(bytes).map_err(|e| unreadable(&e))?;
-    let org = CallingOrg::load(store, org_id)?;
-    Ok(plan_import(&sheet, &org.plan_facts()))
+    let cached = CallingFacts::load(store, org_id)?;
+    let org =
+        PlanFacts { facts: &cached.facts, locations: &cached.locations, person_locations: &cached.person_locations };
+    Ok(plan_import(&sheet, &org))
 }
 
 /// The window's preview of an import: the plan's counts and rejections,

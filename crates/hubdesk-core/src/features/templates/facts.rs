@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::store::Store;
+use crate::store::{NumberRow, Store};
 use crate::webex::models::{License, Person};
 use hubdesk_api::{ApiError, GroupOption, LicenseOption, SiteOption};
 use hubdesk_rules::calling::NumberHolder;
@@ -75,7 +75,8 @@ pub fn load(store: &Store, org_id: &str) -> Result<OrgSnapshot, ApiError> {
         name,
         usage: if usage.as_deref() == Some("distribution") { GroupUsage::Distribution } else { GroupUsage::Security },
     });
-    let facts = org_facts(store, org_id, licenses, people, groups.collect())?;
+    let numbers = number_facts(store.inventory_numbers(org_id)?);
+    let facts = org_facts(store, org_id, licenses, people, groups.collect(), numbers)?;
     let pools = Pools::from_licenses(&facts.licenses);
     Ok(OrgSnapshot { facts, pools })
 }
@@ -99,27 +100,30 @@ pub(crate) fn org_facts(
     licenses: Vec<LicenseFact>,
     people: Vec<PersonFact>,
     groups: Vec<GroupFact>,
+    numbers: Vec<NumberFact>,
 ) -> Result<OrgFacts, ApiError> {
-    let numbers =
-        store.inventory_numbers(org_id)?.into_iter().map(|(phone_number, location_id, owner, kind, holder_id)| {
-            NumberFact {
-                phone_number,
-                location_id,
-                // A number with an owner type but no name or id is still held.
-                owner: owner.or_else(|| kind.clone()),
-                holder_kind: kind.as_deref().map(NumberHolder::of_owner_type),
-                holder_id,
-            }
-        });
     Ok(OrgFacts {
         subscription_order: subscription_order(&licenses),
         attendee_sites: meeting_sites(&licenses),
         groups,
         people,
-        numbers: numbers.collect(),
+        numbers,
         calling_locations: store.calling_location_ids(org_id)?,
         licenses,
     })
+}
+
+/// The inventory as the rules read it.
+pub(crate) fn number_facts(rows: Vec<NumberRow>) -> Vec<NumberFact> {
+    let fact = |(phone_number, location_id, owner, kind, holder_id): NumberRow| NumberFact {
+        phone_number,
+        location_id,
+        // A number with an owner type but no name or id is still held.
+        owner: owner.or_else(|| kind.clone()),
+        holder_kind: kind.as_deref().map(NumberHolder::of_owner_type),
+        holder_id,
+    };
+    rows.into_iter().map(fact).collect()
 }
 
 impl From<License> for LicenseFact {
