@@ -208,7 +208,7 @@ async fn wait_fixed(client: &Client, before: u64) -> Result<()> {
     wait_until("the run panel says the run finished, every step done", RUN, async || {
         let panel = ui::texts(client, "[data-testid=run-panel] h2").await?.join(" ");
         let numbers = ui::texts(client, "[data-testid=run-numbers]").await?.join(" ");
-        // "2 of 2 users": a reprovision is two steps (C7).
+        // "2 of 2 changes": a reprovision is two steps (C7).
         let all_done = numbers.split_once(" of ").is_some_and(|(done, rest)| rest.starts_with(done.trim()));
         Ok((panel.starts_with("Finished") && all_done).then_some(()))
     })

@@ -16,7 +16,9 @@ export async function applyFix(previewId: string, typedConfirmation: string | nu
   const run = await backend.callingFixApply({ previewId, typedConfirmation });
   if (run) {
     await runs.follow(run);
-    showToast(t("templates.run.started", { count: run.total }), "info");
+    // A small run is over already: the run panel says so, a toast saying
+    // it is being sent would outlive it.
+    if (runs.running) showToast(t("templates.run.started", { count: run.total }), "info");
   }
   // A run still going refreshes the report when it stops (runs.version).
   if (!run || run.state !== "running") void callingReports.refresh();
