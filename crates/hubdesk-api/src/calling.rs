@@ -149,3 +149,33 @@ impl CallingReport {
         CallingReport { org_id, counts, users, mismatches }
     }
 }
+
+/// One request of a Calling fix run, as the journal keeps it and a run's
+/// details show it. The names are the cache's when the run was made, for
+/// people to read; the ids are what is sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "step", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum CallingRequest {
+    /// C4: read the person, change the work number, `PUT` the whole person.
+    SetWorkNumber { number: String },
+    /// C1: `PATCH /v1/licenses/users` adding the license with its line.
+    /// `after_removal`: the second half of a reprovision (C7), sent only
+    /// once the removal before it is done.
+    AddCalling {
+        license_id: String,
+        #[serde(default)]
+        license_name: Option<String>,
+        location_id: String,
+        #[serde(default)]
+        location_name: Option<String>,
+        phone_number: Option<String>,
+        extension: Option<String>,
+        after_removal: bool,
+    },
+    /// C7, C8: the first half of a reprovision: the license removed.
+    RemoveCalling {
+        license_id: String,
+        #[serde(default)]
+        license_name: Option<String>,
+    },
+}

@@ -99,6 +99,7 @@ pub fn typescript_bindings() -> Vec<(String, String)> {
         CallingFix,
         NumberHolder,
         CallingMismatch,
+        CallingRequest,
         CallingLocationChoice,
         CallingFixAsk,
         CallingFixPreview,

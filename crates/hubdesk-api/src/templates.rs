@@ -155,6 +155,9 @@ pub enum RunAction {
     /// Calling reprovisioned (removed then given again, in order);
     /// `imported`: the changes came from a CSV the admin edited.
     CallingFixes { work_numbers: u32, assigned: u32, reprovisioned: u32, imported: bool },
+    /// C6: saved templates applied again, unchanged, to the users they cover
+    /// who have no Calling yet (a template does not run again by itself).
+    CallingTemplateReapplied { template_name: String },
 }
 
 impl RunAction {
@@ -215,6 +218,10 @@ pub struct RunEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub subscriber: Option<crate::SubscriberStep>,
+    /// Set for an entry of a Calling fix run: the request it sends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub calling: Option<crate::CallingRequest>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

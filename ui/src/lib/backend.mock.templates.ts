@@ -158,7 +158,7 @@ export function templateCommands(host: TemplatesHost) {
     const { licenses, sites } = catalogue(host.domain(orgId));
     const users = membersOf(host.people(orgId), template.groupId);
     const planned = plan({ template, users, licenses, sites, give: true, takeBack: () => [], orgTemplate: template.groupId === null });
-    const action: RunAction = { kind: "saved", templateName: template.name, edited: true, existingUsers: true };
+    const action: RunAction = { kind: "callingTemplateReapplied", templateName: template.name };
     return keep(orgId, { plan: planned, callingConfirmation: null }, action, () => {});
   }
 

@@ -9,25 +9,7 @@ use super::payload_entries::{named, PayloadAnswer};
 use super::{Ledger, Result};
 use hubdesk_api::{EntryState, RunAction, RunSummary};
 
-/// One request of a Calling fix.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "step", rename_all = "camelCase", rename_all_fields = "camelCase")]
-pub enum CallingRequest {
-    /// C4: read the person, change the work number, `PUT` the whole person.
-    SetWorkNumber { number: String },
-    /// C1: `PATCH /v1/licenses/users` adding the license with its line.
-    /// `after_removal`: the second half of a reprovision (C7), sent only
-    /// once the removal before it is done.
-    AddCalling {
-        license_id: String,
-        location_id: String,
-        phone_number: Option<String>,
-        extension: Option<String>,
-        after_removal: bool,
-    },
-    /// C7, C8: the first half of a reprovision: the license removed.
-    RemoveCalling { license_id: String },
-}
+pub use hubdesk_api::CallingRequest;
 
 /// Who a step is about, and the step.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -129,10 +111,12 @@ mod tests {
             request,
         };
         let steps = [
-            step(CallingRequest::RemoveCalling { license_id: "pro".into() }),
+            step(CallingRequest::RemoveCalling { license_id: "pro".into(), license_name: Some("Professional".into()) }),
             step(CallingRequest::AddCalling {
                 license_id: "pro".into(),
+                license_name: Some("Professional".into()),
                 location_id: "loc".into(),
+                location_name: Some("Paris".into()),
                 phone_number: Some("+33142000000".into()),
                 extension: None,
                 after_removal: true,
@@ -154,5 +138,16 @@ mod tests {
         assert_eq!((after[0].state, after[1].state), (EntryState::Done, EntryState::Pending));
         let audit = ledger.audit("org").unwrap();
         assert_eq!((audit[0].email.as_str(), audit[0].tracking_id.as_deref()), ("p1@x.example", Some("TRACK")));
+        // The run's details show each step's request, names included.
+        let detail = ledger.run_detail(&run.run_id).unwrap();
+        let shown: Vec<_> = detail.entries.into_iter().map(|e| e.calling).collect();
+        assert_eq!(shown, steps.iter().map(|s| Some(s.request.clone())).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_step_journaled_before_names_were_kept_still_reads() {
+        let old = r#"{"step":"addCalling","licenseId":"pro","locationId":"loc","phoneNumber":null,"extension":"2001","afterRemoval":false}"#;
+        let request: CallingRequest = serde_json::from_str(old).unwrap();
+        assert!(matches!(request, CallingRequest::AddCalling { license_name: None, location_name: None, .. }));
     }
 }

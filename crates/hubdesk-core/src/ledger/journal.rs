@@ -4,7 +4,7 @@
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::entry::{entry_state_text, parse_entry_state, EntryResult, NewEntry, StoredEntry};
-use super::{from_json, json, Ledger, LedgerError, Result};
+use super::{from_json, json, CallingStep, Ledger, LedgerError, Result};
 use hubdesk_api::{RunAction, RunDetail, RunEntry, RunState, RunSummary};
 
 fn run_state_text(state: RunState) -> &'static str {
@@ -131,14 +131,17 @@ impl Ledger {
         let mut entries = Vec::new();
         for row in rows {
             let (person_id, email, display_name, change, state, error, tracking_id, finished_ms, payload) = row?;
-            // The payload is the action's: a session-types set, or a
-            // BroadWorks request (a Calling request the entry's error and
-            // the audit line word).
-            let (session_types, subscriber) = match (&summary.action, payload.as_deref()) {
-                (_, None) | (RunAction::CallingFixes { .. }, _) => (None, None),
-                (RunAction::BroadworksSubscribers { .. }, Some(p)) => (None, Some(from_json(p)?)),
-                (_, Some(p)) => (Some(from_json(p)?), None),
-            };
+            // The payload is the action's: a session-types set, a
+            // BroadWorks request or a Calling step.
+            let (mut session_types, mut subscriber, mut calling) = (None, None, None);
+            match (&summary.action, payload.as_deref()) {
+                (_, None) => {}
+                (RunAction::CallingFixes { .. }, Some(p)) => {
+                    calling = Some(from_json::<CallingStep>(p)?.request);
+                }
+                (RunAction::BroadworksSubscribers { .. }, Some(p)) => subscriber = Some(from_json(p)?),
+                (_, Some(p)) => session_types = Some(from_json(p)?),
+            }
             entries.push(RunEntry {
                 person_id,
                 email,
@@ -149,6 +152,7 @@ impl Ledger {
                 tracking_id,
                 finished_ms,
                 session_types,
+                calling,
                 subscriber,
             });
         }

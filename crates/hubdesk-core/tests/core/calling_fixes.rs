@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use hubdesk_api::{
     ApplyRequest, AssignmentMode, CallingFix, CallingFixAsk, CallingFixSkipReason, CallingReason, CallingReport,
-    EntryState, ErrorCode, RunState, SaveScope, TemplateDraft,
+    EntryState, ErrorCode, RunAction, RunState, SaveScope, TemplateDraft,
 };
 use hubdesk_core::ledger::CallingRequest;
 use hubdesk_core::Core;
@@ -320,6 +320,8 @@ async fn c6_the_calling_template_is_reapplied_only_to_covered_users_without_call
     let since = s.last_seq().await;
     let request = ApplyRequest { preview_id: preview.preview_id.clone(), typed_confirmation: None };
     let run = s.core.templates_commit(&request).await.unwrap().expect("a run");
+    // History says what happened: the template applied again, not saved.
+    assert_eq!(run.action, RunAction::CallingTemplateReapplied { template_name: "Phones".into() });
     let done = s.core.run_apply(&run.run_id, &|_| {}).await.unwrap();
     assert_eq!((done.state, done.failed), (RunState::Finished, 0));
     let writes = s.writes_since(since).await;

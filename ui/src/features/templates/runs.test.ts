@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AuditEntry } from "../../lib/bindings/AuditEntry";
 import type { RunEntry } from "../../lib/bindings/RunEntry";
 import type { RunSummary } from "../../lib/bindings/RunSummary";
-import { applyRunProgress, auditEventWords, changeParts, filterAudit, filterEntries, runTitle, runTone, sessionTypeParts, statusOf } from "./runs";
+import { applyRunProgress, auditEventWords, callingParts, changeParts, filterAudit, filterEntries, runTitle, runTone, sessionTypeParts, statusOf } from "./runs";
 
 const run: RunSummary = {
   runId: "r1",
@@ -178,6 +178,35 @@ describe("a Meetings session-types entry (rule S2)", () => {
     expect(sessionTypeParts(types, (id) => names[id] ?? id)).toEqual([
       { kind: "add", text: "Pro Meeting (PRO)" },
       { kind: "remove", text: "Free Meeting (FRE)" },
+    ]);
+  });
+});
+
+describe("a Calling fix step in parts", () => {
+  const t = (key: string, params?: Record<string, string>) => `${key}${params ? JSON.stringify(params) : ""}`;
+
+  it("C4: a work number set is a gain naming the number", () => {
+    expect(callingParts({ step: "setWorkNumber", number: "+4533141647" }, t)).toEqual([
+      { kind: "add", text: 'calling.run.workNumber{"number":"+4533141647"}' },
+    ]);
+  });
+
+  it("C1, C7: Calling given names the license, the location and the line, never their ids", () => {
+    const [part] = callingParts(
+      { step: "addCalling", licenseId: "lic-1", licenseName: "Webex Calling - Professional", locationId: "loc-1", locationName: "Aarhus", phoneNumber: "+4586000000", extension: "2001", afterRemoval: true },
+      t,
+    );
+    expect(part.kind).toBe("add");
+    expect(part.kind !== "role" && part.text).toContain("calling.run.addAgain");
+    expect(part.kind !== "role" && part.text).toContain("Aarhus");
+    expect(part.kind !== "role" && part.text).not.toContain("loc-1");
+    const [unnamed] = callingParts({ step: "addCalling", licenseId: "lic-1", licenseName: null, locationId: "loc-1", locationName: null, phoneNumber: null, extension: "2001", afterRemoval: false }, t);
+    expect(unnamed.kind !== "role" && unnamed.text).not.toContain("lic-1");
+  });
+
+  it("C8: a removal is a Calling loss", () => {
+    expect(callingParts({ step: "removeCalling", licenseId: "lic-1", licenseName: "Webex Calling - Professional" }, t)).toEqual([
+      { kind: "removeCalling", text: "Webex Calling - Professional" },
     ]);
   });
 });

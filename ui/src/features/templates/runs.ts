@@ -4,6 +4,7 @@
 import type { Tone } from "../../lib/components/Pill.svelte";
 import type { AuditEntry } from "../../lib/bindings/AuditEntry";
 import type { AuditEvent } from "../../lib/bindings/AuditEvent";
+import type { CallingRequest } from "../../lib/bindings/CallingRequest";
 import type { EntryState } from "../../lib/bindings/EntryState";
 import type { RunAction } from "../../lib/bindings/RunAction";
 import type { RunEntry } from "../../lib/bindings/RunEntry";
@@ -36,6 +37,8 @@ export function runTitle(action: RunAction): Words {
     }
     case "deleted":
       return { key: "templates.runTitle.deleted", params: { name: action.templateName } };
+    case "callingTemplateReapplied":
+      return { key: "templates.runTitle.callingTemplateReapplied", params: { name: action.templateName } };
     case "enforced":
       return { key: "templates.runTitle.enforced" };
     case "meetingsTypesSet":
@@ -106,6 +109,26 @@ export function sessionTypeParts(types: UserTypesChange, name: (id: string) => s
     ...types.gains.map((id) => ({ kind: "add" as const, text: name(id) })),
     ...types.loses.map((id) => ({ kind: "remove" as const, text: name(id) })),
   ];
+}
+
+/** A Calling fix step as a part (C1, C4, C7): what it gave or took, by
+ * name. `t` translates (passed in so this stays a pure function). */
+export function callingParts(request: CallingRequest, t: (key: string, params?: Record<string, string>) => string): ChangePart[] {
+  switch (request.step) {
+    case "setWorkNumber":
+      return [{ kind: "add", text: t("calling.run.workNumber", { number: request.number }) }];
+    case "addCalling": {
+      const line = [request.phoneNumber, request.extension && t("calling.run.extension", { extension: request.extension })];
+      const values = {
+        license: request.licenseName ?? t("calling.run.someLicense"),
+        location: request.locationName ?? t("calling.run.someLocation"),
+        line: line.filter((part) => part).join(", "),
+      };
+      return [{ kind: "add", text: t(request.afterRemoval ? "calling.run.addAgain" : "calling.run.add", values) }];
+    }
+    case "removeCalling":
+      return [{ kind: "removeCalling", text: request.licenseName ?? t("calling.run.someLicense") }];
+  }
 }
 
 /** Whether a part is something the user gains. */

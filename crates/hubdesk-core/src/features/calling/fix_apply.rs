@@ -229,10 +229,12 @@ async fn landed(client: &WebexClient, entry: &StoredCallingStep) -> Result<Lande
             true => Landed::Yes,
             false => Landed::No(None),
         },
-        CallingRequest::RemoveCalling { license_id } => match client.person(id).await?.licenses.contains(license_id) {
-            true => Landed::No(None),
-            false => Landed::Yes,
-        },
+        CallingRequest::RemoveCalling { license_id, .. } => {
+            match client.person(id).await?.licenses.contains(license_id) {
+                true => Landed::No(None),
+                false => Landed::Yes,
+            }
+        }
     })
 }
 
@@ -272,7 +274,7 @@ async fn send_step(
             Ok((answer.partial && !answer.held.licenses.contains(license_id))
                 .then(|| "Webex did not assign the Calling license (206 Partial Content).".to_owned()))
         }
-        CallingRequest::RemoveCalling { license_id } => {
+        CallingRequest::RemoveCalling { license_id, .. } => {
             let remove = LicenseOperation { id: license_id.clone(), operation: Operation::Remove, properties: None };
             ctx.client.patch_user_licenses(&patch(remove), tracking_id).await.map(|_| None)
         }
@@ -294,15 +296,24 @@ fn summary_line(ctx: &CallingContext<'_>, request: &CallingRequest, before: Opti
             Some(old) => format!("work number {old} → {number}"),
             None => format!("work number set to {number}"),
         },
-        CallingRequest::AddCalling { license_id, location_id, phone_number, extension, after_removal } => {
+        CallingRequest::AddCalling {
+            license_id,
+            location_id,
+            location_name,
+            phone_number,
+            extension,
+            after_removal,
+            ..
+        } => {
             let line: Vec<String> = [phone_number.clone(), extension.as_ref().map(|x| format!("extension {x}"))]
                 .into_iter()
                 .flatten()
                 .collect();
             let again = if *after_removal { " again" } else { "" };
-            format!("+{} given{again} at location {location_id} with {}", license(license_id), line.join(" and "))
+            let at = location_name.as_deref().unwrap_or(location_id);
+            format!("+{} given{again} at {at} with {}", license(license_id), line.join(" and "))
         }
-        CallingRequest::RemoveCalling { license_id } => {
+        CallingRequest::RemoveCalling { license_id, .. } => {
             format!("−{} removed to reprovision (voicemail, number and call settings deleted)", license(license_id))
         }
     }

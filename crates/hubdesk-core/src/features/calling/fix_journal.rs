@@ -40,7 +40,9 @@ impl Core {
             return Ok(None);
         }
         self.require_online().await?;
-        let steps: Vec<CallingStep> = kept.preview.changes.iter().flat_map(steps_of).collect();
+        let licenses = self.store.licenses_of_org(&kept.preview.org_id)?;
+        let license_name = |id: &str| licenses.iter().find(|l| l.id == id).map(|l| l.name.clone());
+        let steps: Vec<CallingStep> = kept.preview.changes.iter().flat_map(|c| steps_of(c, &license_name)).collect();
         let count = |f: fn(&CallingFix) -> bool| kept.preview.changes.iter().filter(|c| f(&c.fix)).count() as u32;
         let action = RunAction::CallingFixes {
             work_numbers: count(|f| matches!(f, CallingFix::SetWorkNumber { .. })),
@@ -91,7 +93,8 @@ impl Core {
 }
 
 /// The journal's steps for one change: a reprovision is two (C7).
-fn steps_of(change: &CallingFixChange) -> Vec<CallingStep> {
+/// `license_name` names a license for the run's details.
+fn steps_of(change: &CallingFixChange, license_name: &dyn Fn(&str) -> Option<String>) -> Vec<CallingStep> {
     let step = |request| CallingStep {
         person_id: change.person_id.clone(),
         email: change.email.clone(),
@@ -102,18 +105,25 @@ fn steps_of(change: &CallingFixChange) -> Vec<CallingStep> {
         CallingFix::SetWorkNumber { number } => vec![step(CallingRequest::SetWorkNumber { number })],
         CallingFix::AssignCalling { license_id, location_id, phone_number, extension } => {
             vec![step(CallingRequest::AddCalling {
+                license_name: license_name(&license_id),
                 license_id,
                 location_id,
+                location_name: change.location_name.clone(),
                 phone_number,
                 extension,
                 after_removal: false,
             })]
         }
         CallingFix::Reprovision { license_id, location_id, phone_number } => vec![
-            step(CallingRequest::RemoveCalling { license_id: license_id.clone() }),
+            step(CallingRequest::RemoveCalling {
+                license_id: license_id.clone(),
+                license_name: license_name(&license_id),
+            }),
             step(CallingRequest::AddCalling {
+                license_name: license_name(&license_id),
                 license_id,
                 location_id,
+                location_name: change.location_name.clone(),
                 phone_number: Some(phone_number),
                 extension: None,
                 after_removal: true,

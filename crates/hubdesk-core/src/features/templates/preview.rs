@@ -167,7 +167,7 @@ pub fn plan_reapply(
         }
     };
     let names: Vec<&str> = chosen.iter().map(|t| t.name.as_str()).collect();
-    let run_action = RunAction::Saved { template_name: names.join(", "), edited: false, existing_users: true };
+    let run_action = RunAction::CallingTemplateReapplied { template_name: names.join(", ") };
     let request = PlanRequest {
         mode: settings.mode,
         templates: templates.clone(),
