@@ -61,7 +61,8 @@ fn the_calling_report_names_each_users_reason_with_its_evidence() -> Result<()> 
 
 /// C1: an eligible user (a free E.164 work number in a Calling location)
 /// is given Calling from the screen: the suggested fix, its preview, Apply;
-/// the run finishes and the report, read again, no longer lists the user.
+/// the run finishes and the report, read again, no longer lists the user;
+/// the run's details say what was sent, by name.
 #[test]
 fn an_eligible_user_is_given_calling_from_the_calling_screen() -> Result<()> {
     run_e2e("calling_fix", async |profile| {
@@ -80,7 +81,15 @@ fn an_eligible_user_is_given_calling_from_the_calling_screen() -> Result<()> {
             let fixed =
                 ui::wait_for_text(client, "[data-testid=calling-detail-fixed]", Duration::from_secs(60)).await?;
             ensure!(fixed.contains("no longer lists"), "the report read again: {fixed}");
-            Ok(())
+
+            ui::click(client, "[data-testid=run-details]", STEP).await?;
+            let sent = ui::wait_for_text(client, "[data-testid=run-entry]", STEP).await?;
+            ensure!(
+                sent.contains("Webex Calling") && sent.contains(" at ") && sent.contains('+'),
+                "license, location, number: {sent}"
+            );
+            ensure!(!sent.contains("Y2lzY29"), "names, not Webex ids: {sent}");
+            ui::save_screenshot(client, &repo_root().join("docs/screenshots/calling-run-detail.png")).await
         })
         .await?;
         app.close().await
