@@ -126,7 +126,9 @@ fn national_plain(region: phonenumber::country::Id, digits: &str) -> Option<Stri
 
 fn valid(region: Option<phonenumber::country::Id>, text: &str) -> Option<String> {
     let number = phonenumber::parse(region, text).ok()?;
-    let e164 = number.format().mode(phonenumber::Mode::E164).to_string();
+    // What `format().mode(E164)` writes, without the national formats it
+    // matches first for other modes (a third of a parse's time).
+    let e164 = format!("+{}{}", number.country().code(), number.national());
     (phonenumber::is_valid(&number) && e164.len() - 1 <= MOST_DIGITS).then_some(e164)
 }
 
