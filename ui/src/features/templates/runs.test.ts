@@ -150,6 +150,11 @@ describe("runTitle", () => {
       params: { count: 6 },
     });
     expect(runTitle({ kind: "callingFixes", workNumbers: 5, assigned: 0, reprovisioned: 0, imported: true }).key).toBe("templates.runTitle.callingImported");
+    // C6: the template applied again, unchanged, is not "Created".
+    expect(runTitle({ kind: "callingTemplateReapplied", templateName: "Phones" })).toEqual({
+      key: "templates.runTitle.callingTemplateReapplied",
+      params: { name: "Phones" },
+    });
     expect(runTitle({ kind: "meetingsTypesSet", siteUrl: "acme.webex.com", users: 12 })).toEqual({
       key: "templates.runTitle.meetingsTypesSet",
       params: { site: "acme.webex.com", users: 12 },
