@@ -58,6 +58,8 @@ pub struct Core {
     pub(crate) bulk_previews: crate::features::meetings::bulk::BulkPreviews,
     /// Calling fix previews kept for apply (the window's and the CSV import's).
     pub(crate) fix_previews: crate::features::calling::FixPreviews,
+    /// The last Calling report, while the cache is unchanged.
+    pub(crate) calling_report: crate::features::calling::KeptReport,
     pub(crate) active_runs: ActiveRuns,
     pub(crate) vault: Vault,
     data_dir: PathBuf,
@@ -119,6 +121,7 @@ impl Core {
             previews: Default::default(),
             bulk_previews: Default::default(),
             fix_previews: Default::default(),
+            calling_report: Default::default(),
             active_runs: Default::default(),
             vault,
             data_dir: files.data_dir.clone(),

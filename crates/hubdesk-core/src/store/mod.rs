@@ -200,6 +200,13 @@ impl Store {
         &self.path
     }
 
+    /// Changes whenever a connection other than the reader (the writer, or
+    /// another process) commits to the file: SQLite's `data_version`. What
+    /// was computed from the cache at one value still holds at the same one.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.reader().query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     fn writer(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave SQLite half-written
         // (transactions roll back on drop), so a poisoned lock is still usable.

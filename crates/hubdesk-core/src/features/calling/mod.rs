@@ -13,6 +13,7 @@ mod fix_commands;
 mod fix_journal;
 mod fixes;
 mod import_commands;
+mod kept_report;
 mod template_fix;
 
 use std::collections::{HashMap, HashSet};
@@ -31,11 +32,12 @@ pub use csv_export::calling_users_csv;
 pub use csv_import::{calling_import_plan, import_preview, ImportPlan};
 pub use export::{write_report, CallingFormat, CSV_HEADER};
 pub use fixes::{FixPreviews, MAX_ASKS};
+pub use kept_report::KeptReport;
 
 impl Core {
     /// The report of `org_id` as last synced.
     pub fn calling_diagnose(&self, org_id: &str) -> Result<CallingReport, ApiError> {
-        calling_diagnose(&self.store, org_id)
+        self.calling_report.get_or_compute(&self.store, org_id, || calling_diagnose(&self.store, org_id))
     }
 }
 
