@@ -29,14 +29,27 @@ fn person(id: &str, number: Option<&str>) -> PersonFact {
 fuzz_target!(|data: &[u8]| {
     let Ok(sheet) = read_sheet(data) else { return };
     let facts = OrgFacts {
-        people: vec![person("a", Some("+4533141647")), person("b", Some("33 14 16 48")), person("c", None)],
-        numbers: vec![NumberFact { phone_number: "+4533141649".into(), location_id: "cph".into(), owner: None }],
+        // A number as Webex holds it, a national one with a location, one
+        // with a `00` and none (read only when a change ends the same), none.
+        people: vec![
+            person("a", Some("+4533141647")),
+            person("b", Some("33 14 16 48")),
+            person("c", None),
+            person("d", Some("00 45 33 14 16 50")),
+        ],
+        numbers: vec![NumberFact {
+            phone_number: "+4533141649".into(),
+            location_id: "cph".into(),
+            owner: None,
+            holder_kind: None,
+            holder_id: None,
+        }],
         calling_locations: vec!["cph".into()],
         ..OrgFacts::default()
     };
     let locations = [CallingLocation { id: "cph".into(), name: "Copenhagen".into(), country: Some("DK".into()) }];
     let person_locations = HashMap::from([("b".to_owned(), "cph".to_owned())]);
-    let plan = plan_import(&sheet, &PlanFacts { facts: &facts, locations: &locations, person_locations: &person_locations, report: &[] });
+    let plan = plan_import(&sheet, &PlanFacts { facts: &facts, locations: &locations, person_locations: &person_locations });
     assert_eq!(plan.rows as usize, sheet.rows.len());
     assert_eq!(plan.unchanged as usize + plan.changes.len() + plan.rejections.len(), sheet.rows.len());
     for change in &plan.changes {

@@ -1,9 +1,10 @@
 //! The work-number normaliser (C4, C5) on any text and any region: it must
 //! never panic, and what it calls E.164 must be `+` and at most 15 digits that
-//! libphonenumber reads back as the same number.
+//! libphonenumber reads back as the same number, and an inventory holding
+//! that number does not change what the text reads as.
 #![no_main]
 
-use hubdesk_rules::phone_normalise::normalise;
+use hubdesk_rules::phone_normalise::{normalise, normalise_known};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -19,5 +20,8 @@ fuzz_target!(|data: &[u8]| {
         // Normalising the result again keeps it as it is.
         let again = normalise(e164, None).expect("an E.164 number stays valid");
         assert_eq!(again.e164(), e164, "from {typed:?}");
+        // An inventory holding that number reads the text as the same number.
+        let known = normalise_known(typed, region, &|n| n == e164).expect("known, so read");
+        assert_eq!(known.e164(), e164, "from {typed:?} with {e164} in the inventory");
     }
 });
