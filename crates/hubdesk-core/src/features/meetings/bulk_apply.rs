@@ -99,6 +99,8 @@ async fn apply_entry(ctx: &TypesContext<'_>, entry: StoredTypesEntry) -> Result<
     let change = &entry.change;
     let mut check_first = entry.state == EntryState::InFlight;
     let mut last_error = None;
+    // The tracking id of the PUT that may have landed.
+    let mut sent_as = entry.tracking_id.clone();
     for send in 0..MAX_SENDS {
         if send > 0 {
             tokio::time::sleep(Duration::from_millis(500 * 2u64.pow(send - 1))).await;
@@ -109,7 +111,7 @@ async fn apply_entry(ctx: &TypesContext<'_>, entry: StoredTypesEntry) -> Result<
                     let held: Vec<String> = held.into_iter().map(|t| t.id).collect();
                     if same_set(&held, &change.after) {
                         // It landed before its answer was lost.
-                        return record(ctx, &entry, done(change, entry.tracking_id.clone()));
+                        return record(ctx, &entry, done(change, sent_as));
                     }
                 }
                 Err(e) if e.is_offline() => return Err(Stop::Offline(e)),
@@ -122,6 +124,7 @@ async fn apply_entry(ctx: &TypesContext<'_>, entry: StoredTypesEntry) -> Result<
         }
         let tracking_id = format!("HUBDESK_{}", uuid::Uuid::new_v4());
         ctx.ledger.mark_in_flight(&entry.run_id, entry.seq, &tracking_id).map_err(|e| Stop::Ledger(e.into()))?;
+        sent_as = Some(tracking_id.clone());
         match ctx.client.put_user_session_types(&change.person_id, &change.site_url, &change.after, &tracking_id).await
         {
             Ok(echo) => return record(ctx, &entry, answered(change, echo, tracking_id)),
@@ -133,6 +136,10 @@ async fn apply_entry(ctx: &TypesContext<'_>, entry: StoredTypesEntry) -> Result<
             }
         }
     }
+    // The last answer was lost: the PUT may have landed all the same.
+    if check_first && landed(ctx, change).await {
+        return record(ctx, &entry, done(change, sent_as));
+    }
     let error = last_error.expect("a send failed");
     if matches!(error, WebexError::Network { .. }) {
         return Err(Stop::Offline(error));
@@ -141,6 +148,12 @@ async fn apply_entry(ctx: &TypesContext<'_>, entry: StoredTypesEntry) -> Result<
     let result =
         TypesResult { state: EntryState::Failed, error: Some(error.to_string()), tracking_id: None, summary: None };
     record(ctx, &entry, result)
+}
+
+/// Whether Webex holds the set the change sends.
+async fn landed(ctx: &TypesContext<'_>, change: &hubdesk_api::UserTypesChange) -> bool {
+    let held = ctx.client.user_session_types(&change.person_id, &change.site_url).await;
+    held.is_ok_and(|held| same_set(&held.into_iter().map(|t| t.id).collect::<Vec<_>>(), &change.after))
 }
 
 fn record(ctx: &TypesContext<'_>, entry: &StoredTypesEntry, result: TypesResult) -> Result<EntryState, Stop> {
