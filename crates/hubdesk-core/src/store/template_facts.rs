@@ -66,23 +66,6 @@ impl Store {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
-    /// `(person id, location id)` for people the directory puts at a location.
-    pub fn person_locations(&self, org_id: &str) -> Result<Vec<(String, String)>> {
-        let conn = self.reader();
-        let mut stmt =
-            conn.prepare("SELECT id, location_id FROM people WHERE org_id = ?1 AND location_id IS NOT NULL")?;
-        let rows = stmt.query_map([org_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
-    }
-
-    /// `(person id, extension)` for Calling users with an extension.
-    pub fn person_extensions(&self, org_id: &str) -> Result<Vec<(String, String)>> {
-        let conn = self.reader();
-        let mut stmt = conn.prepare("SELECT id, extension FROM people WHERE org_id = ?1 AND extension IS NOT NULL")?;
-        let rows = stmt.query_map([org_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
-    }
-
     /// Records what Webex says a person now holds (licenses, and site urls
     /// as `site` for a host and `site#attendee` for an attendee).
     pub fn record_person_licenses(

@@ -11,10 +11,10 @@ use ts_rs::TS;
 
 use crate::templates::calling::Numbers;
 use crate::templates::hash::{FastMap, FastSet};
-use crate::templates::{Kind, OrgFacts, PersonFact};
+use crate::templates::{OrgFacts, PersonFact};
 
 use super::reading::NumberReader;
-use super::{CallingFix, CallingFixChange, CallingLocation, CallingReason, Sheet, SheetRow};
+use super::{has_calling, CallingFix, CallingFixChange, CallingLocation, CallingReason, Sheet, SheetRow};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -184,19 +184,17 @@ fn lowercase(email: &str) -> Cow<'_, str> {
 /// The report's reason for a user without Calling (`None`: the user has a
 /// Calling line already), worked out only for the users a plan changes.
 struct Reasons<'a> {
-    lines: FastSet<&'a str>,
+    facts: &'a OrgFacts,
     numbers: Numbers<'a>,
 }
 
 impl<'a> Reasons<'a> {
     fn new(facts: &'a OrgFacts) -> Reasons<'a> {
-        let lines = facts.licenses.iter().filter(|l| Kind::of(&l.name).is_line()).map(|l| l.id.as_str()).collect();
-        Reasons { lines, numbers: Numbers::new(facts) }
+        Reasons { facts, numbers: Numbers::new(facts) }
     }
 
     fn of(&self, p: &'a PersonFact) -> Option<CallingReason> {
-        let has_line = p.licenses.iter().any(|l| self.lines.contains(l.as_str()));
-        (!has_line).then(|| CallingReason::of(&self.numbers.check(p)))
+        (!has_calling(self.facts, p)).then(|| CallingReason::of(&self.numbers.check(p)))
     }
 }
 

@@ -106,14 +106,10 @@ async fn apply_entry(ctx: &TypesContext<'_>, entry: StoredTypesEntry) -> Result<
             tokio::time::sleep(Duration::from_millis(500 * 2u64.pow(send - 1))).await;
         }
         if check_first {
-            match ctx.client.user_session_types(&change.person_id, &change.site_url).await {
-                Ok(held) => {
-                    let held: Vec<String> = held.into_iter().map(|t| t.id).collect();
-                    if same_set(&held, &change.after) {
-                        // It landed before its answer was lost.
-                        return record(ctx, &entry, done(change, sent_as));
-                    }
-                }
+            match landed(ctx, change).await {
+                // It landed before its answer was lost.
+                Ok(true) => return record(ctx, &entry, done(change, sent_as)),
+                Ok(false) => {}
                 Err(e) if e.is_offline() => return Err(Stop::Offline(e)),
                 Err(e) if e.is_transient() => {
                     last_error = Some(e);
@@ -137,7 +133,7 @@ async fn apply_entry(ctx: &TypesContext<'_>, entry: StoredTypesEntry) -> Result<
         }
     }
     // The last answer was lost: the PUT may have landed all the same.
-    if check_first && landed(ctx, change).await {
+    if check_first && landed(ctx, change).await.is_ok_and(|held| held) {
         return record(ctx, &entry, done(change, sent_as));
     }
     let error = last_error.expect("a send failed");
@@ -151,9 +147,9 @@ async fn apply_entry(ctx: &TypesContext<'_>, entry: StoredTypesEntry) -> Result<
 }
 
 /// Whether Webex holds the set the change sends.
-async fn landed(ctx: &TypesContext<'_>, change: &hubdesk_api::UserTypesChange) -> bool {
-    let held = ctx.client.user_session_types(&change.person_id, &change.site_url).await;
-    held.is_ok_and(|held| same_set(&held.into_iter().map(|t| t.id).collect::<Vec<_>>(), &change.after))
+async fn landed(ctx: &TypesContext<'_>, change: &hubdesk_api::UserTypesChange) -> Result<bool, WebexError> {
+    let held = ctx.client.user_session_types(&change.person_id, &change.site_url).await?;
+    Ok(same_set(&held.into_iter().map(|t| t.id).collect::<Vec<_>>(), &change.after))
 }
 
 fn record(ctx: &TypesContext<'_>, entry: &StoredTypesEntry, result: TypesResult) -> Result<EntryState, Stop> {
