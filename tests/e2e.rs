@@ -61,6 +61,8 @@ fn demo_sign_in_lists_and_filters_users() -> Result<()> {
 
             ui::erase(client, USERS_SEARCH, fragment.chars().count()).await?;
             wait_for_count(client, &full_count).await?;
+            // The README shows this one: the rows, not the moment before.
+            ui::wait_for_texts(client, USER_ROWS, FILTERING).await?;
             ui::save_screenshot(client, &repo_root().join("docs/screenshots/users.png")).await
         })
         .await?;

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use hubdesk_rules::calling::{plan_import, read_sheet, CallingFix, CallingLocation, PlanFacts};
+use hubdesk_rules::calling::{plan_import, read_sheet, CallingFix, CallingLocation, PersonLocations, PlanFacts};
 use hubdesk_rules::templates::{NumberFact, OrgFacts, PersonFact};
 use libfuzzer_sys::fuzz_target;
 
@@ -48,7 +48,7 @@ fuzz_target!(|data: &[u8]| {
         ..OrgFacts::default()
     };
     let locations = [CallingLocation { id: "cph".into(), name: "Copenhagen".into(), country: Some("DK".into()) }];
-    let person_locations = HashMap::from([("b".to_owned(), "cph".to_owned())]);
+    let person_locations: PersonLocations = [("b".to_owned(), "cph".to_owned())].into_iter().collect();
     let plan = plan_import(&sheet, &PlanFacts { facts: &facts, locations: &locations, person_locations: &person_locations });
     assert_eq!(plan.rows as usize, sheet.rows.len());
     assert_eq!(plan.unchanged as usize + plan.changes.len() + plan.rejections.len(), sheet.rows.len());

@@ -26,6 +26,47 @@ pub struct CallingReport {
     pub mismatches: Vec<CallingMismatch>,
 }
 
+/// The Calling screen's view of an org's report: how many users have each
+/// reason (its filters) and C7's list. The users themselves come a page at
+/// a time (`CallingUserPage`): an org of 100,000 has tens of thousands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CallingSummary {
+    pub org_id: String,
+    /// Every reason, zero included, in the order of `CallingReason::ALL`.
+    pub counts: Vec<CallingReasonCount>,
+    pub mismatches: Vec<CallingMismatch>,
+}
+
+/// Which users without Calling a page lists: those of one reason (all of
+/// them when `None`) whom `text` finds, searched as the users table is.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CallingUserQuery {
+    pub reason: Option<CallingReason>,
+    #[serde(default)]
+    pub text: String,
+}
+
+/// A window of the report's users, in the cache's people order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CallingUserPage {
+    /// How many users the query finds in all.
+    pub total: u32,
+    pub offset: u32,
+    pub users: Vec<CallingUser>,
+}
+
+/// Why a user has no Calling, for the users table's Calling column;
+/// `reason` is `None` for a user who has it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CallingStatusRow {
+    pub person_id: String,
+    pub reason: Option<CallingReason>,
+}
+
 /// C7: a provisioned user whose work number was changed afterwards.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -138,6 +179,10 @@ pub struct CallingReasonCount {
 }
 
 impl CallingReport {
+    pub fn summary(&self) -> CallingSummary {
+        CallingSummary { org_id: self.org_id.clone(), counts: self.counts.clone(), mismatches: self.mismatches.clone() }
+    }
+
     pub fn new(org_id: String, users: Vec<CallingUser>, mismatches: Vec<CallingMismatch>) -> CallingReport {
         let counts = CallingReason::ALL
             .iter()

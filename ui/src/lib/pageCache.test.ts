@@ -69,6 +69,21 @@ describe("PageCache", () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it("says whether a range is loaded, rows past the end counting as loaded", async () => {
+    const { cache, server } = makeCache(120);
+    expect(cache.has(0, 10)).toBe(false);
+    cache.ensure(0, 60);
+    server.requests[0].resolve();
+    await settle();
+    expect(cache.has(0, 50)).toBe(true);
+    expect(cache.has(40, 60)).toBe(false);
+    server.requests[1].resolve();
+    await settle();
+    expect(cache.has(40, 60)).toBe(true);
+    expect(cache.has(90, 200)).toBe(false);
+    expect(cache.has(130, 200)).toBe(true);
+  });
+
   it("keeps at most maxPages, forgetting the farthest", async () => {
     const { cache, server } = makeCache(100_000, 3);
     for (const start of [0, 50, 100]) cache.ensure(start, start + 1);

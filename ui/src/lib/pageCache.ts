@@ -36,6 +36,19 @@ export class PageCache<Row> {
     return this.pages.get(Math.floor(index / size))?.[index % size];
   }
 
+  /** Whether every row of [start, end) is loaded; rows past the total
+   * (once known) count as loaded, so an empty list has them all. */
+  has(start: number, end: number): boolean {
+    if (this.total === null) return false;
+    const last = Math.min(end, this.total) - 1;
+    if (last < start) return true;
+    const size = this.options.pageSize;
+    for (let page = Math.floor(start / size); page <= Math.floor(last / size); page++) {
+      if (!this.pages.has(page)) return false;
+    }
+    return true;
+  }
+
   /** Starts fetching every page that overlaps rows [start, end) and is
    * neither cached nor on its way. */
   ensure(start: number, end: number): void {

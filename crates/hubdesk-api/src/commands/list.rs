@@ -61,8 +61,17 @@ macro_rules! for_each_command {
                     get_person(org_id: String, person_id: String) -> PersonDetail;
                 }
                 calling {
-                    /// C2-C5: every user of the org without a Calling license and why, from the cache (offline too).
-                    calling_report(org_id: String) -> CallingReport;
+                    /// C2-C5: how many users of the org have no Calling license for each reason, and C7's list,
+                    /// from the cache (offline too); the report is kept in the cache until the org changes.
+                    calling_report(org_id: String) -> CallingSummary;
+                    /// A window of the report's users (at most 500): of a reason, found by typed text.
+                    calling_users(org_id: String, query: CallingUserQuery, offset: u32, limit: u32) -> CallingUserPage;
+                    /// One user of the report; null when the user has Calling (or is not in the org).
+                    calling_user(org_id: String, person_id: String) -> Option<CallingUser>;
+                    /// The ids of every user the query finds, in order, at most 100,000: for a fix of all shown.
+                    calling_user_ids(org_id: String, query: CallingUserQuery) -> Vec<String>;
+                    /// The Calling reason of each of these users (at most 1,000), for the users table.
+                    calling_statuses(org_id: String, person_ids: Vec<String>) -> Vec<CallingStatusRow>;
                     /// The org's locations for a Calling assignment, with the free numbers of each (from the cache).
                     calling_locations(org_id: String) -> Vec<CallingLocationChoice>;
                     /// Sends nothing: what fixing the users would send (each user's suggested fix unless one is

@@ -4,6 +4,7 @@
 //! of the report's time (docs/benchmarks.md).
 
 use hubdesk_api::AccountStatus;
+use rusqlite::Connection;
 
 use super::{name_order, stored_person, Result, Store};
 
@@ -24,23 +25,27 @@ impl Store {
     /// Every person of the org, in name order.
     pub fn calling_people(&self, org_id: &str) -> Result<Vec<CallingPersonRow>> {
         let conn = self.reader();
-        let Some((low, high)) = name_order::org_range(&conn, org_id)? else { return Ok(Vec::new()) };
-        let mut stmt = conn.prepare(
-            "SELECT id, email, display_name, work_number, extension, location_id, licenses, account
-             FROM people WHERE rowid BETWEEN ?1 AND ?2 ORDER BY rowid",
-        )?;
-        let rows = stmt.query_map([low, high], |r| {
-            Ok(CallingPersonRow {
-                id: r.get(0)?,
-                email: r.get(1)?,
-                display_name: r.get(2)?,
-                work_number: r.get(3)?,
-                extension: r.get(4)?,
-                location_id: r.get(5)?,
-                licenses: stored_person::split_licenses(&r.get::<_, String>(6)?),
-                account: AccountStatus::from_index(r.get(7)?),
-            })
-        })?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+        let Some(range) = name_order::org_range(&conn, org_id)? else { return Ok(Vec::new()) };
+        people_between(&conn, range)
     }
+}
+
+fn people_between(conn: &Connection, (low, high): (i64, i64)) -> Result<Vec<CallingPersonRow>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, email, display_name, work_number, extension, location_id, licenses, account
+         FROM people WHERE rowid BETWEEN ?1 AND ?2 ORDER BY rowid",
+    )?;
+    let rows = stmt.query_map([low, high], |r| {
+        Ok(CallingPersonRow {
+            id: r.get(0)?,
+            email: r.get(1)?,
+            display_name: r.get(2)?,
+            work_number: r.get(3)?,
+            extension: r.get(4)?,
+            location_id: r.get(5)?,
+            licenses: stored_person::split_licenses(&r.get::<_, String>(6)?),
+            account: AccountStatus::from_index(r.get(7)?),
+        })
+    })?;
+    Ok(rows.collect::<std::result::Result<_, _>>()?)
 }

@@ -273,8 +273,9 @@ fn key_people(tx: &Transaction<'_>) -> HookResult {
 
 /// The schema version this build writes: migration 1's parts count as one,
 /// then migrations 2, 3, 4 (the cache's application id), 5 (the users
-/// table's) and 6 (BroadWorks subscribers searchable, and enterprises).
-pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64 + 5;
+/// table's), 6 (BroadWorks subscribers searchable, and enterprises) and 7
+/// (the Calling report kept, and each org's generation).
+pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64 + 6;
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(all_migrations())
@@ -287,6 +288,7 @@ fn all_migrations() -> Vec<M<'static>> {
     all.push(M::up_with_hook("", mark_as_cache));
     all.push(M::up_with_hook(super::users_table_migration::SQL, super::users_table_migration::hook));
     all.push(M::up_with_hook(super::broadworks::MIGRATION, super::broadworks::migrate));
+    all.push(M::up(super::calling_report::MIGRATION));
     all
 }
 

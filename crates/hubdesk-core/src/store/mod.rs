@@ -7,6 +7,7 @@
 mod broadworks;
 mod broadworks_query;
 mod calling_people;
+mod calling_report;
 mod changes;
 mod everywhere;
 mod facets;

@@ -37,6 +37,12 @@ pub(super) fn find(conn: &Connection, org_id: &str, person_id: &str) -> Result<O
     found.map(|(rowid, person)| Ok((rowid, person?))).transpose()
 }
 
+/// The rowid of one cached person, through their key.
+pub(super) fn rowid_of(conn: &Connection, org_id: &str, person_id: &str) -> Result<Option<i64>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT rowid FROM people WHERE {BY_ID}"))?;
+    Ok(stmt.query_row(params![org_id, person_id, id_key(org_id, person_id)], |r| r.get(0)).optional()?)
+}
+
 /// Records `(id_key, rowid)` pairs, sorted first: appended in key order,
 /// 100,000 of them cost a fraction of what index entries in name order do.
 pub(super) fn write_keys(tx: &rusqlite::Transaction<'_>, keys: &mut [(i64, i64)]) -> Result<()> {

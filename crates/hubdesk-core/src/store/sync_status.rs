@@ -40,7 +40,8 @@ impl Store {
                 last_success_ms = excluded.last_success_ms, last_error = NULL, item_count = excluded.item_count",
             params![org_id, resource.as_str(), now, count as i64],
         )?;
-        Ok(())
+        // Whatever was synced, what was computed from the org before is old.
+        super::calling_report::bump_generation(tx, org_id)
     }
 
     /// When the org's people last synced completely: what "last synced" means

@@ -78,6 +78,7 @@ impl Store {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
         let Some((rowid, mut person)) = stored_person::find(&tx, org_id, person_id)? else { return Ok(()) };
+        super::calling_report::bump_generation(&tx, org_id)?;
         let before = std::mem::replace(&mut person.licenses, licenses.to_vec());
         person.site_urls = site_urls.to_vec();
         tx.execute(

@@ -4,7 +4,6 @@
 //! why. A rejected row changes nothing; the other rows still do.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -14,7 +13,7 @@ use crate::templates::hash::{FastMap, FastSet};
 use crate::templates::{OrgFacts, PersonFact};
 
 use super::reading::NumberReader;
-use super::{has_calling, CallingFix, CallingFixChange, CallingLocation, CallingReason, Sheet, SheetRow};
+use super::{has_calling, in_parallel, CallingFix, PersonLocations, CallingFixChange, CallingLocation, CallingReason, Sheet, SheetRow};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -63,7 +62,7 @@ pub struct PlanFacts<'a> {
     pub facts: &'a OrgFacts,
     pub locations: &'a [CallingLocation],
     /// Person id → the location the directory puts them in.
-    pub person_locations: &'a HashMap<String, String>,
+    pub person_locations: &'a PersonLocations,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -88,14 +87,34 @@ pub struct ImportPlan {
 /// The number of another user is refused even if their own row gives them a
 /// new one (a swap): the import never depends on the order it is sent in.
 pub fn plan_import(sheet: &Sheet, org: &PlanFacts) -> ImportPlan {
-    let reader = NumberReader::new(org.locations, org.person_locations, &org.facts.numbers);
-    let by_email: FastMap<Cow<str>, &PersonFact> = org.facts.people.iter().map(|p| (lowercase(&p.email), p)).collect();
-    let reasons = Reasons::new(org.facts);
-    let holders = Holders::new(&org.facts.people, &reader);
+    // The lookups are built side by side: each goes over the whole org.
+    let ((by_email, reasons), (reader, holders)) = std::thread::scope(|scope| {
+        let numbers = scope.spawn(|| {
+            let reader = NumberReader::new(org.locations, org.person_locations, &org.facts.numbers);
+            let holders = Holders::new(&org.facts.people, &reader);
+            (reader, holders)
+        });
+        let by_email: FastMap<Cow<str>, &PersonFact> =
+            org.facts.people.iter().map(|p| (lowercase(&p.email), p)).collect();
+        ((by_email, Reasons::new(org.facts)), numbers.join().expect("indexing the numbers panicked"))
+    });
+    // Each row's user and number, read across the cores: reading a number
+    // that is new to the org takes a parse, most of the plan's time. What
+    // depends on other rows (a user twice, a number given twice) is decided
+    // after, in the file's order.
+    let read: Vec<RowRead> = in_parallel(&sheet.rows, |rows| {
+        rows.iter()
+            .map(|row| {
+                let person = person_of(row, &by_email);
+                let number = person.as_ref().ok().map(|person| new_number(row, person, &reader));
+                (person, number)
+            })
+            .collect()
+    });
     let mut plan = ImportPlan { rows: u32::try_from(sheet.rows.len()).unwrap_or(u32::MAX), ..ImportPlan::default() };
     let mut seen: FastSet<&str> = FastSet::default();
     let mut given: FastMap<String, &str> = FastMap::default();
-    for row in &sheet.rows {
+    for (row, (person, number)) in sheet.rows.iter().zip(read) {
         let reject = |reason, value: Option<&str>| CallingImportRejection {
             line: row.line,
             email: (!row.email.is_empty()).then(|| row.email.clone()),
@@ -104,9 +123,9 @@ pub fn plan_import(sheet: &Sheet, org: &PlanFacts) -> ImportPlan {
         };
         // A user's second row is refused even when their first was: which
         // one the admin meant cannot be told.
-        let planned = person_of(row, &by_email).and_then(|person| match seen.insert(&person.id) {
+        let planned = person.and_then(|person| match seen.insert(&person.id) {
             false => Err((CallingImportRejectReason::DuplicateUser, Some(row.email.as_str()))),
-            true => new_number(row, person, &reader).map(|number| (person, number)),
+            true => number.expect("a number is read for every row with a user").map(|number| (person, number)),
         });
         match planned {
             Err((reason, value)) => plan.rejections.push(reject(reason, value)),
@@ -133,6 +152,9 @@ pub fn plan_import(sheet: &Sheet, org: &PlanFacts) -> ImportPlan {
     }
     plan
 }
+
+/// A row's user and, when it has one, its new number (see `new_number`).
+type RowRead<'f, 'r> = (Result<&'f PersonFact, Rejected<'r>>, Option<Result<Option<String>, Rejected<'r>>>);
 
 type Rejected<'r> = (CallingImportRejectReason, Option<&'r str>);
 

@@ -2,7 +2,6 @@
 //! import tolerates of spreadsheets, each rejection, and export -> edit as a
 //! spreadsheet would -> import == exactly the edited numbers.
 
-use std::collections::HashMap;
 
 use super::*;
 use crate::templates::{LicenseFact, NumberFact};
@@ -12,7 +11,7 @@ use CallingImportRejectReason as Why;
 struct Org {
     facts: OrgFacts,
     locations: Vec<CallingLocation>,
-    person_locations: HashMap<String, String>,
+    person_locations: PersonLocations,
 }
 
 fn org() -> Org {

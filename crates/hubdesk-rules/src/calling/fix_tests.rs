@@ -1,7 +1,6 @@
 //! The fix the report suggests per reason (C1, C4), the holder's kind (C2
 //! c) and the C7 mismatches, one test per rule.
 
-use std::collections::HashMap;
 
 use super::*;
 use crate::templates::{LicenseFact, NumberFact};
@@ -23,7 +22,7 @@ fn license(id: &str, name: &str, subscription: &str, total: i64, consumed: i64) 
 struct Org {
     facts: OrgFacts,
     locations: Vec<CallingLocation>,
-    person_locations: HashMap<String, String>,
+    person_locations: PersonLocations,
 }
 
 fn org() -> Org {
@@ -41,7 +40,7 @@ fn org() -> Org {
         CallingLocation { id: CPH.into(), name: "Copenhagen".into(), country: Some("DK".into()) },
         CallingLocation { id: OFF.into(), name: "Aarhus – new office".into(), country: Some("DK".into()) },
     ];
-    Org { facts, locations, person_locations: HashMap::new() }
+    Org { facts, locations, person_locations: PersonLocations::default() }
 }
 
 impl Org {

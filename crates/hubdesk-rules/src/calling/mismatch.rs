@@ -5,9 +5,8 @@
 //! number (C8: that loses voicemail and call settings, so it is only ever
 //! proposed, never done without a typed confirmation).
 
-use std::collections::HashMap;
 
-use super::{is_e164, CallingFix};
+use super::{is_e164, CallingFix, PersonLocations};
 use crate::templates::hash::FastMap;
 use crate::templates::{Kind, NumberFact, OrgFacts};
 
@@ -29,7 +28,7 @@ pub struct ProvisionedMismatch {
 /// Every user holding a Calling line license (C1) whose work number differs
 /// from their Calling number, in the order of `facts.people`.
 /// `person_locations`: a Calling user's location, as the directory says.
-pub fn mismatches(facts: &OrgFacts, person_locations: &HashMap<String, String>) -> Vec<ProvisionedMismatch> {
+pub fn mismatches(facts: &OrgFacts, person_locations: &PersonLocations) -> Vec<ProvisionedMismatch> {
     let lines: Vec<&str> =
         facts.licenses.iter().filter(|l| Kind::of(&l.name).is_line()).map(|l| l.id.as_str()).collect();
     let mut held: FastMap<&str, &NumberFact> = FastMap::default();

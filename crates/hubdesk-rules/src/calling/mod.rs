@@ -4,7 +4,6 @@
 //! this adds the normalised number a `not_e164` user could be given (C4)
 //! and the names a sentence needs.
 
-use std::collections::HashMap;
 use std::thread;
 
 use serde::{Deserialize, Serialize};
@@ -131,13 +130,16 @@ pub struct CallingUser {
     pub suggested_fix: Option<CallingFix>,
 }
 
+/// Person id → the id of the location the directory puts them in.
+pub type PersonLocations = crate::templates::hash::FastMap<String, String>;
+
 /// Every user of the org who holds no license giving a Calling line (C1),
 /// with the reason, in the order of `facts.people`. `person_locations`
 /// maps a person id to the location the directory puts them in.
 pub fn diagnose(
     facts: &OrgFacts,
     locations: &[CallingLocation],
-    person_locations: &HashMap<String, String>,
+    person_locations: &PersonLocations,
 ) -> Vec<CallingUser> {
     let lines: Vec<&str> =
         facts.licenses.iter().filter(|l| Kind::of(&l.name).is_line()).map(|l| l.id.as_str()).collect();
@@ -165,7 +167,7 @@ pub fn diagnose(
 }
 
 /// `f` over consecutive parts of `items`, one per core, concatenated in order.
-fn in_parallel<T: Sync, U: Send>(items: &[T], f: impl Fn(&[T]) -> Vec<U> + Sync) -> Vec<U> {
+pub(crate) fn in_parallel<'a, T: Sync, U: Send>(items: &'a [T], f: impl Fn(&'a [T]) -> Vec<U> + Sync) -> Vec<U> {
     let cores = thread::available_parallelism().map_or(1, |n| n.get());
     // Below this, starting threads costs more than it saves.
     const SMALLEST_PART: usize = 4096;

@@ -4,13 +4,12 @@
 //! location); else with no country (a `+`, `00` or a missing `+` still make
 //! a number). A number the inventory holds is taken without a parse.
 
-use std::collections::HashMap;
 
 use crate::phone_normalise::{normalise_known, Normalised, NotNormalised};
 use crate::templates::hash::{FastMap, FastSet};
 use crate::templates::NumberFact;
 
-use super::CallingLocation;
+use super::{CallingLocation, PersonLocations};
 
 pub(crate) struct NumberReader<'a> {
     /// Person id → the country of their location.
@@ -23,7 +22,7 @@ pub(crate) struct NumberReader<'a> {
 impl<'a> NumberReader<'a> {
     pub(crate) fn new(
         locations: &'a [CallingLocation],
-        person_locations: &'a HashMap<String, String>,
+        person_locations: &'a PersonLocations,
         numbers: &'a [NumberFact],
     ) -> NumberReader<'a> {
         let country: FastMap<&str, &str> =

@@ -9,14 +9,14 @@
 //! once, so fixing the whole filtered list at once does not give one
 //! number to two users.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
-use super::{CallingFix, CallingReason, CallingUser};
+use super::{CallingFix, CallingReason, CallingUser, PersonLocations};
 use crate::templates::hash::{FastMap, FastSet};
 use crate::templates::{Kind, LicenseFact, OrgFacts};
 
 /// Fills `suggested_fix` of every user of the report, in its order.
-pub(super) fn suggest_fixes(facts: &OrgFacts, person_locations: &HashMap<String, String>, users: &mut [CallingUser]) {
+pub(super) fn suggest_fixes(facts: &OrgFacts, person_locations: &PersonLocations, users: &mut [CallingUser]) {
     let mut free = FreeNumbers::new(facts);
     let mut licenses = Units::new(facts);
     let calling: FastSet<&str> = facts.calling_locations.iter().map(String::as_str).collect();

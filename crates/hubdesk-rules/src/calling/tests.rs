@@ -1,6 +1,5 @@
 //! The Calling report's reasons, one test per rule (C2–C5).
 
-use std::collections::HashMap;
 
 use super::*;
 use crate::templates::{LicenseFact, NumberFact};
@@ -12,7 +11,7 @@ const OFF: &str = "+4586123456";
 struct Org {
     facts: OrgFacts,
     locations: Vec<CallingLocation>,
-    person_locations: HashMap<String, String>,
+    person_locations: PersonLocations,
 }
 
 fn org() -> Org {
@@ -41,7 +40,7 @@ fn org() -> Org {
         CallingLocation { id: "cph".into(), name: "Copenhagen".into(), country: Some("DK".into()) },
         CallingLocation { id: "aar".into(), name: "Aarhus – new office".into(), country: Some("DK".into()) },
     ];
-    Org { facts, locations, person_locations: HashMap::new() }
+    Org { facts, locations, person_locations: PersonLocations::default() }
 }
 
 impl Org {

@@ -23,19 +23,13 @@ function fold(text: string): string {
 }
 
 /** Whether one of the fields holds the typed text (case and accents
- * aside; a number also without its spaces and dashes). */
+ * aside; a number also without its spaces and dashes). C7's list is
+ * searched here; the users without Calling are searched by the backend. */
 function matches(fields: readonly (string | null)[], text: string): boolean {
   const wanted = fold(text.trim());
   if (wanted === "") return true;
   const digits = wanted.replace(/[\s-]/g, "");
   return fields.some((f) => f !== null && (fold(f).includes(wanted) || (digits !== "" && f.replace(/[\s-]/g, "").includes(digits))));
-}
-
-/** The users the screen shows: of the chosen reason, matching the text by
- * name, email or work number. */
-export function usersFor(users: readonly CallingUser[], choice: ReasonChoice, text = ""): CallingUser[] {
-  if (choice === "mismatch") return [];
-  return users.filter((u) => (choice === "all" || u.reason === choice) && matches([u.displayName, u.email, u.evidence.number], text));
 }
 
 /** C7's list under the same text. */

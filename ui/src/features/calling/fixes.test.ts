@@ -73,7 +73,7 @@ describe("a fix preview's figures", () => {
 
 describe("what the screen asks for", () => {
   it("the shown users with their suggested fix (the backend skips those without one)", () => {
-    expect(bulkAsks([{ personId: "a" }, { personId: "b" }] as never)).toEqual([{ personId: "a", fix: null }, { personId: "b", fix: null }]);
+    expect(bulkAsks(["a", "b"])).toEqual([{ personId: "a", fix: null }, { personId: "b", fix: null }]);
   });
 
   it("c7: every mismatch with its reprovision, those without one too so the preview says why", () => {

@@ -91,8 +91,8 @@ export function callingRemovals(preview: CallingFixPreview): number {
 
 /** The shown users, each with the fix the report suggests (the backend
  * skips, with the reason, those without one). */
-export function bulkAsks(users: readonly CallingUser[]): CallingFixAsk[] {
-  return users.map((u) => ({ personId: u.personId, fix: null }));
+export function bulkAsks(personIds: readonly string[]): CallingFixAsk[] {
+  return personIds.map((personId) => ({ personId, fix: null }));
 }
 
 /** C7: each mismatch with its reprovision; those without one are asked

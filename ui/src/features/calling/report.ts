@@ -1,30 +1,22 @@
-// The org's Calling report by person (C3, C5, C7), for the users table's
-// Calling column: a user in `users` has that reason, one in `mismatches`
-// has Calling with another number than the directory's, everyone else has
-// Calling.
+// A user's Calling status (C3, C5, C7), for the users table's Calling
+// column: the reason the report gives a user without Calling, "mismatch"
+// for one of C7's list (Calling with another number than the
+// directory's), Calling for everyone else.
 
 import type { CallingReason } from "../../lib/bindings/CallingReason";
-import type { CallingReport } from "../../lib/bindings/CallingReport";
 import type { Tone } from "../../lib/components/Pill.svelte";
 import type { Words } from "../templates/preview";
 
 export type CallingStatus = { kind: "calling" } | { kind: "missing"; reason: CallingReason } | { kind: "mismatch" };
 
-export type StatusIndex = ReadonlyMap<string, CallingStatus>;
-
 const HAS_CALLING: CallingStatus = { kind: "calling" };
+const MISMATCH: CallingStatus = { kind: "mismatch" };
 
-/** Person id → status, for the users the report lists (the others have
- * Calling). */
-export function statusIndex(report: CallingReport): StatusIndex {
-  const index = new Map<string, CallingStatus>();
-  for (const m of report.mismatches) index.set(m.personId, { kind: "mismatch" });
-  for (const u of report.users) index.set(u.personId, { kind: "missing", reason: u.reason });
-  return index;
-}
-
-export function statusOf(index: StatusIndex, personId: string): CallingStatus {
-  return index.get(personId) ?? HAS_CALLING;
+/** The status of a user the report gives `reason` (null: they have
+ * Calling); one of C7's list says so whatever the reason. */
+export function statusOf(reason: CallingReason | null, mismatch: boolean): CallingStatus {
+  if (mismatch) return MISMATCH;
+  return reason === null ? HAS_CALLING : { kind: "missing", reason };
 }
 
 /** The column's short words. */

@@ -12,7 +12,11 @@ import type { CallingFixAsk } from "./CallingFixAsk";
 import type { CallingFixPreview } from "./CallingFixPreview";
 import type { CallingImportPreview } from "./CallingImportPreview";
 import type { CallingLocationChoice } from "./CallingLocationChoice";
-import type { CallingReport } from "./CallingReport";
+import type { CallingStatusRow } from "./CallingStatusRow";
+import type { CallingSummary } from "./CallingSummary";
+import type { CallingUser } from "./CallingUser";
+import type { CallingUserPage } from "./CallingUserPage";
+import type { CallingUserQuery } from "./CallingUserQuery";
 import type { ChangeRow } from "./ChangeRow";
 import type { Diagnosis } from "./Diagnosis";
 import type { FieldProblem } from "./FieldProblem";
@@ -89,8 +93,19 @@ export type Commands = {
   /** Word-prefix search over every cached org: the first 50 hits by name. */
   search_everywhere: { feature: "users"; args: { text: string }; answer: SearchResults };
   get_person: { feature: "users"; args: { orgId: string; personId: string }; answer: PersonDetail };
-  /** C2-C5: every user of the org without a Calling license and why, from the cache (offline too). */
-  calling_report: { feature: "calling"; args: { orgId: string }; answer: CallingReport };
+  /**
+   * C2-C5: how many users of the org have no Calling license for each reason, and C7's list,
+   * from the cache (offline too); the report is kept in the cache until the org changes.
+   */
+  calling_report: { feature: "calling"; args: { orgId: string }; answer: CallingSummary };
+  /** A window of the report's users (at most 500): of a reason, found by typed text. */
+  calling_users: { feature: "calling"; args: { orgId: string; query: CallingUserQuery; offset: number; limit: number }; answer: CallingUserPage };
+  /** One user of the report; null when the user has Calling (or is not in the org). */
+  calling_user: { feature: "calling"; args: { orgId: string; personId: string }; answer: CallingUser | null };
+  /** The ids of every user the query finds, in order, at most 100,000: for a fix of all shown. */
+  calling_user_ids: { feature: "calling"; args: { orgId: string; query: CallingUserQuery }; answer: Array<string> };
+  /** The Calling reason of each of these users (at most 1,000), for the users table. */
+  calling_statuses: { feature: "calling"; args: { orgId: string; personIds: Array<string> }; answer: Array<CallingStatusRow> };
   /** The org's locations for a Calling assignment, with the free numbers of each (from the cache). */
   calling_locations: { feature: "calling"; args: { orgId: string }; answer: Array<CallingLocationChoice> };
   /**

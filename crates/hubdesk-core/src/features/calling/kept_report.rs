@@ -1,92 +1,82 @@
-//! The last org's Calling report, kept while the cache has not changed, so
-//! opening the screen again (or another org and back) does not recompute
-//! what is already known: a report of 100,000 users takes most of a second
-//! (docs/benchmarks.md). SQLite's `data_version` says whether anything, in
-//! this process or another, has committed to the cache since.
+//! The window reads the Calling report kept in the cache (see
+//! `store::calling_report`): the counts, then the rows it shows. When the
+//! org has changed since the report was kept (a sync, a finished run), the
+//! report is computed again and kept first, once however many screens ask
+//! at the same time.
 
 use std::sync::Mutex;
 
-use hubdesk_api::{ApiError, CallingReport};
+use hubdesk_api::{ApiError, CallingStatusRow, CallingSummary, CallingUser, CallingUserPage, CallingUserQuery};
 
-use crate::store::Store;
+use super::{calling_diagnose, MAX_ASKS};
+use crate::store::{self, Store};
+use crate::Core;
 
+/// Most users a page of the report holds, and ids one status call asks for.
+pub const MAX_STATUSES: usize = 1_000;
+
+/// Held while the report is computed and kept, so that screens asking at
+/// the same time wait for one computation instead of each making its own.
 #[derive(Default)]
-pub struct KeptReport(Mutex<Option<Kept>>);
-
-struct Kept {
-    org_id: String,
-    data_version: i64,
-    report: CallingReport,
-}
+pub struct KeptReport(Mutex<()>);
 
 impl KeptReport {
-    /// The report of `org_id`: the kept one when the cache is as it was,
-    /// else `compute`'s, kept if nothing was committed while it ran.
-    pub fn get_or_compute(
+    /// `read` of the kept report; when none is kept for the cache as it is,
+    /// the report is computed and kept, and `read` answers from that one
+    /// even if a sync has changed the org meanwhile.
+    fn read<T>(
         &self,
         store: &Store,
         org_id: &str,
-        compute: impl FnOnce() -> Result<CallingReport, ApiError>,
-    ) -> Result<CallingReport, ApiError> {
-        let before = store.data_version()?;
-        let mut kept = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(k) = kept.as_ref().filter(|k| k.org_id == org_id && k.data_version == before) {
-            return Ok(k.report.clone());
+        read: impl Fn(Option<i64>) -> store::Result<Option<T>>,
+    ) -> Result<T, ApiError> {
+        if let Some(found) = read(None)? {
+            return Ok(found);
         }
-        let report = compute()?;
-        *kept = (store.data_version()? == before).then(|| Kept {
-            org_id: org_id.to_owned(),
-            data_version: before,
-            report: report.clone(),
-        });
-        Ok(report)
+        let _computing = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        // Another screen may have kept it while this one waited.
+        if let Some(found) = read(None)? {
+            return Ok(found);
+        }
+        let generation = store.org_generation(org_id)?;
+        let report = calling_diagnose(store, org_id)?;
+        store.keep_calling_report(&report, generation)?;
+        read(Some(generation))?.ok_or_else(|| ApiError::internal("the Calling report just kept was not found"))
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use std::cell::Cell;
-
-    use super::*;
-    use crate::store::temp_store;
-    use crate::webex::models::Person;
-
-    fn report(org_id: &str) -> CallingReport {
-        CallingReport::new(org_id.to_owned(), Vec::new(), Vec::new())
+impl Core {
+    /// C2–C5: how many users of the org have each reason, and C7's list.
+    pub fn calling_summary(&self, org_id: &str) -> Result<CallingSummary, ApiError> {
+        self.calling_report.read(&self.store, org_id, |at| self.store.calling_summary(org_id, at))
     }
 
-    #[test]
-    fn the_report_is_computed_again_only_when_the_cache_has_changed() {
-        let (_dir, store) = temp_store();
-        let kept = KeptReport::default();
-        let computed = Cell::new(0);
-        let get = |org: &str| {
-            kept.get_or_compute(&store, org, || {
-                computed.set(computed.get() + 1);
-                Ok(report(org))
-            })
-            .unwrap()
-        };
-        assert_eq!(get("org-a"), report("org-a"));
-        assert_eq!(get("org-a"), report("org-a"));
-        assert_eq!(computed.get(), 1, "unchanged cache: the kept report");
-        get("org-b");
-        assert_eq!(computed.get(), 2, "another org is its own report");
-        get("org-b");
-        assert_eq!(computed.get(), 2);
-        // A sync writes the people: what was kept no longer holds.
-        let person = Person { id: "p1".into(), emails: vec!["p1@x.example".into()], ..Person::default() };
-        store.replace_people("org-b", &[person]).unwrap();
-        get("org-b");
-        assert_eq!(computed.get(), 3, "a commit to the cache computes again");
+    /// A window of the report's users that `query` finds.
+    pub fn calling_users(
+        &self,
+        org_id: &str,
+        query: &CallingUserQuery,
+        offset: u32,
+        limit: u32,
+    ) -> Result<CallingUserPage, ApiError> {
+        self.calling_report
+            .read(&self.store, org_id, |at| self.store.calling_users_page(org_id, query, offset, limit, at))
     }
 
-    #[test]
-    fn a_report_that_fails_is_not_kept() {
-        let (_dir, store) = temp_store();
-        let kept = KeptReport::default();
-        let failed = kept.get_or_compute(&store, "org", || Err(ApiError::internal("no")));
-        assert!(failed.is_err());
-        assert_eq!(kept.get_or_compute(&store, "org", || Ok(report("org"))).unwrap(), report("org"));
+    /// One user of the report; `None` when they have Calling.
+    pub fn calling_user(&self, org_id: &str, person_id: &str) -> Result<Option<CallingUser>, ApiError> {
+        self.calling_report.read(&self.store, org_id, |at| self.store.calling_user(org_id, person_id, at))
+    }
+
+    /// The ids of every user `query` finds (at most `MAX_ASKS`).
+    pub fn calling_user_ids(&self, org_id: &str, query: &CallingUserQuery) -> Result<Vec<String>, ApiError> {
+        let most = MAX_ASKS as u32;
+        self.calling_report.read(&self.store, org_id, |at| self.store.calling_user_ids(org_id, query, most, at))
+    }
+
+    /// Each person's reason (`None`: has Calling), at most `MAX_STATUSES`.
+    pub fn calling_statuses(&self, org_id: &str, person_ids: &[String]) -> Result<Vec<CallingStatusRow>, ApiError> {
+        let person_ids = &person_ids[..person_ids.len().min(MAX_STATUSES)];
+        self.calling_report.read(&self.store, org_id, |at| self.store.calling_statuses(org_id, person_ids, at))
     }
 }

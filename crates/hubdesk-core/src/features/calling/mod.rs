@@ -16,7 +16,7 @@ mod import_commands;
 mod kept_report;
 mod template_fix;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use hubdesk_api::{AccountStatus, ApiError, CallingMismatch, CallingReport, ErrorCode};
 use hubdesk_rules::calling::{diagnose, mismatches, CallingLocation};
@@ -25,19 +25,21 @@ use hubdesk_rules::templates::hash::FastMap;
 use hubdesk_rules::templates::{OrgFacts, PersonFact};
 
 use crate::features::templates::facts;
-use crate::store::Store;
+use crate::store::{CallingPersonRow, Store};
 use crate::Core;
 
 pub use csv_export::calling_users_csv;
 pub use csv_import::{calling_import_plan, import_preview, ImportPlan};
 pub use export::{write_report, CallingFormat, CSV_HEADER};
 pub use fixes::{FixPreviews, MAX_ASKS};
-pub use kept_report::KeptReport;
+pub use kept_report::{KeptReport, MAX_STATUSES};
 
 impl Core {
-    /// The report of `org_id` as last synced.
+    /// The whole report of `org_id` as last synced, computed now (the
+    /// command line and the CSV; the window reads the kept one a page at a
+    /// time, see `kept_report`).
     pub fn calling_diagnose(&self, org_id: &str) -> Result<CallingReport, ApiError> {
-        self.calling_report.get_or_compute(&self.store, org_id, || calling_diagnose(&self.store, org_id))
+        calling_diagnose(&self.store, org_id)
     }
 }
 
@@ -53,8 +55,8 @@ pub struct CallingFacts {
     pub org_id: String,
     pub facts: OrgFacts,
     pub locations: Vec<CallingLocation>,
-    pub person_locations: HashMap<String, String>,
-    pub extensions: HashMap<String, String>,
+    pub person_locations: FastMap<String, String>,
+    pub extensions: FastMap<String, String>,
 }
 
 impl CallingFacts {
@@ -67,12 +69,13 @@ impl CallingFacts {
             .with_detail(format!("org {org_id} has not been synced into this database")));
         }
         let licenses = facts::license_facts(store, org_id)?;
+        let paid = facts::paid_licenses(&licenses);
         // The inventory is read on a thread and connection of its own
         // while the people are read here: each is 100,000 rows in a large
         // org, and reading them was most of the report's time.
         let (people, numbers) = std::thread::scope(|scope| {
             let numbers = scope.spawn(|| store.inventory_numbers_apart(org_id).map(facts::number_facts));
-            let people = CallingPeople::load(store, org_id, &facts::paid_licenses(&licenses));
+            let people = store.calling_people(org_id).map(|rows| CallingPeople::load(rows, &paid));
             (people, numbers.join().expect("reading the inventory panicked"))
         });
         let CallingPeople { people, person_locations, extensions } = people?;
@@ -93,16 +96,16 @@ impl CallingFacts {
 /// The people as the rules read them, with where the directory puts each.
 struct CallingPeople {
     people: Vec<PersonFact>,
-    person_locations: HashMap<String, String>,
-    extensions: HashMap<String, String>,
+    person_locations: FastMap<String, String>,
+    extensions: FastMap<String, String>,
 }
 
 impl CallingPeople {
-    fn load(store: &Store, org_id: &str, paid: &HashSet<&str>) -> Result<CallingPeople, ApiError> {
-        let mut person_locations = HashMap::new();
-        let mut extensions = HashMap::new();
-        let mut people = Vec::new();
-        for row in store.calling_people(org_id)? {
+    fn load(rows: Vec<CallingPersonRow>, paid: &HashSet<&str>) -> CallingPeople {
+        let mut person_locations = FastMap::default();
+        let mut extensions = FastMap::default();
+        let mut people = Vec::with_capacity(rows.len());
+        for row in rows {
             if let Some(location_id) = &row.location_id {
                 person_locations.insert(row.id.clone(), location_id.clone());
             }
@@ -124,7 +127,7 @@ impl CallingPeople {
                 licenses: row.licenses,
             });
         }
-        Ok(CallingPeople { people, person_locations, extensions })
+        CallingPeople { people, person_locations, extensions }
     }
 }
 
