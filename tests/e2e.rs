@@ -36,6 +36,7 @@ use support::ui;
 const SIGN_IN_DEMO: &str = "[data-testid=sign-in-demo]";
 const USER_ROWS: &str = "[data-testid=users-table] [data-testid=user-row]";
 const USERS_COUNT: &str = "[data-testid=users-count]";
+const CALLING_CELLS: &str = "[data-testid=users-table] [data-testid=users-col-calling]";
 const USERS_SEARCH: &str = "[data-testid=users-search]";
 const LAST_SYNCED: &str = "[data-testid=last-synced]";
 
@@ -54,6 +55,14 @@ fn demo_sign_in_lists_and_filters_users() -> Result<()> {
             ui::click(client, SIGN_IN_DEMO, APP_READY).await?;
             let rows = ui::wait_for_texts(client, USER_ROWS, FIRST_SYNC).await?;
             let full_count = ui::wait_for_text(client, USERS_COUNT, FILTERING).await?;
+            // The Calling column: the rows drawn ask for their status (C3,
+            // C5, C7) from the Calling report kept in the cache.
+            let calling = wait_until("the first row's Calling status is read", FILTERING, async || {
+                let status = ui::attribute(client, CALLING_CELLS, "data-calling").await?;
+                Ok(status.filter(|s| s != "unknown"))
+            })
+            .await?;
+            ensure!(["calling", "missing", "mismatch"].contains(&calling.as_str()), "Calling status {calling:?}");
 
             let fragment = name_fragment(&rows[0])?;
             ui::type_into(client, USERS_SEARCH, &fragment).await?;

@@ -78,8 +78,12 @@ fn a_user_who_cannot_schedule_is_fixed_from_the_search_box_by_keyboard() -> Resu
 
             // After typing: Enter opens the user, m the troubleshooter.
             press(client, &[&[char::from(Key::Enter)]]).await?;
-            let heading = ui::wait_for_text(client, "[data-testid=person-detail-heading]", STEP).await?;
-            ensure!(heading == "Sam Sessionless", "the details show {heading}");
+            // The pane says "User details" until the person is read.
+            wait_until("the details show Sam Sessionless", STEP, async || {
+                let heading = ui::wait_for_text(client, "[data-testid=person-detail-heading]", STEP).await?;
+                Ok((heading == "Sam Sessionless").then_some(()))
+            })
+            .await?;
             press(client, &[&['m']]).await?;
             ui::wait_for_texts(client, TROUBLESHOOTER, STEP).await?;
             let verdict = ui::wait_for_text(client, "[data-testid=trouble-verdict]", STEP).await?;

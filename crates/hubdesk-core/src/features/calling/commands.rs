@@ -4,12 +4,13 @@
 use hubdesk_api::{ApiError, CallingStatusRow, CallingSummary, CallingUser, CallingUserPage, CallingUserQuery};
 
 use crate::commands::Caller;
+use crate::Core;
 
 pub use super::fix_commands::{calling_fix_apply, calling_fix_preview, calling_locations, calling_template_preview};
 pub use super::import_commands::{calling_export, calling_import_preview};
 
 pub async fn calling_report(caller: &Caller, org_id: String) -> Result<CallingSummary, ApiError> {
-    caller.core.calling_summary(&org_id)
+    off_the_runtime(caller, move |core| core.calling_summary(&org_id)).await
 }
 
 pub async fn calling_users(
@@ -19,11 +20,11 @@ pub async fn calling_users(
     offset: u32,
     limit: u32,
 ) -> Result<CallingUserPage, ApiError> {
-    caller.core.calling_users(&org_id, &query, offset, limit)
+    off_the_runtime(caller, move |core| core.calling_users(&org_id, &query, offset, limit)).await
 }
 
 pub async fn calling_user(caller: &Caller, org_id: String, person_id: String) -> Result<Option<CallingUser>, ApiError> {
-    caller.core.calling_user(&org_id, &person_id)
+    off_the_runtime(caller, move |core| core.calling_user(&org_id, &person_id)).await
 }
 
 pub async fn calling_user_ids(
@@ -31,7 +32,7 @@ pub async fn calling_user_ids(
     org_id: String,
     query: CallingUserQuery,
 ) -> Result<Vec<String>, ApiError> {
-    caller.core.calling_user_ids(&org_id, &query)
+    off_the_runtime(caller, move |core| core.calling_user_ids(&org_id, &query)).await
 }
 
 pub async fn calling_statuses(
@@ -39,5 +40,18 @@ pub async fn calling_statuses(
     org_id: String,
     person_ids: Vec<String>,
 ) -> Result<Vec<CallingStatusRow>, ApiError> {
-    caller.core.calling_statuses(&org_id, &person_ids)
+    off_the_runtime(caller, move |core| core.calling_statuses(&org_id, &person_ids)).await
+}
+
+/// Reading the kept report may first compute it (most of a second for a
+/// large org) or wait for another screen's computation: on a blocking
+/// thread, so the window's other commands are answered meanwhile.
+async fn off_the_runtime<T: Send + 'static>(
+    caller: &Caller,
+    read: impl FnOnce(&Core) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let core = caller.core.clone();
+    tokio::task::spawn_blocking(move || read(&core))
+        .await
+        .map_err(|e| ApiError::internal(format!("reading the Calling report stopped: {e}")))?
 }
