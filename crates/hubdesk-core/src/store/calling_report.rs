@@ -83,13 +83,14 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
 /// A read of the kept report, in one snapshot of the cache.
 struct Kept<'a> {
     conn: &'a Connection,
+    org_id: &'a str,
     range: (i64, i64),
 }
 
 impl<'a> Kept<'a> {
     /// The org's kept report, when it was computed from the cache as it is
     /// (or, `at`, from that generation of it).
-    fn open(conn: &'a Connection, org_id: &str, at: Option<i64>) -> Result<Option<Kept<'a>>> {
+    fn open(conn: &'a Connection, org_id: &'a str, at: Option<i64>) -> Result<Option<Kept<'a>>> {
         let kept: Option<i64> = conn
             .query_row("SELECT generation FROM calling_reports WHERE org_id = ?1", [org_id], |r| r.get(0))
             .optional()?;
@@ -102,7 +103,20 @@ impl<'a> Kept<'a> {
         }
         // A kept report of an org without people has no rows to range over.
         let range = name_order::org_range(conn, org_id)?.unwrap_or((0, -1));
-        Ok(Some(Kept { conn, range }))
+        Ok(Some(Kept { conn, org_id, range }))
+    }
+
+    fn summary(&self) -> Result<CallingSummary> {
+        let (counts, mismatches): (String, String) = self.conn.query_row(
+            "SELECT counts, mismatches FROM calling_reports WHERE org_id = ?1",
+            [self.org_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(CallingSummary {
+            org_id: self.org_id.to_owned(),
+            counts: from_json(&counts)?,
+            mismatches: from_json(&mismatches)?,
+        })
     }
 
     /// The condition and parameters for the users a query finds: `?1`, `?2`
@@ -147,12 +161,11 @@ impl<'a> Kept<'a> {
     /// cannot be theirs).
     fn user_row<T>(
         &self,
-        org_id: &str,
         person_id: &str,
         column: &str,
         read: impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
     ) -> Result<Option<T>> {
-        let Some(rowid) = stored_person::rowid_of(self.conn, org_id, person_id)? else { return Ok(None) };
+        let Some(rowid) = stored_person::rowid_of(self.conn, self.org_id, person_id)? else { return Ok(None) };
         let mut stmt =
             self.conn.prepare_cached(&format!("SELECT {column} FROM calling_report_users WHERE person_rowid = ?1"))?;
         Ok(stmt.query_row([rowid], |r| read(r)).optional()?)
@@ -198,27 +211,26 @@ impl Store {
         Ok(())
     }
 
-    /// The kept report's counts and C7 list; `None` when no report is kept
-    /// for the cache as it is now.
-    pub fn calling_summary(&self, org_id: &str, at: Option<i64>) -> Result<Option<CallingSummary>> {
+    /// `read` of the org's kept report, in one snapshot of the cache;
+    /// `None` when no report is kept for the cache as it is now (or, `at`,
+    /// for that generation of it).
+    fn read_kept<T>(
+        &self,
+        org_id: &str,
+        at: Option<i64>,
+        read: impl FnOnce(&Kept<'_>) -> Result<T>,
+    ) -> Result<Option<T>> {
         let reader = self.reader();
         let conn = reader.unchecked_transaction()?;
-        if Kept::open(&conn, org_id, at)?.is_none() {
-            return Ok(None);
-        }
-        let (counts, mismatches): (String, String) =
-            conn.query_row("SELECT counts, mismatches FROM calling_reports WHERE org_id = ?1", [org_id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?;
-        Ok(Some(CallingSummary {
-            org_id: org_id.to_owned(),
-            counts: from_json(&counts)?,
-            mismatches: from_json(&mismatches)?,
-        }))
+        Kept::open(&conn, org_id, at)?.map(|kept| read(&kept)).transpose()
     }
 
-    /// A window of the kept report's users the query finds; `None` when no
-    /// report is kept for the cache as it is now.
+    /// The kept report's counts and C7 list.
+    pub fn calling_summary(&self, org_id: &str, at: Option<i64>) -> Result<Option<CallingSummary>> {
+        self.read_kept(org_id, at, |kept| kept.summary())
+    }
+
+    /// A window of the kept report's users the query finds.
     pub fn calling_users_page(
         &self,
         org_id: &str,
@@ -227,9 +239,7 @@ impl Store {
         limit: u32,
         at: Option<i64>,
     ) -> Result<Option<CallingUserPage>> {
-        let reader = self.reader();
-        let conn = reader.unchecked_transaction()?;
-        Kept::open(&conn, org_id, at)?.map(|kept| kept.page(query, offset, limit)).transpose()
+        self.read_kept(org_id, at, |kept| kept.page(query, offset, limit))
     }
 
     /// The ids of the first `most` users the query finds.
@@ -240,19 +250,16 @@ impl Store {
         most: u32,
         at: Option<i64>,
     ) -> Result<Option<Vec<String>>> {
-        let reader = self.reader();
-        let conn = reader.unchecked_transaction()?;
-        Kept::open(&conn, org_id, at)?.map(|kept| kept.ids(query, most)).transpose()
+        self.read_kept(org_id, at, |kept| kept.ids(query, most))
     }
 
     /// One user of the kept report (`Some(None)`: not in it, so they have
     /// Calling or are not in the org).
     pub fn calling_user(&self, org_id: &str, person_id: &str, at: Option<i64>) -> Result<Option<Option<CallingUser>>> {
-        let reader = self.reader();
-        let conn = reader.unchecked_transaction()?;
-        let Some(kept) = Kept::open(&conn, org_id, at)? else { return Ok(None) };
-        let text = kept.user_row(org_id, person_id, "user", |r| r.get::<_, String>(0))?;
-        Ok(Some(text.map(|t| from_json(&t)).transpose()?))
+        self.read_kept(org_id, at, |kept| {
+            let text = kept.user_row(person_id, "user", |r| r.get::<_, String>(0))?;
+            text.map(|t| from_json(&t)).transpose()
+        })
     }
 
     /// Each person's reason in the kept report (`None`: they have Calling).
@@ -262,17 +269,15 @@ impl Store {
         person_ids: &[String],
         at: Option<i64>,
     ) -> Result<Option<Vec<CallingStatusRow>>> {
-        let reader = self.reader();
-        let conn = reader.unchecked_transaction()?;
-        let Some(kept) = Kept::open(&conn, org_id, at)? else { return Ok(None) };
-        let rows = person_ids
-            .iter()
-            .map(|id| {
-                let reason = kept.user_row(org_id, id, "reason", |r| r.get::<_, i64>(0))?;
-                Ok(CallingStatusRow { person_id: id.clone(), reason: reason.map(reason_at).transpose()? })
-            })
-            .collect::<Result<_>>()?;
-        Ok(Some(rows))
+        self.read_kept(org_id, at, |kept| {
+            person_ids
+                .iter()
+                .map(|id| {
+                    let reason = kept.user_row(id, "reason", |r| r.get::<_, i64>(0))?;
+                    Ok(CallingStatusRow { person_id: id.clone(), reason: reason.map(reason_at).transpose()? })
+                })
+                .collect()
+        })
     }
 }
 

@@ -4,13 +4,19 @@
 
 use hubdesk_api::{CallingReason, CallingUserQuery, ErrorCode, Normalised, NotNormalised};
 
-#[tokio::test(flavor = "multi_thread")]
-async fn every_seeded_reason_comes_back_with_its_evidence() {
-    let dir = tempfile::tempdir().unwrap();
+/// The demo tenant signed in, and its first customer synced.
+async fn synced_customer(dir: &tempfile::TempDir) -> (hubdesk_core::Core, String) {
     let core = crate::support::open_core(dir.path(), crate::support::private_vault());
     core.sign_in_demo().await.expect("demo sign-in");
     let customer = core.list_orgs().unwrap()[1].id.clone();
     core.sync_org(&customer, &|_| {}).await.expect("sync");
+    (core, customer)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_seeded_reason_comes_back_with_its_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let (core, customer) = synced_customer(&dir).await;
 
     let report = core.calling_diagnose(&customer).unwrap();
     assert_eq!(report.org_id, customer);
@@ -62,10 +68,7 @@ async fn every_seeded_reason_comes_back_with_its_evidence() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_window_reads_the_report_kept_in_the_cache_a_page_at_a_time() {
     let dir = tempfile::tempdir().unwrap();
-    let core = crate::support::open_core(dir.path(), crate::support::private_vault());
-    core.sign_in_demo().await.expect("demo sign-in");
-    let customer = core.list_orgs().unwrap()[1].id.clone();
-    core.sync_org(&customer, &|_| {}).await.expect("sync");
+    let (core, customer) = synced_customer(&dir).await;
     let report = core.calling_diagnose(&customer).unwrap();
 
     let summary = core.calling_summary(&customer).unwrap();

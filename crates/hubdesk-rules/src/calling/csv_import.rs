@@ -13,7 +13,10 @@ use crate::templates::hash::{FastMap, FastSet};
 use crate::templates::{OrgFacts, PersonFact};
 
 use super::reading::NumberReader;
-use super::{has_calling, in_parallel, CallingFix, PersonLocations, CallingFixChange, CallingLocation, CallingReason, Sheet, SheetRow};
+use super::{
+    has_calling, in_parallel, CallingFix, CallingFixChange, CallingLocation, CallingReason, PersonLocations, Sheet,
+    SheetRow,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -104,17 +107,13 @@ pub fn plan_import(sheet: &Sheet, org: &PlanFacts) -> ImportPlan {
     // after, in the file's order.
     let read: Vec<RowRead> = in_parallel(&sheet.rows, |rows| {
         rows.iter()
-            .map(|row| {
-                let person = person_of(row, &by_email);
-                let number = person.as_ref().ok().map(|person| new_number(row, person, &reader));
-                (person, number)
-            })
+            .map(|row| person_of(row, &by_email).map(|person| (person, new_number(row, person, &reader))))
             .collect()
     });
     let mut plan = ImportPlan { rows: u32::try_from(sheet.rows.len()).unwrap_or(u32::MAX), ..ImportPlan::default() };
     let mut seen: FastSet<&str> = FastSet::default();
     let mut given: FastMap<String, &str> = FastMap::default();
-    for (row, (person, number)) in sheet.rows.iter().zip(read) {
+    for (row, read) in sheet.rows.iter().zip(read) {
         let reject = |reason, value: Option<&str>| CallingImportRejection {
             line: row.line,
             email: (!row.email.is_empty()).then(|| row.email.clone()),
@@ -123,9 +122,9 @@ pub fn plan_import(sheet: &Sheet, org: &PlanFacts) -> ImportPlan {
         };
         // A user's second row is refused even when their first was: which
         // one the admin meant cannot be told.
-        let planned = person.and_then(|person| match seen.insert(&person.id) {
+        let planned = read.and_then(|(person, number)| match seen.insert(&person.id) {
             false => Err((CallingImportRejectReason::DuplicateUser, Some(row.email.as_str()))),
-            true => number.expect("a number is read for every row with a user").map(|number| (person, number)),
+            true => number.map(|number| (person, number)),
         });
         match planned {
             Err((reason, value)) => plan.rejections.push(reject(reason, value)),
@@ -153,8 +152,8 @@ pub fn plan_import(sheet: &Sheet, org: &PlanFacts) -> ImportPlan {
     plan
 }
 
-/// A row's user and, when it has one, its new number (see `new_number`).
-type RowRead<'f, 'r> = (Result<&'f PersonFact, Rejected<'r>>, Option<Result<Option<String>, Rejected<'r>>>);
+/// A row's user and its new number (see `new_number`), or why it has no user.
+type RowRead<'f, 'r> = Result<(&'f PersonFact, Result<Option<String>, Rejected<'r>>), Rejected<'r>>;
 
 type Rejected<'r> = (CallingImportRejectReason, Option<&'r str>);
 

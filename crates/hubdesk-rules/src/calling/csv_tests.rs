@@ -2,7 +2,6 @@
 //! import tolerates of spreadsheets, each rejection, and export -> edit as a
 //! spreadsheet would -> import == exactly the edited numbers.
 
-
 use super::*;
 use crate::templates::{LicenseFact, NumberFact};
 

@@ -1,7 +1,6 @@
 //! The fix the report suggests per reason (C1, C4), the holder's kind (C2
 //! c) and the C7 mismatches, one test per rule.
 
-
 use super::*;
 use crate::templates::{LicenseFact, NumberFact};
 

@@ -5,7 +5,6 @@
 //! number (C8: that loses voicemail and call settings, so it is only ever
 //! proposed, never done without a typed confirmation).
 
-
 use super::{is_e164, CallingFix, PersonLocations};
 use crate::templates::hash::FastMap;
 use crate::templates::{Kind, NumberFact, OrgFacts};

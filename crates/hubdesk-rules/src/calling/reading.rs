@@ -4,7 +4,6 @@
 //! location); else with no country (a `+`, `00` or a missing `+` still make
 //! a number). A number the inventory holds is taken without a parse.
 
-
 use crate::phone_normalise::{normalise_known, Normalised, NotNormalised};
 use crate::templates::hash::{FastMap, FastSet};
 use crate::templates::NumberFact;

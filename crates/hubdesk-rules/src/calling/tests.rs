@@ -1,6 +1,5 @@
 //! The Calling report's reasons, one test per rule (C2–C5).
 
-
 use super::*;
 use crate::templates::{LicenseFact, NumberFact};
 

@@ -12,8 +12,9 @@ use super::{calling_diagnose, MAX_ASKS};
 use crate::store::{self, Store};
 use crate::Core;
 
-/// Most users a page of the report holds, and ids one status call asks for.
-pub const MAX_STATUSES: usize = 1_000;
+/// Most people one status call answers for (the users table asks for the
+/// rows it draws).
+const MAX_STATUSES: usize = 1_000;
 
 /// Held while the report is computed and kept, so that screens asking at
 /// the same time wait for one computation instead of each making its own.

@@ -32,7 +32,7 @@ pub use csv_export::calling_users_csv;
 pub use csv_import::{calling_import_plan, import_preview, ImportPlan};
 pub use export::{write_report, CallingFormat, CSV_HEADER};
 pub use fixes::{FixPreviews, MAX_ASKS};
-pub use kept_report::{KeptReport, MAX_STATUSES};
+pub use kept_report::KeptReport;
 
 impl Core {
     /// The whole report of `org_id` as last synced, computed now (the
