@@ -4,9 +4,7 @@
 //! line number must point below the header.
 #![no_main]
 
-use std::collections::HashMap;
-
-use hubdesk_rules::calling::{plan_import, read_sheet, CallingFix, CallingLocation, PersonLocations, PlanFacts};
+use hubdesk_rules::calling::{plan_import, read_sheet, CallingFix, CallingLocation, ImportOrg, PersonLocations};
 use hubdesk_rules::templates::{NumberFact, OrgFacts, PersonFact};
 use libfuzzer_sys::fuzz_target;
 
@@ -49,7 +47,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let locations = [CallingLocation { id: "cph".into(), name: "Copenhagen".into(), country: Some("DK".into()) }];
     let person_locations: PersonLocations = [("b".to_owned(), "cph".to_owned())].into_iter().collect();
-    let plan = plan_import(&sheet, &PlanFacts { facts: &facts, locations: &locations, person_locations: &person_locations });
+    let plan = plan_import(&sheet, &ImportOrg::of_facts(&sheet, &facts, &locations, &person_locations));
     assert_eq!(plan.rows as usize, sheet.rows.len());
     assert_eq!(plan.unchanged as usize + plan.changes.len() + plan.rejections.len(), sheet.rows.len());
     for change in &plan.changes {

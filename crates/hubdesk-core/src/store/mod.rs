@@ -39,7 +39,7 @@ use crate::files;
 use crate::files::sqlite::Identity;
 use hubdesk_api::{ApiError, ErrorCode};
 
-pub use calling_people::CallingPersonRow;
+pub use calling_people::{CallingPersonRow, CallingPersonView};
 pub use meetings::in_id_order;
 pub use migrations::LATEST_VERSION;
 pub use resources::ResourceTable;
@@ -195,6 +195,14 @@ impl Store {
             }
             busy.store(false, Ordering::Release);
         });
+    }
+
+    /// Waits until no checkpoint started by `checkpoint_soon` is running:
+    /// a benchmark measures reads on a disk that is not copying the WAL.
+    pub fn wait_for_checkpoint(&self) {
+        while self.checkpointing.load(Ordering::Acquire) {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
     }
 
     pub fn path(&self) -> &Path {

@@ -5,7 +5,7 @@
 
 use rusqlite::params;
 
-use super::{stored_person, Result, Store};
+use super::{stored_person, Result, Store, StoreError};
 
 /// A cached group: `(id, name, usage)`.
 pub type GroupRow = (String, String, Option<String>);
@@ -99,13 +99,90 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+
+    /// Each number of the inventory (`inventory_numbers`), passed to
+    /// `visit` without a copy, on a connection of its own: an import only
+    /// needs to know which numbers there are, while it reads the people.
+    pub fn each_inventory_number_apart(&self, org_id: &str, mut visit: impl FnMut(&str)) -> Result<()> {
+        let conn = crate::files::sqlite::open_read_only(self.path())?;
+        let mut stmt = conn.prepare(
+            "SELECT phone_number FROM numbers
+             WHERE org_id = ?1 AND phone_number IS NOT NULL AND location_id IS NOT NULL",
+        )?;
+        let mut rows = stmt.query([org_id])?;
+        while let Some(row) = rows.next()? {
+            visit(super::calling_people::text(row, 0)?.unwrap_or_default());
+        }
+        Ok(())
+    }
+
+    /// The rows of `inventory_numbers` whose number is one of `numbers`.
+    pub fn inventory_numbers_among(&self, org_id: &str, numbers: &[String]) -> Result<Vec<NumberRow>> {
+        let numbers = serde_json::to_string(numbers).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let conn = self.reader();
+        let mut stmt = conn.prepare(&format!("{INVENTORY} AND phone_number IN (SELECT value FROM json_each(?2))"))?;
+        let rows = stmt.query_map(rusqlite::params![org_id, numbers], number_row)?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
 }
 
+const INVENTORY: &str =
+    "SELECT phone_number, location_id, COALESCE(owner_name, owner_id), owner_type, owner_id FROM numbers
+     WHERE org_id = ?1 AND phone_number IS NOT NULL AND location_id IS NOT NULL";
+
 fn inventory_numbers_on(conn: &rusqlite::Connection, org_id: &str) -> Result<Vec<NumberRow>> {
-    let mut stmt = conn.prepare(
-        "SELECT phone_number, location_id, COALESCE(owner_name, owner_id), owner_type, owner_id FROM numbers
-         WHERE org_id = ?1 AND phone_number IS NOT NULL AND location_id IS NOT NULL",
-    )?;
-    let rows = stmt.query_map([org_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
+    let mut stmt = conn.prepare(INVENTORY)?;
+    let rows = stmt.query_map([org_id], number_row)?;
     Ok(rows.collect::<std::result::Result<_, _>>()?)
+}
+
+fn number_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<NumberRow> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::webex::models::{IdName, NumberEntry, NumberOwner};
+
+    fn entry(number: Option<&str>, location: Option<&str>, owner: Option<&str>) -> NumberEntry {
+        NumberEntry {
+            phone_number: number.map(Into::into),
+            extension: None,
+            state: Some("ACTIVE".into()),
+            location: location.map(|id| IdName { id: id.into(), name: None }),
+            owner: owner.map(|id| NumberOwner { id: id.into(), kind: "PEOPLE".into(), display_name: None }),
+        }
+    }
+
+    /// The import reads which numbers the inventory has, then the facts of
+    /// a few: both see the inventory as the report does (a number with no
+    /// location or no text is not in it), and only the org's own.
+    #[test]
+    fn the_inventory_read_a_number_at_a_time_and_a_few_facts_is_the_reports_inventory() {
+        let (_dir, store) = super::super::temp_store();
+        let numbers = [
+            entry(Some("+4533141647"), Some("cph"), Some("ann")),
+            entry(Some("+4533141648"), Some("cph"), None),
+            entry(Some("+4533141649"), None, None),
+            entry(None, Some("cph"), None),
+        ];
+        store.replace_numbers("org-a", &numbers).unwrap();
+        store.replace_numbers("org-b", &[entry(Some("+4533141650"), Some("aar"), None)]).unwrap();
+
+        let mut seen = Vec::new();
+        store.each_inventory_number_apart("org-a", |n| seen.push(n.to_owned())).unwrap();
+        seen.sort();
+        let mut whole: Vec<String> = store.inventory_numbers("org-a").unwrap().into_iter().map(|row| row.0).collect();
+        whole.sort();
+        assert_eq!(seen, whole);
+        assert_eq!(seen, ["+4533141647", "+4533141648"]);
+
+        let asked = ["+4533141647", "+4533141649", "+4533141650", "+4599999999"].map(String::from);
+        let among = store.inventory_numbers_among("org-a", &asked).unwrap();
+        assert_eq!(
+            among,
+            [("+4533141647".into(), "cph".into(), Some("ann".into()), Some("PEOPLE".into()), Some("ann".into()))]
+        );
+        assert!(store.inventory_numbers_among("org-a", &[]).unwrap().is_empty());
+    }
 }

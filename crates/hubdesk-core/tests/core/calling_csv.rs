@@ -109,3 +109,73 @@ async fn c4_the_window_exports_where_chosen_and_the_file_edited_plans_its_number
     assert_eq!(refused.code, ErrorCode::InvalidInput);
     assert!(refused.message.contains("User ID/Email (Required)"), "{}", refused.message);
 }
+
+/// The plan reads the cache in one pass, holding in full only the users
+/// whose row may change (C4): it must plan exactly what the plan of the
+/// whole org, loaded as the report loads it, plans. The file is the demo
+/// customer's export with every kind of edit a spreadsheet brings.
+#[tokio::test(flavor = "multi_thread")]
+async fn c4_the_plan_read_from_the_cache_in_one_pass_is_the_plan_of_the_whole_org() {
+    use hubdesk_core::features::calling::{calling_import_plan, CallingFacts};
+    use hubdesk_rules::calling::{plan_import, read_sheet, ImportOrg};
+
+    let dir = tempfile::tempdir().unwrap();
+    let core = crate::support::open_core(dir.path(), crate::support::private_vault());
+    core.sign_in_demo().await.expect("demo sign-in");
+    let customer = core.list_orgs().unwrap()[1].id.clone();
+    core.sync_org(&customer, &|_| {}).await.expect("sync");
+    let store = hubdesk_core::store::Store::open(&dir.path().join("cache.sqlite")).unwrap();
+
+    let (exported, _) = core.calling_users_csv(&customer).unwrap();
+    let mut reader = csv::Reader::from_reader(exported.as_slice());
+    let header = reader.headers().unwrap().clone();
+    let rows: Vec<Vec<String>> = reader.records().map(|r| r.unwrap().iter().map(str::to_owned).collect()).collect();
+    let (phone, email) = (4, 3);
+    let number_of = |k: usize| rows[k % rows.len()][phone].clone();
+    let mut out = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
+    out.write_record(&header).unwrap();
+    for (k, row) in rows.iter().enumerate() {
+        let mut cells = row.clone();
+        match k % 8 {
+            // Another user's number, as it is and without its `+`.
+            1 => cells[phone] = number_of(k + 3),
+            2 => cells[phone] = number_of(k + 5).trim_start_matches('+').to_owned(),
+            // A new number, a `00` one, an invalid one, a cleared cell.
+            3 => cells[phone] = format!("+4520{}", 200_000 + k),
+            4 => cells[phone] = format!("004520{}", 300_000 + k),
+            5 => cells[phone] = "12".into(),
+            6 => cells[phone].clear(),
+            _ => {}
+        }
+        if k % 5 == 0 {
+            cells[email] = cells[email].to_uppercase();
+        }
+        out.write_record(&cells).unwrap();
+        if k % 9 == 0 {
+            // The same user again, with the number of the next row.
+            cells[phone] = number_of(k + 1);
+            out.write_record(&cells).unwrap();
+        }
+    }
+    let mut nobody = vec![String::new(); header.len()];
+    (nobody[email], nobody[phone]) = ("nobody@example.com".into(), "+4520999999".into());
+    out.write_record(&nobody).unwrap();
+    let file = out.into_inner().unwrap();
+
+    let from_cache = calling_import_plan(&store, &customer, &file).unwrap();
+    let sheet = read_sheet(&file).unwrap();
+    let whole = CallingFacts::load(&store, &customer).unwrap();
+    let of_whole_org =
+        plan_import(&sheet, &ImportOrg::of_facts(&sheet, &whole.facts, &whole.locations, &whole.person_locations));
+    assert_eq!(from_cache, of_whole_org);
+    let reasons = |why| from_cache.rejections.iter().filter(|r| r.reason == why).count();
+    for why in [
+        CallingImportRejectReason::NumberInUse,
+        CallingImportRejectReason::InvalidNumber,
+        CallingImportRejectReason::DuplicateUser,
+        CallingImportRejectReason::UnknownUser,
+    ] {
+        assert!(reasons(why) > 0, "the file has a row refused as {why:?}: {:?}", from_cache.rejections);
+    }
+    assert!(!from_cache.changes.is_empty() && from_cache.unchanged > 0, "{from_cache:?}");
+}

@@ -81,9 +81,7 @@ impl Org {
 
     fn plan(&self, file: &str) -> ImportPlan {
         let sheet = read_sheet(file.as_bytes()).unwrap();
-        let org =
-            PlanFacts { facts: &self.facts, locations: &self.locations, person_locations: &self.person_locations };
-        plan_import(&sheet, &org)
+        plan_import(&sheet, &ImportOrg::of_facts(&sheet, &self.facts, &self.locations, &self.person_locations))
     }
 }
 
@@ -314,4 +312,41 @@ fn c4_the_suggested_number_typed_over_a_number_that_is_not_e164_is_a_change() {
     // Bo's "33 14 16 48" is the same number, but not E.164: writing it so fixes not_e164.
     let plan = org().plan(&format!("{HEADER}\nbo@example.com,+4533141648\n"));
     assert_eq!(edits(&plan), [("bo@example.com", "+4533141648")]);
+}
+
+#[test]
+fn c5_a_users_first_row_that_leaves_the_number_still_makes_a_later_row_a_duplicate() {
+    // Ann's first row is her number without its `+` (unchanged); the second gives a new one.
+    let file = format!("{HEADER}\nann@example.com,4533141647\nANN@example.com,+4533141660\n");
+    let plan = org().plan(&file);
+    assert_eq!(plan.unchanged, 1);
+    assert!(plan.changes.is_empty());
+    assert_eq!(rejected(&plan), [(3, Why::DuplicateUser, Some("ANN@example.com"))]);
+}
+
+#[test]
+fn c5_a_malformed_first_row_leaves_the_users_next_row_to_be_planned() {
+    let file = format!("{HEADER}\ndi@example.com,+4533141660,extra\ndi@example.com,+4533141661\n");
+    let plan = org().plan(&file);
+    assert_eq!(rejected(&plan), [(2, Why::Malformed, None)]);
+    assert_eq!(edits(&plan), [("di@example.com", "+4533141661")]);
+}
+
+#[test]
+fn c4_a_number_another_user_holds_in_national_form_is_in_use() {
+    // Bo's directory number "33 14 16 48" is +4533141648 read in Denmark.
+    let plan = org().plan(&format!("{HEADER}\ndi@example.com,+4533141648\n"));
+    assert_eq!(rejected(&plan), [(2, Why::NumberInUse, Some("+4533141648"))]);
+    assert!(plan.changes.is_empty());
+}
+
+#[test]
+fn c4_a_number_typed_with_no_break_spaces_is_read_before_it_is_compared() {
+    // Cy's number is typed with no-break spaces, as a word processor keeps them.
+    let mut org = org();
+    org.facts.people[2].work_number = Some("33\u{a0}14\u{a0}16\u{a0}52".into());
+    org.person_locations.insert("cy".into(), "cph".into());
+    let plan = org.plan(&format!("{HEADER}\ndi@example.com,+4533141652\nann@example.com,+4533141653\n"));
+    assert_eq!(rejected(&plan), [(2, Why::NumberInUse, Some("+4533141652"))]);
+    assert_eq!(edits(&plan), [("ann@example.com", "+4533141653")]);
 }

@@ -24,7 +24,9 @@ mod csv_tests;
 mod fix;
 #[cfg(test)]
 mod fix_tests;
+mod import_org;
 mod mismatch;
+mod number_map;
 mod reading;
 mod suggest;
 #[cfg(test)]
@@ -32,10 +34,12 @@ mod tests;
 
 pub use ch_csv::{write_users_csv, CsvUser, EMAIL_HEADER, PHONE_HEADER};
 pub use change::CallingFixChange;
-pub use csv_import::{plan_import, CallingImportRejectReason, CallingImportRejection, ImportPlan, PlanFacts};
+pub use csv_import::{plan_import, CallingImportRejectReason, CallingImportRejection, ImportPlan};
 pub use csv_read::{read_sheet, Sheet, SheetError, SheetRow, MOST_BYTES, MOST_ROWS};
 pub use fix::{is_e164, CallingFix, NumberHolder};
+pub use import_org::{ImportOrg, ImportOrgBuilder};
 pub use mismatch::{mismatches, ProvisionedMismatch};
+pub use number_map::NumberSet;
 pub use suggest::calling_license;
 
 /// A location as cached: its name for the evidence, its country (ISO
@@ -144,7 +148,8 @@ pub fn diagnose(
     let lines: Vec<&str> =
         facts.licenses.iter().filter(|l| Kind::of(&l.name).is_line()).map(|l| l.id.as_str()).collect();
     let numbers = Numbers::new(facts);
-    let reader = NumberReader::new(locations, person_locations, &facts.numbers);
+    let known: NumberSet = facts.numbers.iter().map(|n| n.phone_number.as_str()).collect();
+    let reader = NumberReader::new(locations, person_locations, &known);
     // Numbers by number: the evidence and the C4 reading look numbers up
     // for every user, and a scan of the inventory each time made the report
     // of 100,000 users take seconds (docs/benchmarks.md).

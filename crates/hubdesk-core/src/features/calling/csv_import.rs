@@ -6,12 +6,15 @@ use std::io::Read;
 use std::path::Path;
 
 use hubdesk_api::{ApiError, CallingFixPreview, CallingFixSkip, CallingFixSkipReason, CallingImportPreview, ErrorCode};
-use hubdesk_rules::calling::{plan_import, read_sheet, PlanFacts, SheetError, MOST_BYTES};
+use hubdesk_rules::calling::{
+    plan_import, read_sheet, ImportOrg, ImportOrgBuilder, NumberSet, Sheet, SheetError, MOST_BYTES,
+};
 
 pub use hubdesk_rules::calling::ImportPlan;
 
-use super::CallingFacts;
-use crate::store::Store;
+use super::{calling_locations, ensure_synced, person_fact};
+use crate::features::templates::facts;
+use crate::store::{Store, StoreError};
 use crate::Core;
 
 impl Core {
@@ -48,10 +51,39 @@ impl Core {
 
 pub fn calling_import_plan(store: &Store, org_id: &str, bytes: &[u8]) -> Result<ImportPlan, ApiError> {
     let sheet = read_sheet(bytes).map_err(|e| unreadable(&e))?;
-    let cached = CallingFacts::load(store, org_id)?;
-    let org =
-        PlanFacts { facts: &cached.facts, locations: &cached.locations, person_locations: &cached.person_locations };
-    Ok(plan_import(&sheet, &org))
+    Ok(plan_import(&sheet, &import_org(store, org_id, &sheet)?))
+}
+
+/// What the plan of `sheet` reads of the org's cache (see `ImportOrg`):
+/// one pass over its people, reading in full only the users whose row may
+/// change their number, while the inventory's numbers are read on a thread
+/// and connection of its own; then the facts of the numbers those users hold.
+pub fn import_org<'s>(store: &Store, org_id: &str, sheet: &'s Sheet) -> Result<ImportOrg<'s>, ApiError> {
+    ensure_synced(store, org_id)?;
+    let licenses = facts::license_facts(store, org_id)?;
+    let paid = facts::paid_licenses(&licenses);
+    let mut org = ImportOrgBuilder::new(
+        sheet,
+        licenses.clone(),
+        calling_locations(store, org_id)?,
+        store.calling_location_ids(org_id)?,
+    );
+    let (people, numbers) = std::thread::scope(|scope| {
+        let numbers = scope.spawn(|| {
+            let mut numbers = NumberSet::default();
+            store.each_inventory_number_apart(org_id, |n| numbers.insert(n)).map(|()| numbers)
+        });
+        let people = store.each_calling_person(org_id, |p| {
+            org.person(p.email()?, p.work_number()?, p.location_id()?, || {
+                Ok::<_, StoreError>(person_fact(p.whole()?, &paid))
+            })
+        });
+        (people, numbers.join().expect("reading the inventory panicked"))
+    });
+    people?;
+    let held = store.inventory_numbers_among(org_id, org.held_by_sheet_users())?;
+    org.inventory(numbers?, facts::number_facts(held));
+    Ok(org.finish())
 }
 
 /// The window's preview of an import: the plan's counts and rejections,

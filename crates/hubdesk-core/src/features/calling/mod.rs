@@ -29,7 +29,7 @@ use crate::store::{CallingPersonRow, Store};
 use crate::Core;
 
 pub use csv_export::calling_users_csv;
-pub use csv_import::{calling_import_plan, import_preview, ImportPlan};
+pub use csv_import::{calling_import_plan, import_org, import_preview, ImportPlan};
 pub use export::{write_report, CallingFormat, CSV_HEADER};
 pub use fixes::{FixPreviews, MAX_ASKS};
 pub use kept_report::KeptReport;
@@ -61,13 +61,7 @@ pub struct CallingFacts {
 
 impl CallingFacts {
     pub fn load(store: &Store, org_id: &str) -> Result<CallingFacts, ApiError> {
-        if store.sync_status(org_id)?.is_empty() {
-            return Err(ApiError::new(
-                ErrorCode::NotFound,
-                "This organization has not been synced into this cache. Sync it first, or check the org id.",
-            )
-            .with_detail(format!("org {org_id} has not been synced into this database")));
-        }
+        ensure_synced(store, org_id)?;
         let licenses = facts::license_facts(store, org_id)?;
         let paid = facts::paid_licenses(&licenses);
         // The inventory is read on a thread and connection of its own
@@ -82,15 +76,33 @@ impl CallingFacts {
         Ok(CallingFacts {
             org_id: org_id.to_owned(),
             facts: facts::org_facts(store, org_id, licenses, people, Vec::new(), numbers?)?,
-            locations: store
-                .locations_with_country(org_id)?
-                .into_iter()
-                .map(|(id, name, country)| CallingLocation { id, name, country })
-                .collect(),
+            locations: calling_locations(store, org_id)?,
             person_locations,
             extensions,
         })
     }
+}
+
+/// Refuses an org that was never synced into this cache: its report
+/// would be empty, and look like good news.
+fn ensure_synced(store: &Store, org_id: &str) -> Result<(), ApiError> {
+    if store.sync_status(org_id)?.is_empty() {
+        return Err(ApiError::new(
+            ErrorCode::NotFound,
+            "This organization has not been synced into this cache. Sync it first, or check the org id.",
+        )
+        .with_detail(format!("org {org_id} has not been synced into this database")));
+    }
+    Ok(())
+}
+
+/// The org's locations with the country a national number is read in.
+fn calling_locations(store: &Store, org_id: &str) -> Result<Vec<CallingLocation>, ApiError> {
+    Ok(store
+        .locations_with_country(org_id)?
+        .into_iter()
+        .map(|(id, name, country)| CallingLocation { id, name, country })
+        .collect())
 }
 
 /// The people as the rules read them, with where the directory puts each.
@@ -112,22 +124,27 @@ impl CallingPeople {
             if let Some(extension) = &row.extension {
                 extensions.insert(row.id.clone(), extension.clone());
             }
-            people.push(PersonFact {
-                // Calling users carry their location (webex-api.md §3).
-                has_calling_line: row.location_id.is_some() || row.extension.is_some(),
-                active: row.account != AccountStatus::InvitePending,
-                created_with_licenses: row.licenses.iter().any(|l| paid.contains(l.as_str())),
-                attendee_sites: Vec::new(),
-                admin_sites: Vec::new(),
-                groups: Vec::new(),
-                id: row.id,
-                email: row.email,
-                display_name: row.display_name,
-                work_number: row.work_number,
-                licenses: row.licenses,
-            });
+            people.push(person_fact(row, paid));
         }
         CallingPeople { people, person_locations, extensions }
+    }
+}
+
+/// A cached person as the Calling rules read them.
+fn person_fact(row: CallingPersonRow, paid: &HashSet<&str>) -> PersonFact {
+    PersonFact {
+        // Calling users carry their location (webex-api.md §3).
+        has_calling_line: row.location_id.is_some() || row.extension.is_some(),
+        active: row.account != AccountStatus::InvitePending,
+        created_with_licenses: row.licenses.iter().any(|l| paid.contains(l.as_str())),
+        attendee_sites: Vec::new(),
+        admin_sites: Vec::new(),
+        groups: Vec::new(),
+        id: row.id,
+        email: row.email,
+        display_name: row.display_name,
+        work_number: row.work_number,
+        licenses: row.licenses,
     }
 }
 
