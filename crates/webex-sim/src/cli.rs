@@ -53,6 +53,10 @@ pub struct SimArgs {
     /// Fault: share (0–1) of API responses whose connection drops mid-body.
     #[arg(long, default_value_t = 0.0)]
     pub drop_rate: f64,
+    /// Fault: share (0–1) of answers to writes (POST, PUT, PATCH, DELETE)
+    /// whose connection drops mid-body, after the write was applied.
+    #[arg(long, default_value_t = 0.0)]
+    pub write_drop_rate: f64,
     /// Fault: share (0–1) of API responses with cut-short JSON.
     #[arg(long, default_value_t = 0.0)]
     pub malformed_json_rate: f64,
@@ -89,6 +93,7 @@ impl SimArgs {
                 gateway_timeout_rate: self.gateway_timeout_rate,
                 gateway_timeout_above_max: self.gateway_timeout_above_max,
                 drop_rate: self.drop_rate,
+                write_drop_rate: self.write_drop_rate,
                 malformed_json_rate: self.malformed_json_rate,
                 next_link_drops_filters_rate: self.next_link_drops_filters_rate,
                 next_link_max_null_rate: self.next_link_max_null_rate,

@@ -239,6 +239,45 @@ async fn b4_delete_and_package_change_through_the_journal_and_the_audit_log() {
     assert!(audit.iter().any(|a| a.summary.contains("deleted (the Webex user stays)")));
 }
 
+/// Every write's answer lost (the simulator applies the delete or the
+/// package change, then drops the connection): each is checked, found
+/// landed and recorded once, not sent again, and its audit line names the
+/// tracking id Webex logged.
+#[tokio::test]
+async fn b4_when_every_answer_is_lost_each_step_is_confirmed_with_the_tracking_id_webex_logged() {
+    let s = setup().await;
+    let provisioned = s.subscribers("provisioned").await;
+    let (gone, upgraded) = (provisioned[0].clone(), provisioned[1].clone());
+    let to = if upgraded["package"] == "premium" { "basic" } else { "premium" };
+    let asks = [
+        ask(gone["id"].as_str().unwrap(), SubscriberAction::Delete),
+        ask(upgraded["id"].as_str().unwrap(), package(to)),
+    ];
+    let (run, _) = s.core.broadworks_actions_journal(&asks).await.unwrap();
+    let since = s.last_seq().await;
+    crate::support::set_faults(&s.server, serde_json::json!({"writeDropRate": 1.0})).await;
+    let done = s.apply(&run.unwrap().run_id).await;
+    crate::support::set_faults(&s.server, serde_json::json!({"writeDropRate": 0.0})).await;
+    assert_eq!((done.state, done.succeeded, done.failed), (RunState::Finished, 2, 0));
+    let logged: HashMap<String, String> = crate::support::changes(&s.server, since)
+        .await
+        .into_iter()
+        .filter(|c| c["path"].as_str().unwrap_or("").contains("/broadworks/subscribers"))
+        .map(|c| (c["target"].as_str().unwrap().to_owned(), c["trackingId"].as_str().unwrap().to_owned()))
+        .collect();
+    assert_eq!(s.writes_since(since).await.len(), 2, "each sent once");
+    let audited: HashMap<String, String> = s
+        .core
+        .audit_list(&s.home)
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.person_id, a.tracking_id.expect("a tracking id")))
+        .collect();
+    // The audit names the person; the change log, the subscriber.
+    assert_eq!(audited.len(), 2, "{audited:?}");
+    assert_eq!(audited.values().collect::<std::collections::HashSet<_>>(), logged.values().collect());
+}
+
 #[tokio::test]
 async fn b4_bad_input_is_refused_with_a_sentence_and_changes_nothing() {
     let s = setup().await;

@@ -171,6 +171,41 @@ async fn every_reason_is_fixed_once_and_the_report_is_clean_for_that_user_after_
     );
 }
 
+/// Every write's answer lost (the simulator applies it, then drops the
+/// connection): each fix is checked, found landed and recorded once, not
+/// sent again, and its audit line names the tracking id Webex logged.
+#[tokio::test(flavor = "multi_thread")]
+async fn when_every_answer_is_lost_each_fix_is_confirmed_with_the_tracking_id_webex_logged() {
+    let s = setup(300).await;
+    let report = s.report();
+    let asks: Vec<CallingFixAsk> = [CallingReason::Eligible, CallingReason::NotE164]
+        .iter()
+        .map(|&reason| report.users.iter().find(|u| u.reason == reason && u.suggested_fix.is_some()).unwrap())
+        .map(|u| ask(&u.person_id, None))
+        .collect();
+    let preview = s.core.calling_fix_preview(&s.org_id, &asks).unwrap();
+    assert_eq!(preview.changes.len(), 2, "{:?}", preview.skipped);
+    let since = s.last_seq().await;
+    crate::support::set_faults(&s.server, serde_json::json!({"writeDropRate": 1.0})).await;
+    let run = s.apply(&preview.preview_id, None).await;
+    crate::support::set_faults(&s.server, serde_json::json!({"writeDropRate": 0.0})).await;
+    assert_eq!((run.state, run.succeeded, run.failed), (RunState::Finished, 2, 0));
+    let logged: HashMap<String, Vec<String>> =
+        crate::support::changes(&s.server, since).await.into_iter().fold(HashMap::new(), |mut by, c| {
+            let target = c["target"].as_str().unwrap().to_owned();
+            by.entry(target).or_default().push(c["trackingId"].as_str().unwrap().to_owned());
+            by
+        });
+    let audited: HashMap<String, Vec<String>> = s
+        .core
+        .audit_list(&s.org_id)
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.person_id, vec![a.tracking_id.expect("a tracking id")]))
+        .collect();
+    assert_eq!(audited, logged, "one write each, audited with its own tracking id");
+}
+
 /// C7, C8: a reprovision removes Calling, so it needs the typed
 /// confirmation; without it nothing is sent, with it the removal then the
 /// assignment go once each, in order.

@@ -242,6 +242,37 @@ async fn faults_and_dropped_answers_still_apply_each_change_once() {
     assert_each_once(&s.changed_since(since).await, &people);
 }
 
+/// Every write's answer lost (the simulator applies the PATCH, then drops
+/// the connection): each change is checked, found landed and recorded
+/// once, not sent again and not left for an offline stop, and the audit
+/// names the tracking id Webex logged for it, not an older one.
+#[tokio::test(flavor = "multi_thread")]
+async fn when_every_answer_is_lost_each_change_is_confirmed_with_the_tracking_id_webex_logged() {
+    let s = setup(300).await;
+    let (run_id, people) = s.journal();
+    let since = s.last_seq().await;
+    crate::support::set_faults(&s.server, json!({"writeDropRate": 1.0})).await;
+    let summary = apply_run(&s.ctx(), &run_id, &|_| {}, &CancellationToken::new()).await.unwrap();
+    crate::support::set_faults(&s.server, json!({"writeDropRate": 0.0})).await;
+    assert_eq!((summary.state, summary.succeeded as usize, summary.failed), (RunState::Finished, people.len(), 0));
+    assert_each_once(&s.changed_since(since).await, &people);
+    let logged: HashMap<String, String> = crate::support::changes(&s.server, since)
+        .await
+        .into_iter()
+        .filter(|c| c["path"].as_str().unwrap_or("").ends_with("/licenses/users"))
+        .map(|c| (c["target"].as_str().unwrap().to_owned(), c["trackingId"].as_str().unwrap().to_owned()))
+        .collect();
+    let audited: HashMap<String, String> = s
+        .ledger
+        .audit(&s.org_id)
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.event.is_none())
+        .map(|a| (a.person_id, a.tracking_id.expect("a tracking id")))
+        .collect();
+    assert_eq!(audited, logged);
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn with_no_network_the_run_stops_as_offline_and_keeps_its_entries() {
     let s = setup(200).await;

@@ -15,6 +15,7 @@ pub enum Die {
     DropFilters = 6,
     MaxNull = 7,
     RetryAfterForm = 8,
+    WriteDrop = 9,
 }
 
 /// A uniform draw in [0, 1).

@@ -65,6 +65,10 @@ pub struct Faults {
     /// Share of API responses whose connection drops mid-body (after the
     /// request was applied: the client cannot know whether it was).
     pub drop_rate: f64,
+    /// The same for answers to writes only (`POST`, `PUT`, `PATCH`,
+    /// `DELETE`): a client's retries and checks meet a lost answer while
+    /// its reads still come back.
+    pub write_drop_rate: f64,
     /// Share of API responses whose JSON body is cut short.
     pub malformed_json_rate: f64,
     /// Share of `Link rel="next"` URLs that lose their filters.
@@ -109,6 +113,7 @@ impl Faults {
             ("errorRate", self.error_rate),
             ("gatewayTimeoutRate", self.gateway_timeout_rate),
             ("dropRate", self.drop_rate),
+            ("writeDropRate", self.write_drop_rate),
             ("malformedJsonRate", self.malformed_json_rate),
             ("nextLinkDropsFiltersRate", self.next_link_drops_filters_rate),
             ("nextLinkMaxNullRate", self.next_link_max_null_rate),
@@ -146,6 +151,8 @@ mod tests {
         assert_eq!(merged.rate_limit, 50);
         assert_eq!(merged.retry_after, RetryAfterStyle::HttpDate);
         assert!(base.merged(&json!({"errorRate": 1.5})).is_err());
+        assert!(base.merged(&json!({"writeDropRate": -0.1})).is_err());
+        assert_eq!(base.merged(&json!({"writeDropRate": 0.5})).unwrap().write_drop_rate, 0.5);
         assert!(base.merged(&json!({"noSuchKnob": 1})).is_err());
         assert!(base.merged(&json!({"latencyMs": u64::MAX})).is_err(), "a latency that would hang every call");
         assert!(base.merged(&json!({"latencyMs": Faults::MAX_LATENCY_MS})).is_ok());

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use axum::extract::{Request, State};
 use axum::http::header::{AUTHORIZATION, LINK, RETRY_AFTER};
-use axum::http::StatusCode;
+use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -36,6 +36,7 @@ pub async fn middleware(State(state): State<Shared>, request: Request, next: Nex
 async fn answer(state: &Shared, knobs: &Faults, request: Request, next: Next) -> Response {
     let seq = state.faults.next_seq();
     let seed = state.seed;
+    let write = request.method() != Method::GET && request.method() != Method::HEAD;
     if let Some(refusal) = rate_limited(state, knobs, &request, seq) {
         return refusal;
     }
@@ -59,7 +60,8 @@ async fn answer(state: &Shared, knobs: &Faults, request: Request, next: Next) ->
             response.headers_mut().insert(LINK, spoiled);
         }
     }
-    if hits(seed, seq, Die::Drop, knobs.drop_rate) {
+    if hits(seed, seq, Die::Drop, knobs.drop_rate) || (write && hits(seed, seq, Die::WriteDrop, knobs.write_drop_rate))
+    {
         return body::dropped(response);
     }
     if hits(seed, seq, Die::Malformed, knobs.malformed_json_rate) {

@@ -150,6 +150,34 @@ async fn a_dropped_answer_still_applied_the_change_exactly_once() {
     assert_eq!(found.items().len(), 1, "the person exists once");
 }
 
+/// `writeDropRate`: a write's answer is lost after it was applied, while
+/// reads still answer whole, so a client can check what landed.
+#[tokio::test]
+async fn a_write_drop_loses_the_answers_to_writes_only() {
+    let server = start(300, 1).await;
+    let (admin, _) = token(&server, "customer_full_admin", None).await;
+    let before = changes(&server, 0).await.len() as u64;
+    set_faults(&server, json!({"writeDropRate": 1})).await;
+    let email = "write.drop@fjordby-logistik.example";
+    let sent = client()
+        .post(format!("{}/people", server.base_url()))
+        .bearer_auth(&admin)
+        .header("TrackingID", "SIMPLE_write-drop-1")
+        .json(&json!({"emails": [email], "displayName": "Write Drop"}))
+        .send()
+        .await;
+    let body = match sent {
+        Ok(response) => response.text().await.map(|_| ()),
+        Err(e) => Err(e),
+    };
+    assert!(body.is_err(), "the write's answer is lost");
+    let found = get(&format!("{}/people?email={email}", server.base_url()), &admin).await;
+    assert_eq!(found.items().len(), 1, "a read answers whole, and the person exists once");
+    let log = changes(&server, before).await;
+    assert_eq!((log.len(), &log[0]["trackingId"]), (1, &json!("SIMPLE_write-drop-1")));
+    set_faults(&server, json!({"writeDropRate": 0})).await;
+}
+
 #[tokio::test]
 async fn malformed_json_is_cut_short() {
     let server = start(100, 1).await;

@@ -166,6 +166,8 @@ async fn apply_step(
     }
     let mut check_first = entry.state == EntryState::InFlight;
     let mut last_error = None;
+    // The tracking id of the request that may have landed, for the audit.
+    let mut sent_as = entry.tracking_id.clone();
     for send in 0..MAX_SENDS {
         if send > 0 {
             tokio::time::sleep(Duration::from_millis(500 * 2u64.pow(send - 1))).await;
@@ -174,7 +176,7 @@ async fn apply_step(
             match landed(ctx.client, step).await {
                 Ok(Some(answer)) => {
                     // It landed before its answer was lost.
-                    return record(ctx, entry, done(ctx, step, answer, entry.tracking_id.clone()));
+                    return record(ctx, entry, done(ctx, step, answer, sent_as));
                 }
                 Ok(None) => {}
                 Err(e) if e.is_offline() => return Err(Stop::Offline(e)),
@@ -187,6 +189,7 @@ async fn apply_step(
         }
         let tracking_id = format!("HUBDESK_{}", uuid::Uuid::new_v4());
         ctx.ledger.mark_in_flight(&entry.run_id, entry.seq, &tracking_id).map_err(|e| Stop::Ledger(e.into()))?;
+        sent_as = Some(tracking_id.clone());
         match send_step(ctx.client, step, &tracking_id).await {
             Ok(answer) => return record(ctx, entry, done(ctx, step, answer, Some(tracking_id))),
             Err(e) if is_refusal(&e) => return record(ctx, entry, failed(step, &e, Some(tracking_id))),
@@ -195,6 +198,12 @@ async fn apply_step(
                 check_first = true;
                 last_error = Some(e);
             }
+        }
+    }
+    // The last answer was lost: the request may have landed all the same.
+    if check_first {
+        if let Ok(Some(answer)) = landed(ctx.client, step).await {
+            return record(ctx, entry, done(ctx, step, answer, sent_as));
         }
     }
     let error = last_error.expect("a send failed");

@@ -164,6 +164,8 @@ async fn apply_step(ctx: &CallingContext<'_>, entry: &StoredCallingStep) -> Resu
     let mut check_first =
         entry.state == EntryState::InFlight || matches!(request, CallingRequest::SetWorkNumber { .. });
     let mut last_error = None;
+    // The tracking id of the request that may have landed, for the audit.
+    let mut sent_as = entry.tracking_id.clone();
     for send in 0..MAX_SENDS {
         if send > 0 {
             tokio::time::sleep(Duration::from_millis(500 * 2u64.pow(send - 1))).await;
@@ -171,7 +173,7 @@ async fn apply_step(ctx: &CallingContext<'_>, entry: &StoredCallingStep) -> Resu
         let mut person = None;
         if check_first {
             match landed(ctx.client, entry).await {
-                Ok(Landed::Yes) => return record(ctx, entry, done(ctx, entry, entry.tracking_id.clone(), None)),
+                Ok(Landed::Yes) => return record(ctx, entry, done(ctx, entry, sent_as, None)),
                 Ok(Landed::No(whole)) => person = whole,
                 Err(e) if e.is_offline() => return Err(Stop::Offline(e)),
                 Err(e) if e.is_transient() => {
@@ -183,6 +185,7 @@ async fn apply_step(ctx: &CallingContext<'_>, entry: &StoredCallingStep) -> Resu
         }
         let tracking_id = format!("HUBDESK_{}", uuid::Uuid::new_v4());
         ctx.ledger.mark_in_flight(&entry.run_id, entry.seq, &tracking_id).map_err(|e| Stop::Ledger(e.into()))?;
+        sent_as = Some(tracking_id.clone());
         let before = person.as_ref().and_then(|p| p.work_number().map(str::to_owned));
         match send_step(ctx, entry, person, &tracking_id).await {
             Ok(None) => return record(ctx, entry, done(ctx, entry, Some(tracking_id), before)),
@@ -200,6 +203,10 @@ async fn apply_step(ctx: &CallingContext<'_>, entry: &StoredCallingStep) -> Resu
                 last_error = Some(e);
             }
         }
+    }
+    // The last answer was lost: the request may have landed all the same.
+    if check_first && matches!(landed(ctx.client, entry).await, Ok(Landed::Yes)) {
+        return record(ctx, entry, done(ctx, entry, sent_as, None));
     }
     let error = last_error.expect("a send failed");
     if matches!(error, WebexError::Network { .. }) {

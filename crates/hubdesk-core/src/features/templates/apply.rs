@@ -106,32 +106,30 @@ pub async fn apply_run(
 async fn apply_entry(ctx: &ApplyContext<'_>, entry: StoredEntry) -> Result<EntryState, Stop> {
     let mut check_first = entry.state == EntryState::InFlight;
     let mut last_error = None;
+    // The tracking id of the request that may have landed, for the audit.
+    let mut sent_as = entry.tracking_id.clone();
     for send in 0..MAX_SENDS {
         if send > 0 {
             tokio::time::sleep(Duration::from_millis(500 * 2u64.pow(send - 1))).await;
         }
         let change = if check_first {
-            let person = match ctx.client.person(&entry.change.person_id).await {
-                Ok(person) => person,
+            match landed(ctx, &entry).await {
+                // It landed before the answer was lost.
+                Ok(Landed::Yes(held)) => return record(ctx, &entry, confirmed(ctx, &entry, &held, sent_as, false)),
+                Ok(Landed::No(remaining)) => remaining,
                 Err(e) if e.is_offline() => return Err(Stop::Offline(e)),
                 Err(e) if e.is_transient() => {
                     last_error = Some(e);
                     continue;
                 }
                 Err(e) => return record(ctx, &entry, failed(&e, None)),
-            };
-            let remaining = remaining_change(&entry.change, &person.licenses, &person.site_urls, ctx.pools);
-            if remaining.add.is_empty() && remaining.remove.is_empty() && remaining.roles.is_empty() {
-                // It landed before the answer was lost.
-                let held = (person.licenses, person.site_urls);
-                return record(ctx, &entry, confirmed(ctx, &entry, &held, entry.tracking_id.clone(), false));
             }
-            remaining
         } else {
             entry.change.clone()
         };
         let tracking_id = format!("HUBDESK_{}", uuid::Uuid::new_v4());
         ctx.ledger.mark_in_flight(&entry.run_id, entry.seq, &tracking_id).map_err(|e| Stop::Ledger(e.into()))?;
+        sent_as = Some(tracking_id.clone());
         let body = request_body(&change, ctx.org_id);
         match ctx.client.patch_user_licenses(&body, &tracking_id).await {
             Ok(answer) => return record(ctx, &entry, answered(ctx, &entry, &change, answer)),
@@ -143,11 +141,34 @@ async fn apply_entry(ctx: &ApplyContext<'_>, entry: StoredEntry) -> Result<Entry
             }
         }
     }
+    // The last answer was lost: the request may have landed all the same.
+    if check_first {
+        if let Ok(Landed::Yes(held)) = landed(ctx, &entry).await {
+            return record(ctx, &entry, confirmed(ctx, &entry, &held, sent_as, false));
+        }
+    }
     let error = last_error.expect("a send failed");
     if matches!(error, WebexError::Network { .. }) {
         return Err(Stop::Offline(error));
     }
     record(ctx, &entry, failed(&error, None))
+}
+
+enum Landed {
+    /// The whole change is held: the person's licenses and site urls.
+    Yes((Vec<String>, Vec<String>)),
+    /// What is left of the change to send.
+    No(UserChange),
+}
+
+/// Whether the entry's change already took effect, as Webex holds the person now.
+async fn landed(ctx: &ApplyContext<'_>, entry: &StoredEntry) -> Result<Landed, WebexError> {
+    let person = ctx.client.person(&entry.change.person_id).await?;
+    let remaining = remaining_change(&entry.change, &person.licenses, &person.site_urls, ctx.pools);
+    Ok(match remaining.add.is_empty() && remaining.remove.is_empty() && remaining.roles.is_empty() {
+        true => Landed::Yes((person.licenses, person.site_urls)),
+        false => Landed::No(remaining),
+    })
 }
 
 fn record(ctx: &ApplyContext<'_>, entry: &StoredEntry, result: EntryResult) -> Result<EntryState, Stop> {
