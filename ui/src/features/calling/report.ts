@@ -20,7 +20,14 @@ export function statusOf(reason: CallingReason | null, mismatch: boolean): Calli
 }
 
 /** The column's short words. */
+/** A word or two for the users table's Calling column, which is narrow;
+ * `statusTitle` is the whole reason, for its tooltip. */
 export function statusWords(status: CallingStatus): Words {
+  if (status.kind === "missing") return { key: `calling.reasonShort.${status.reason}` };
+  return statusTitle(status);
+}
+
+export function statusTitle(status: CallingStatus): Words {
   switch (status.kind) {
     case "calling":
       return { key: "calling.status.calling" };

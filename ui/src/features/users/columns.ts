@@ -16,7 +16,7 @@ export const USER_COLUMNS: readonly UserColumn[] = [
   { id: "email", min: 200, grow: 1.5 },
   { id: "status", min: 128, grow: 0 },
   { id: "licenses", min: 160, grow: 1.4 },
-  { id: "calling", min: 132, grow: 0 },
+  { id: "calling", min: 148, grow: 0 },
   { id: "location", min: 120, grow: 0.8 },
   { id: "phone", min: 148, grow: 0 },
   { id: "extension", min: 92, grow: 0 },
