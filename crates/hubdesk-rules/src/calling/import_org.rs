@@ -62,7 +62,7 @@ impl<'s> ImportOrg<'s> {
             let location = person_locations.get(&p.id).map(String::as_str);
             let Ok(()) = org.person(&p.email, p.work_number.as_deref(), location, || Ok::<_, Infallible>(p.clone()));
         }
-        let held: FastSet<&str> = org.held_by_sheet_users().iter().map(String::as_str).collect();
+        let held: FastSet<&str> = org.held_by_changing_users().iter().map(String::as_str).collect();
         let held = facts.numbers.iter().filter(|n| held.contains(n.phone_number.as_str())).cloned().collect();
         org.inventory(facts.numbers.iter().map(|n| n.phone_number.as_str()).collect(), held);
         org.finish()
@@ -91,7 +91,7 @@ pub struct ImportOrgBuilder<'s> {
     location_at: FastMap<String, u32>,
     /// The work numbers of `facts.people` now, as far as an inventory
     /// could hold them (`+` and digits).
-    held_by_named: Vec<String>,
+    held_by_changing: Vec<String>,
     /// Numbers with other signs than a phone number's, read at the end.
     odd: Vec<Unread>,
     next: u32,
@@ -114,7 +114,7 @@ impl<'s> ImportOrgBuilder<'s> {
         }
         ImportOrgBuilder {
             location_at,
-            held_by_named: Vec::new(),
+            held_by_changing: Vec::new(),
             odd: Vec::new(),
             next: 0,
             org: ImportOrg {
@@ -156,7 +156,7 @@ impl<'s> ImportOrgBuilder<'s> {
         }
         let person = whole()?;
         if let Some(number) = person.work_number.as_deref().map(str::trim).filter(|n| is_canonical(n)) {
-            self.held_by_named.push(number.to_owned());
+            self.held_by_changing.push(number.to_owned());
         }
         named.user = Some(SheetUser { at, person: Some(self.org.facts.people.len()) });
         self.org.user_locations.push(location);
@@ -164,22 +164,24 @@ impl<'s> ImportOrgBuilder<'s> {
         Ok(())
     }
 
-    /// The work numbers the sheet's users hold, known once every person
-    /// is given: `inventory` needs the facts of those the inventory holds.
-    pub fn held_by_sheet_users(&self) -> &[String] {
-        &self.held_by_named
+    /// The work numbers of the users read in full (those whose row may
+    /// change their number), known once every person is given: `inventory`
+    /// needs the facts of those the inventory holds.
+    pub fn held_by_changing_users(&self) -> &[String] {
+        &self.held_by_changing
     }
 
     /// The org's inventory: which numbers it has (`numbers`), and the
-    /// facts of `held_by_sheet_users` it holds (`held`), for the users'
+    /// facts of `held_by_changing_users` it holds (`held`), for the users'
     /// reasons before the change.
     pub fn inventory(&mut self, numbers: NumberSet, held: Vec<NumberFact>) {
         self.org.inventory = numbers;
         self.org.facts.numbers = held;
     }
 
-    /// The org gathered. Numbers with other signs (an extension, letters)
-    /// are read now, when the inventory is known, each in its holder's country.
+    /// The org gathered. Work numbers with other signs than digits and
+    /// separators (a no-break space, letters) are read now, when the
+    /// inventory is known, each in its holder's country.
     pub fn finish(self) -> ImportOrg<'s> {
         let ImportOrgBuilder { odd, mut org, .. } = self;
         let ImportOrg { locations, inventory, holders, .. } = &mut org;

@@ -81,7 +81,7 @@ pub fn import_org<'s>(store: &Store, org_id: &str, sheet: &'s Sheet) -> Result<I
         (people, numbers.join().expect("reading the inventory panicked"))
     });
     people?;
-    let held = store.inventory_numbers_among(org_id, org.held_by_sheet_users())?;
+    let held = store.inventory_numbers_among(org_id, org.held_by_changing_users())?;
     org.inventory(numbers?, facts::number_facts(held));
     Ok(org.finish())
 }
