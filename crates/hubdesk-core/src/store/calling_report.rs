@@ -16,6 +16,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use hubdesk_api::{
     CallingReason, CallingReport, CallingStatusRow, CallingSummary, CallingUser, CallingUserPage, CallingUserQuery,
 };
+use hubdesk_rules::templates::hash::FastMap;
 
 use super::search::{fts_query, MAX_PAGE};
 use super::{name_order, stored_person, Result, Store, StoreError};
@@ -187,7 +188,7 @@ impl Store {
         let (low, high) = name_order::org_range(&tx, &report.org_id)?.unwrap_or((0, -1));
         tx.execute("DELETE FROM calling_report_users WHERE person_rowid BETWEEN ?1 AND ?2", [low, high])?;
         {
-            let rowids: std::collections::HashMap<String, i64> = {
+            let rowids: FastMap<String, i64> = {
                 let mut stmt = tx.prepare("SELECT id, rowid FROM people WHERE rowid BETWEEN ?1 AND ?2")?;
                 let rows = stmt.query_map([low, high], |r| Ok((r.get(0)?, r.get(1)?)))?;
                 rows.collect::<std::result::Result<_, _>>()?
@@ -195,9 +196,15 @@ impl Store {
             let mut insert = tx.prepare(
                 "INSERT OR REPLACE INTO calling_report_users (person_rowid, reason, person_id, user) VALUES (?1, ?2, ?3, ?4)",
             )?;
+            // One buffer for every user's JSON: 66,666 of them in an org of 100,000.
+            let mut json = Vec::with_capacity(1024);
             for user in &report.users {
                 let Some(rowid) = rowids.get(&user.person_id) else { continue };
-                insert.execute(params![rowid, reason_index(user.reason), user.person_id, to_json(user)?])?;
+                json.clear();
+                serde_json::to_writer(&mut json, user)
+                    .map_err(|e| StoreError::Corrupt(format!("calling report: {e}")))?;
+                let text = std::str::from_utf8(&json).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                insert.execute(params![rowid, reason_index(user.reason), user.person_id, text])?;
             }
         }
         tx.execute(
