@@ -5,7 +5,7 @@
 
 use hubdesk_api::AccountStatus;
 use rusqlite::types::Type;
-use rusqlite::{Connection, Row};
+use rusqlite::Row;
 
 use super::{name_order, stored_person, Result, Store};
 
@@ -25,9 +25,12 @@ pub struct CallingPersonRow {
 impl Store {
     /// Every person of the org, in name order.
     pub fn calling_people(&self, org_id: &str) -> Result<Vec<CallingPersonRow>> {
-        let conn = self.reader();
-        let Some(range) = name_order::org_range(&conn, org_id)? else { return Ok(Vec::new()) };
-        people_between(&conn, range)
+        let mut people = Vec::new();
+        self.each_calling_person(org_id, |person| {
+            people.push(person.whole()?);
+            Ok(())
+        })?;
+        Ok(people)
     }
 
     /// Every person of the org in name order, passed to `visit` one at a
@@ -80,12 +83,6 @@ pub(super) fn text<'r>(row: &'r Row<'_>, column: usize) -> Result<Option<&'r str
     Ok(value
         .as_str_or_null()
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, Type::Text, Box::new(e)))?)
-}
-
-fn people_between(conn: &Connection, (low, high): (i64, i64)) -> Result<Vec<CallingPersonRow>> {
-    let mut stmt = conn.prepare(PEOPLE_BETWEEN)?;
-    let rows = stmt.query_map([low, high], person_row)?;
-    Ok(rows.collect::<std::result::Result<_, _>>()?)
 }
 
 fn person_row(r: &Row<'_>) -> rusqlite::Result<CallingPersonRow> {

@@ -70,15 +70,26 @@ fn reason_at(index: i64) -> Result<CallingReason> {
     usize::try_from(index)
         .ok()
         .and_then(|i| CallingReason::ALL.get(i).copied())
-        .ok_or_else(|| StoreError::Corrupt(format!("calling report reason {index}")))
+        .ok_or_else(|| corrupt(format!("reason {index}")))
 }
 
 fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
-    serde_json::from_str(text).map_err(|e| StoreError::Corrupt(format!("calling report: {e}")))
+    serde_json::from_str(text).map_err(corrupt)
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| StoreError::Corrupt(format!("calling report: {e}")))
+    serde_json::to_string(value).map_err(corrupt)
+}
+
+/// `value` as JSON in `buffer` (cleared first), for one insert of many.
+fn json_in<'b, T: serde::Serialize>(buffer: &'b mut Vec<u8>, value: &T) -> Result<&'b str> {
+    buffer.clear();
+    serde_json::to_writer(&mut *buffer, value).map_err(corrupt)?;
+    std::str::from_utf8(buffer).map_err(corrupt)
+}
+
+fn corrupt(e: impl std::fmt::Display) -> StoreError {
+    StoreError::Corrupt(format!("calling report: {e}"))
 }
 
 /// A read of the kept report, in one snapshot of the cache.
@@ -200,11 +211,7 @@ impl Store {
             let mut json = Vec::with_capacity(1024);
             for user in &report.users {
                 let Some(rowid) = rowids.get(&user.person_id) else { continue };
-                json.clear();
-                serde_json::to_writer(&mut json, user)
-                    .map_err(|e| StoreError::Corrupt(format!("calling report: {e}")))?;
-                let text = std::str::from_utf8(&json).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-                insert.execute(params![rowid, reason_index(user.reason), user.person_id, text])?;
+                insert.execute(params![rowid, reason_index(user.reason), user.person_id, json_in(&mut json, user)?])?;
             }
         }
         tx.execute(

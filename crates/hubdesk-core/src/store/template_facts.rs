@@ -105,10 +105,7 @@ impl Store {
     /// needs to know which numbers there are, while it reads the people.
     pub fn each_inventory_number_apart(&self, org_id: &str, mut visit: impl FnMut(&str)) -> Result<()> {
         let conn = crate::files::sqlite::open_read_only(self.path())?;
-        let mut stmt = conn.prepare(
-            "SELECT phone_number FROM numbers
-             WHERE org_id = ?1 AND phone_number IS NOT NULL AND location_id IS NOT NULL",
-        )?;
+        let mut stmt = conn.prepare(&format!("SELECT phone_number FROM numbers WHERE {IN_INVENTORY}"))?;
         let mut rows = stmt.query([org_id])?;
         while let Some(row) = rows.next()? {
             visit(super::calling_people::text(row, 0)?.unwrap_or_default());
@@ -120,18 +117,23 @@ impl Store {
     pub fn inventory_numbers_among(&self, org_id: &str, numbers: &[String]) -> Result<Vec<NumberRow>> {
         let numbers = serde_json::to_string(numbers).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let conn = self.reader();
-        let mut stmt = conn.prepare(&format!("{INVENTORY} AND phone_number IN (SELECT value FROM json_each(?2))"))?;
+        let mut stmt = conn.prepare(&format!(
+            "{INVENTORY_ROWS} {IN_INVENTORY} AND phone_number IN (SELECT value FROM json_each(?2))"
+        ))?;
         let rows = stmt.query_map(rusqlite::params![org_id, numbers], number_row)?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 }
 
-const INVENTORY: &str =
-    "SELECT phone_number, location_id, COALESCE(owner_name, owner_id), owner_type, owner_id FROM numbers
-     WHERE org_id = ?1 AND phone_number IS NOT NULL AND location_id IS NOT NULL";
+/// The org's (`?1`) inventory: numbers with a location.
+const IN_INVENTORY: &str = "org_id = ?1 AND phone_number IS NOT NULL AND location_id IS NOT NULL";
+
+/// `NumberRow`s of the org's inventory.
+const INVENTORY_ROWS: &str =
+    "SELECT phone_number, location_id, COALESCE(owner_name, owner_id), owner_type, owner_id FROM numbers WHERE";
 
 fn inventory_numbers_on(conn: &rusqlite::Connection, org_id: &str) -> Result<Vec<NumberRow>> {
-    let mut stmt = conn.prepare(INVENTORY)?;
+    let mut stmt = conn.prepare(&format!("{INVENTORY_ROWS} {IN_INVENTORY}"))?;
     let rows = stmt.query_map([org_id], number_row)?;
     Ok(rows.collect::<std::result::Result<_, _>>()?)
 }

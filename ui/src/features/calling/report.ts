@@ -19,7 +19,6 @@ export function statusOf(reason: CallingReason | null, mismatch: boolean): Calli
   return reason === null ? HAS_CALLING : { kind: "missing", reason };
 }
 
-/** The column's short words. */
 /** A word or two for the users table's Calling column, which is narrow;
  * `statusTitle` is the whole reason, for its tooltip. */
 export function statusWords(status: CallingStatus): Words {
@@ -27,6 +26,7 @@ export function statusWords(status: CallingStatus): Words {
   return statusTitle(status);
 }
 
+/** The whole status in words: the reason as the Calling screen says it. */
 export function statusTitle(status: CallingStatus): Words {
   switch (status.kind) {
     case "calling":
